@@ -1,0 +1,106 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"baogao/loader"
+)
+
+const (
+	exitOK    = 0
+	exitEmpty = 1 // nothing could be loaded
+	exitUsage = 2
+)
+
+// run is main without the process: tests call it with their own streams.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "export":
+			return cmdExport(args[1:], stdout, stderr)
+		case "targets":
+			return cmdTargets(args[1:], stdout, stderr)
+		case "help":
+			fmt.Fprint(stdout, mainUsage)
+			return exitOK
+		}
+	}
+	return cmdBrowse(args, stdin, stdout, stderr)
+}
+
+const mainUsage = `baogao — a terminal browser for government work reports (政府工作报告)
+
+Usage:
+  baogao [PATH...]                          browse reports (no PATH: the embedded sample)
+  baogao targets [flags] [QUERY] [PATH...]  plan-year targets of the reports matching QUERY
+  baogao export [flags] [PATH...]           everything extracted, as JSON or CSV
+
+PATH is a file or a folder (read recursively). QUERY matches a region or title in Chinese,
+full pinyin or pinyin initials: 长安, changan and ca all find 长安镇.
+Run 'baogao COMMAND --help' for a command's flags.
+`
+
+func newFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses and maps flag errors onto exit codes; help goes to stdout with status 0.
+func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stdout)
+			fs.Usage()
+			return exitOK, false
+		}
+		return exitUsage, false
+	}
+	return 0, true
+}
+
+// load reads the given paths, or the embedded sample when there are none, and prints one line
+// per bad file on stderr.
+func load(paths []string, stderr io.Writer) loader.Result {
+	var res loader.Result
+	if len(paths) == 0 {
+		res = loader.LoadFS(seedFS, seedRoot)
+	} else {
+		res = loader.LoadPaths(paths)
+	}
+	for _, e := range res.Errors {
+		fmt.Fprintf(stderr, "baogao: %s: %s\n", e.Source, e.Err)
+	}
+	return res
+}
+
+func cmdExport(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("export", "Usage: baogao export [--format json|csv] [PATH...]\n\nPrints every report's metadata, sections and indicators (see spec/export.md).\n\n", stderr)
+	format := fs.String("format", "json", "output format: json or csv")
+	if code, ok := parseFlags(fs, args, stdout); !ok {
+		return code
+	}
+	if *format != "json" && *format != "csv" {
+		fmt.Fprintf(stderr, "baogao export: unknown format %q (json or csv)\n", *format)
+		return exitUsage
+	}
+	res := load(fs.Args(), stderr)
+	if err := writeExport(stdout, res, *format); err != nil {
+		fmt.Fprintf(stderr, "baogao export: %v\n", err)
+		return exitEmpty
+	}
+	if len(res.Reports) == 0 {
+		return exitEmpty
+	}
+	return exitOK
+}
+
+var _ = os.Stdout

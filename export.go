@@ -1,0 +1,55 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+
+	"baogao/loader"
+	"baogao/model"
+)
+
+type exportDoc struct {
+	Reports []model.Report     `json:"reports"`
+	Errors  []loader.FileError `json:"errors"`
+}
+
+// writeExport prints the export contract of ../shared/spec/export.md.
+func writeExport(w io.Writer, res loader.Result, format string) error {
+	switch format {
+	case "json":
+		doc := exportDoc{Reports: res.Reports, Errors: res.Errors}
+		if doc.Reports == nil {
+			doc.Reports = []model.Report{}
+		}
+		if doc.Errors == nil {
+			doc.Errors = []loader.FileError{}
+		}
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", " ")
+		return enc.Encode(doc)
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"id", "source", "part", "region", "level", "year", "review_year", "kind", "name", "raw_name", "value", "unit", "growth", "qualifier", "stretch", "section", "start", "end", "text"})
+		for _, r := range res.Reports {
+			for _, in := range r.Indicators {
+				cw.Write([]string{r.ID, r.Source, strconv.Itoa(r.Part), r.Region, r.Level, strconv.Itoa(r.Year), strconv.Itoa(r.ReviewYear),
+					string(in.Kind), in.Name, in.RawName, num(in.Value), in.Unit, num(in.Growth), in.Qualifier, num(in.Stretch),
+					in.Section, strconv.Itoa(in.Start), strconv.Itoa(in.End), in.Text})
+			}
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	return fmt.Errorf("unknown format %q (json or csv)", format)
+}
+
+func num(f *float64) string {
+	if f == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*f, 'f', -1, 64)
+}

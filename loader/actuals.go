@@ -1,0 +1,224 @@
+package loader
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"baogao/model"
+)
+
+// Names the review part reports often that are outside the canonical table; they keep their own
+// wording (spec/indicators.md, "Names outside this table").
+var reportedNames = []string{"地方财政总收入", "财政总收入", "全部财政收入", "地方财政收入", "全口径财政收入", "工业增加值", "实际利用内资", "实际到位内资"}
+
+var nameScan = func() *regexp.Regexp {
+	all := append(append([]string{}, spellings...), reportedNames...)
+	// Longest first: RE2 alternation prefers the earlier branch at the same start.
+	for i := 1; i < len(all); i++ {
+		for j := i; j > 0 && utf8.RuneCountInString(all[j]) > utf8.RuneCountInString(all[j-1]); j-- {
+			all[j], all[j-1] = all[j-1], all[j]
+		}
+	}
+	q := make([]string, len(all))
+	for i, s := range all {
+		q[i] = regexp.QuoteMeta(s)
+	}
+	return regexp.MustCompile(strings.Join(q, "|"))
+}()
+
+var (
+	growthAfter = regexp.MustCompile(`^[、，,]?\s?(?:其中)?(?:同比|可比|同口径|按可比价格计算|比上年)?(?:分别)?(负增长|增长|下降|减少|降低)`)
+	nameSuffix  = regexp.MustCompile(`^(?:总额|总值|额)`)
+)
+
+// actuals reads the past year's figures in [from, to): every known name followed closely by a
+// figure. The first reading of a name wins; a later one may add the growth or value it lacked
+// ("一般公共预算收入83.99亿元；……一般公共预算收入增长4.6%").
+func (x *extractor) actuals(from, to int) []model.Indicator {
+	var out []model.Indicator
+	index := map[string]int{}
+	text := x.body[from:to]
+	for _, m := range nameScan.FindAllStringIndex(text, -1) {
+		s, e := from+m[0], from+m[1]
+		if !x.standsAlone(s, e) {
+			continue
+		}
+		raw := x.body[s:e]
+		items, end := x.readFigures(raw, e, to)
+		for _, it := range items {
+			it.Kind = model.Actual
+			it.Start = runeOffset(x.body, s)
+			it.End = runeOffset(x.body, end)
+			it.Text = x.body[s:end]
+			it.Section = x.sectionAt(it.Start)
+			k, seen := index[it.Name]
+			if !seen {
+				index[it.Name] = len(out)
+				out = append(out, it)
+				continue
+			}
+			have := &out[k]
+			if have.End+300 < it.Start {
+				continue
+			}
+			if have.Growth == nil && it.Growth != nil && it.Value == nil {
+				have.Growth = it.Growth
+				have.End = it.End
+				have.Text = x.body[byteOffset(x.body, have.Start):end]
+			}
+		}
+	}
+	return out
+}
+
+// standsAlone rejects a name that is part of a longer noun: 单位GDP能耗, 占GDP比重, 城乡居民收入比.
+func (x *extractor) standsAlone(s, e int) bool {
+	next, _ := utf8.DecodeRuneInString(x.body[e:])
+	if strings.ContainsRune("比占率中", next) || strings.HasPrefix(x.body[e:], "能耗") {
+		return false
+	}
+	before := x.body[max(0, s-6):s]
+	return !strings.HasSuffix(before, "单位") && !strings.HasSuffix(before, "占") && !strings.HasSuffix(before, "万元")
+}
+
+// readFigures reads what follows a name: filler, a verb, figures. It returns the indicators and
+// the byte offset where the reading ended.
+func (x *extractor) readFigures(raw string, pos, limit int) ([]model.Indicator, int) {
+	rest := x.body[pos:min(limit, pos+400)]
+	if m := nameSuffix.FindString(rest); m != "" {
+		rest = rest[len(m):]
+		pos += len(m)
+	}
+	// Filler: a parenthesis, or a few words (扣除减税降费因素后, 完成, 实现).
+	skip := 0
+	for n := 0; n < 3; n++ {
+		r := rest[skip:]
+		if strings.HasPrefix(r, "（") || strings.HasPrefix(r, "(") {
+			closeAt := strings.IndexAny(r, "）)")
+			if closeAt < 0 || closeAt > 200 {
+				return nil, pos
+			}
+			_, w := utf8.DecodeRuneInString(r[closeAt:])
+			skip += closeAt + w
+			continue
+		}
+		k := 0
+		for _, c := range r {
+			if c >= '0' && c <= '9' || !(c >= 0x4e00 && c <= 0x9fff) || k >= 14 {
+				break
+			}
+			k++
+		}
+		words := r[:byteOffset(r, k)]
+		if words == "" {
+			break
+		}
+		// Stop where the words turn into a verb.
+		cut := len(words)
+		for _, v := range append(append([]string{}, valueVerbs...), growthVerbs...) {
+			if i := strings.Index(words, v); i >= 0 && i < cut {
+				cut = i
+			}
+		}
+		if strings.ContainsAny(words[:cut], "和与及") || strings.Contains(words[:cut], "目标") {
+			return nil, pos
+		}
+		skip += cut
+		if cut < len(words) {
+			break
+		}
+	}
+	rest = rest[skip:]
+	verb := ""
+	for _, v := range append(append([]string{}, valueVerbs...), growthVerbs...) {
+		if strings.HasPrefix(rest, v) && len(v) > len(verb) {
+			verb = v
+		}
+	}
+	after := rest[len(verb):]
+	nums := readNumbers(after)
+	if len(nums) == 0 || nums[0].start != 0 && nums[0].pre == "" {
+		return nil, pos
+	}
+	if nums[0].start != 0 && !strings.HasPrefix(after, nums[0].pre) {
+		return nil, pos
+	}
+	base := pos + skip + len(verb)
+	figs := []number{nums[0]}
+	for _, n := range nums[1:] {
+		if after[figs[len(figs)-1].end:n.start] == "和" || after[figs[len(figs)-1].end:n.start] == "、" {
+			figs = append(figs, n)
+			continue
+		}
+		break
+	}
+	end := base + figs[len(figs)-1].end
+	isGrowth := false
+	for _, v := range growthVerbs {
+		isGrowth = isGrowth || v == verb
+	}
+	var items []model.Indicator
+	if figs[0].unit == "" {
+		return nil, pos
+	}
+	for _, f := range figs {
+		in := model.Indicator{Name: canonical(raw), RawName: raw}
+		if isGrowth && f.unit == "%" {
+			g := f.value
+			if verb == "下降" || verb == "减少" || verb == "降低" || verb == "负增长" || verb == "回落" {
+				g = -g
+			}
+			in.Growth = model.Float(g)
+		} else {
+			in.Value, in.Unit = model.Float(f.value), f.unit
+		}
+		items = append(items, in)
+	}
+	// A value may be followed by its growth: "253.7亿元，同比增长10.1%", "分别增长9%和9.8%".
+	if !isGrowth {
+		tail := x.body[end:min(limit, end+300)]
+		// "7130万元(当年度因……减收近7600万元),同口径增长12.7%": the aside is skipped.
+		if strings.HasPrefix(tail, "（") || strings.HasPrefix(tail, "(") {
+			if c := strings.IndexAny(tail, "）)"); c > 0 && c < 240 {
+				_, w := utf8.DecodeRuneInString(tail[c:])
+				end += c + w
+				tail = x.body[end:min(limit, end+200)]
+			}
+		}
+		if m := growthAfter.FindStringSubmatchIndex(tail); m != nil {
+			g := readNumbers(tail[m[1]:])
+			var gs []number
+			for i, n := range g {
+				if i == 0 && n.start != 0 || n.unit != "%" {
+					break
+				}
+				if i > 0 {
+					sep := tail[m[1]+gs[len(gs)-1].end : m[1]+n.start]
+					if sep != "和" && sep != "、" {
+						break
+					}
+				}
+				gs = append(gs, n)
+			}
+			if len(gs) > 0 {
+				sign := 1.0
+				if v := tail[m[2]:m[3]]; v != "增长" {
+					sign = -1
+				}
+				for i := range items {
+					gi := gs[min(i, len(gs)-1)]
+					items[i].Growth = model.Float(sign * gi.value)
+				}
+				end += m[1] + gs[len(gs)-1].end
+			}
+		}
+	}
+	// 城乡居民人均可支配收入…2.57万元和1.68万元: urban, then rural.
+	if len(items) == 2 && items[0].Name == "居民人均可支配收入" {
+		items[0].Name, items[1].Name = "城镇居民人均可支配收入", "农村居民人均可支配收入"
+	} else if len(items) > 1 {
+		items = items[:1]
+	}
+	return items, end
+}

@@ -1,0 +1,228 @@
+package loader
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"baogao/model"
+)
+
+// FileError is a file that could not be read as a report, and why.
+type FileError struct {
+	Source string `json:"source"`
+	Err    string `json:"error"`
+}
+
+func (e FileError) Error() string { return e.Source + ": " + e.Err }
+
+// Result is what a load produced: the reports in a stable order, and one error per bad file.
+type Result struct {
+	Reports []model.Report
+	Errors  []FileError
+}
+
+type job struct {
+	name string
+	read func() ([]byte, error)
+}
+
+// LoadFS reads every report under root in fsys (an embedded folder in the binary, or os.DirFS in
+// tests): the same path from bytes to reports as LoadPaths.
+func LoadFS(fsys fs.FS, root string) Result {
+	var jobs []job
+	var res Result
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			res.Errors = append(res.Errors, FileError{p, describe(err)})
+			return nil
+		}
+		if p != root && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() {
+			jobs = append(jobs, job{p, func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
+		}
+		return nil
+	})
+	if err != nil {
+		res.Errors = append(res.Errors, FileError{root, describe(err)})
+	}
+	return merge(res, parseAll(jobs))
+}
+
+// LoadPaths reads files and folders given on the command line. Folders are walked recursively in
+// name order; hidden entries are skipped; a symlink that leads back into a folder already being
+// walked is reported once and not followed again.
+func LoadPaths(paths []string) Result {
+	var res Result
+	var jobs []job
+	for _, p := range paths {
+		w := walker{seen: map[string]bool{}}
+		w.walk(p, true)
+		jobs = append(jobs, w.jobs...)
+		res.Errors = append(res.Errors, w.errs...)
+	}
+	return merge(res, parseAll(jobs))
+}
+
+type walker struct {
+	seen map[string]bool
+	jobs []job
+	errs []FileError
+}
+
+func (w *walker) walk(p string, top bool) {
+	info, err := os.Stat(p)
+	if err != nil {
+		if _, lerr := os.Lstat(p); lerr == nil && !top {
+			w.errs = append(w.errs, FileError{p, "broken or looping symbolic link"})
+			return
+		}
+		w.errs = append(w.errs, FileError{p, describe(err)})
+		return
+	}
+	if !info.IsDir() {
+		if !info.Mode().IsRegular() {
+			w.errs = append(w.errs, FileError{p, "not a regular file"})
+			return
+		}
+		name := p
+		w.jobs = append(w.jobs, job{name, func() ([]byte, error) { return readLimited(name) }})
+		return
+	}
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		w.errs = append(w.errs, FileError{p, describe(err)})
+		return
+	}
+	if abs, err := filepath.Abs(real); err == nil {
+		real = abs
+	}
+	if w.seen[real] {
+		w.errs = append(w.errs, FileError{p, "skipped: symbolic link loop (folder already read)"})
+		return
+	}
+	w.seen[real] = true
+	defer delete(w.seen, real) // a folder reached twice by different paths is fine; a cycle is not
+	entries, err := os.ReadDir(p)
+	if err != nil {
+		w.errs = append(w.errs, FileError{p, describe(err)})
+		return
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		w.walk(filepath.Join(p, e.Name()), false)
+	}
+}
+
+func readLimited(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > MaxFileSize {
+		if st, err := f.Stat(); err == nil {
+			return nil, fmt.Errorf("too large (%.1f MB; the limit is %d MB)", float64(st.Size())/(1<<20), MaxFileSize>>20)
+		}
+	}
+	return b, nil
+}
+
+type outcome struct {
+	reports []model.Report
+	err     *FileError
+}
+
+// parseAll parses files on every core and returns the outcomes in input order.
+func parseAll(jobs []job) []outcome {
+	out := make([]outcome, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), max(1, len(jobs))); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = parseOne(jobs[i])
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+func parseOne(j job) (o outcome) {
+	defer func() {
+		// One pathological file must not take the others down with it.
+		if r := recover(); r != nil {
+			o = outcome{err: &FileError{j.name, fmt.Sprintf("internal error while parsing: %v", r)}}
+		}
+	}()
+	b, err := j.read()
+	if err != nil {
+		return outcome{err: &FileError{j.name, describe(err)}}
+	}
+	reps, err := Parse(j.name, b)
+	if err != nil {
+		return outcome{err: &FileError{j.name, describe(err)}}
+	}
+	return outcome{reports: reps}
+}
+
+func merge(res Result, outs []outcome) Result {
+	ids := map[string]int{}
+	for _, o := range outs {
+		if o.err != nil {
+			res.Errors = append(res.Errors, *o.err)
+			continue
+		}
+		for _, r := range o.reports {
+			// Two folders may hold files of the same name: keep ids unique and stable.
+			if ids[r.ID] > 0 {
+				r.ID = path.Join(filepath.ToSlash(filepath.Dir(r.Source)), r.ID)
+			}
+			ids[r.ID]++
+			res.Reports = append(res.Reports, r)
+		}
+	}
+	sort.SliceStable(res.Errors, func(i, j int) bool { return res.Errors[i].Source < res.Errors[j].Source })
+	return res
+}
+
+// describe turns an error into the short reason a user reads after the file name.
+func describe(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or folder"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	return err.Error()
+}

@@ -1,0 +1,285 @@
+package loader
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+const levelSuffix = `(?:特别行政区|自治区|自治州|自治县|街道|省|市|区|县|镇|乡|旗|州|盟)`
+
+var (
+	placeName = `([\p{Han}xX×]{1,10}?` + levelSuffix + `)`
+	// Ways a report names its own government, strongest first.
+	selfNames = []*regexp.Regexp{
+		regexp.MustCompile(`^(?:\d{4}年度?)?` + placeName + `(?:\d{4}年度?)?(?:人民)?政府工作报告`),
+		regexp.MustCompile(`在` + placeName + `第[一二三四五六七八九十\d]+届人民代表大会`),
+		regexp.MustCompile(placeName + `人民政府(?:` + levelSuffix + `长|代理)`),
+		regexp.MustCompile(`代表` + placeName + `人民政府`),
+		regexp.MustCompile(`中共` + placeName + `委`),
+		regexp.MustCompile(placeName + `第[一二三四五六七八九十\d]+届人民代表大会`),
+	}
+	issuerName  = regexp.MustCompile(`^` + placeName + `人民政府`)
+	policyTitle = regexp.MustCompile(`《` + placeName)
+	ownLevel    = regexp.MustCompile(`代表(省|市|区|县|镇|乡|街道|旗)人民政府|(省|市|区|县|镇|乡|旗)人民政府(?:省|市|区|县|镇|乡|旗)长|^(?:镇|乡|区|县|市|省)(?:\d{4}年)?政府工作报告`)
+	// Frames in which a report speaks of its own place by its short name: "关心和支持道滘经济社会
+	// 发展", "清醒地看到道滘发展还面临", "魅力荔湾".
+	stemFrames = []*regexp.Regexp{
+		regexp.MustCompile(`(?:关心|支持|参与)(?:和支持|、支持、参与)?([\p{Han}xX]{2,3}?)(?:经济社会|镇建设|区建设|县建设|市建设|建设发展|发展的)`),
+		regexp.MustCompile(`(?:看到|认识到)[，,]?(?:当前)?([\p{Han}xX]{2,3}?)(?:发展还|经济社会发展还|还面临)`),
+		regexp.MustCompile(`(?:魅力|平安|美丽|幸福|绿美|和美|活力|宜居|健康|法治|品质)([\p{Han}xX]{2})(?:[”"」』建设，,。、；;]|$)`),
+	}
+	stemStop = map[string]bool{"经济": true, "社会": true, "城市": true, "乡村": true, "我们": true, "发展": true, "产业": true, "全镇": true, "全区": true, "全市": true, "全县": true, "全省": true, "我镇": true, "我区": true, "我市": true, "我县": true, "我省": true, "政府": true, "人民": true, "群众": true, "企业": true, "各项": true, "中国": true, "家园": true, "生活": true, "环境": true, "城乡": true, "社区": true, "农村": true, "生态": true, "文化": true, "教育": true}
+)
+
+func anonymized(s string) bool { return strings.ContainsAny(s, "xX×") }
+
+// trimPlace drops words a greedy match may carry in front of a name.
+func trimPlace(s string) string {
+	for changed := true; changed; {
+		changed = false
+		for _, p := range []string{"我代表", "代表", "现在", "受", "在", "向", "中共", "各位", "全", "今年", "年"} {
+			if strings.HasPrefix(s, p) && utf8.RuneCountInString(s)-utf8.RuneCountInString(p) >= 2 {
+				s = strings.TrimPrefix(s, p)
+				changed = true
+			}
+		}
+	}
+	return s
+}
+
+// levelOf maps a place name's suffix onto the export's levels.
+func levelOf(name string) string {
+	switch {
+	case strings.HasSuffix(name, "街道"):
+		return "街道"
+	case strings.HasSuffix(name, "自治区"), strings.HasSuffix(name, "特别行政区"), strings.HasSuffix(name, "省"):
+		return "省"
+	case strings.HasSuffix(name, "自治州"), strings.HasSuffix(name, "市"), strings.HasSuffix(name, "州"), strings.HasSuffix(name, "盟"):
+		return "市"
+	case strings.HasSuffix(name, "区"):
+		return "区"
+	case strings.HasSuffix(name, "县"), strings.HasSuffix(name, "旗"):
+		return "县"
+	case strings.HasSuffix(name, "镇"):
+		return "镇"
+	case strings.HasSuffix(name, "乡"):
+		return "乡"
+	}
+	return ""
+}
+
+// findRegion returns the place the report names as its own, and its level. It never guesses from
+// places mentioned in passing; a name replaced by xx stays unknown.
+func findRegion(head []string, body string) (region, level string) {
+	try := func(s string) (string, bool) {
+		for _, re := range selfNames {
+			if m := re.FindStringSubmatch(s); m != nil {
+				name := lastUnit(trimPlace(m[1]))
+				if utf8.RuneCountInString(name) >= 2 && levelOf(name) != "" && !strings.HasPrefix(name, "人民") {
+					return name, true
+				}
+			}
+		}
+		return "", false
+	}
+	for _, h := range head {
+		if name, ok := try(h); ok {
+			if anonymized(name) {
+				return "", levelOf(name)
+			}
+			return name, levelOf(name)
+		}
+		if m := issuerName.FindStringSubmatch(h); m != nil {
+			if name := lastUnit(trimPlace(m[1])); utf8.RuneCountInString(name) >= 2 && !anonymized(name) {
+				return name, levelOf(name)
+			}
+		}
+	}
+	for _, ln := range strings.Split(body, "\n") {
+		if name, ok := try(ln); ok {
+			if anonymized(name) {
+				return "", levelOf(name)
+			}
+			return name, levelOf(name)
+		}
+	}
+	// The report calls its government only "区人民政府": learn the level, then the name from how
+	// the report speaks of itself.
+	level = ""
+	for _, t := range append(append([]string(nil), head...), body) {
+		if m := ownLevel.FindStringSubmatch(t); m != nil {
+			l := m[1] + m[2]
+			if l == "" {
+				r, _ := utf8.DecodeRuneInString(m[0])
+				l = string(r)
+			}
+			level = levelOf(l)
+			break
+		}
+	}
+	if level == "" {
+		return "", ""
+	}
+	suffix := map[string]string{"省": "省", "市": "市", "区": "区", "县": "县", "镇": "镇", "乡": "乡", "街道": "街道"}[level]
+	counts := map[string]int{}
+	for _, re := range stemFrames {
+		for _, m := range re.FindAllStringSubmatch(body, -1) {
+			if !stemStop[m[1]] {
+				counts[m[1]]++
+			}
+		}
+	}
+	for _, m := range policyTitle.FindAllStringSubmatch(body, -1) {
+		if name := m[1]; strings.HasSuffix(name, suffix) {
+			counts[strings.TrimSuffix(name, suffix)] += 2
+		}
+	}
+	type cand struct {
+		stem string
+		n    int
+	}
+	var cs []cand
+	for s, n := range counts {
+		cs = append(cs, cand{s, n})
+	}
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].n != cs[j].n {
+			return cs[i].n > cs[j].n
+		}
+		return cs[i].stem < cs[j].stem
+	})
+	for _, c := range cs {
+		if anonymized(c.stem) {
+			return "", level
+		}
+		if utf8.RuneCountInString(c.stem) >= 2 && strings.Count(body, c.stem) >= 3 {
+			return c.stem + suffix, level
+		}
+	}
+	return "", level
+}
+
+// lastUnit keeps the smallest unit of a compound name: 东莞市长安镇 → 长安镇.
+func lastUnit(name string) string {
+	r := []rune(name)
+	for i := len(r) - 2; i >= 2; i-- {
+		switch r[i] {
+		case '省', '市', '县':
+			if len(r)-i-1 >= 2 {
+				return string(r[i+1:])
+			}
+		}
+	}
+	return name
+}
+
+var (
+	titleYear   = regexp.MustCompile(`((?:19|20)\d\d)年度?.{0,12}?工作报告`)
+	planYear    = regexp.MustCompile(`((?:19|20)\d\d)年(?:政府)?(?:主要)?(?:工作安排|工作任务|主要工作|重点工作|发展目标|工作总体要求|目标任务|主要任务|经济社会发展的?主要预期目标|全[镇区市县省乡]经济社会发展的?主要预期目标)`)
+	reviewYear  = regexp.MustCompile(`((?:19|20)\d\d)年(?:政府)?工作回顾`)
+	pastYear    = regexp.MustCompile(`(?:刚刚过去的|过去的)((?:19|20)\d\d)年`)
+	deliveredOn = regexp.MustCompile(`((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日(?:在|，在)`)
+	isoDate     = regexp.MustCompile(`^((?:19|20)\d\d)[-年/.](\d{1,2})[-月/.](\d{1,2})`)
+	speakerRe   = regexp.MustCompile(`(?:省|市|区|县|镇|乡|州|旗|盟)长\s*([\p{Han}](?:\s?[\p{Han}]){1,3})$`)
+	nameLine    = regexp.MustCompile(`^[\p{Han}]{2,4}$`)
+)
+
+func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+// findYears returns the plan year and the review year.
+func findYears(titles []string, body string, secs []string) (year, review int) {
+	for _, t := range titles {
+		if m := titleYear.FindStringSubmatch(t); m != nil {
+			year = atoi(m[1])
+			break
+		}
+	}
+	for _, s := range secs {
+		if m := reviewYear.FindStringSubmatch(s); m != nil && review == 0 {
+			review = atoi(m[1])
+		}
+		if m := planYear.FindStringSubmatch(s); m != nil && year == 0 {
+			year = atoi(m[1])
+		}
+	}
+	if year == 0 {
+		if m := planYear.FindStringSubmatch(body); m != nil {
+			year = atoi(m[1])
+		}
+	}
+	if year == 0 {
+		if m := deliveredOn.FindStringSubmatch(body); m != nil {
+			year = atoi(m[1])
+		}
+	}
+	if review == 0 {
+		if m := reviewYear.FindStringSubmatch(body); m != nil {
+			review = atoi(m[1])
+		} else if m := pastYear.FindStringSubmatch(body); m != nil {
+			review = atoi(m[1])
+		}
+	}
+	switch {
+	case year == 0 && review > 0:
+		year = review + 1
+	case review == 0 && year > 0:
+		review = year - 1
+	}
+	return year, review
+}
+
+// findDate returns when the report was delivered, as YYYY-MM-DD, or "".
+func findDate(h header, body string) string {
+	if m := deliveredOn.FindStringSubmatch(body); m != nil {
+		return fmt.Sprintf("%s-%02d-%02d", m[1], atoi(m[2]), atoi(m[3]))
+	}
+	if m := isoDate.FindStringSubmatch(h.date); m != nil {
+		return fmt.Sprintf("%s-%02d-%02d", m[1], atoi(m[2]), atoi(m[3]))
+	}
+	return ""
+}
+
+// findSpeaker returns who delivered the report: "镇长 魏 翔" → 魏翔.
+func findSpeaker(h header, lines []string) string {
+	clean := func(s string) string { return strings.ReplaceAll(s, " ", "") }
+	if m := speakerRe.FindStringSubmatch(strings.TrimSpace(h.speaker)); m != nil {
+		return clean(m[1])
+	}
+	if f := strings.Fields(h.speaker); len(f) > 0 && nameLine.MatchString(f[len(f)-1]) {
+		return f[len(f)-1]
+	}
+	for i, ln := range lines {
+		if i > 60 {
+			break
+		}
+		if utf8.RuneCountInString(ln) <= 30 {
+			if m := speakerRe.FindStringSubmatch(ln); m != nil {
+				return clean(m[1])
+			}
+		}
+		// A bare name between the session line and the address to the deputies.
+		if nameLine.MatchString(ln) && i > 0 && datedLine.MatchString(lines[i-1]) {
+			return ln
+		}
+		if strings.HasPrefix(ln, "各位代表") {
+			break
+		}
+	}
+	return ""
+}
+
+var titleJunk = regexp.MustCompile(`\.(docx?|pdf|wps|txt)》?.*$|[(（]\d{6,8}[)）]|-\d+篇.*$|简介[:：]?$|篇\d+$`)
+
+// cleanTitle turns a file name or listing entry into a title, "" when it is not one.
+func cleanTitle(t string) string {
+	t = strings.TrimSpace(titleJunk.ReplaceAllString(t, ""))
+	t = strings.TrimSpace(titleJunk.ReplaceAllString(t, ""))
+	if !strings.Contains(t, "工作报告") || utf8.RuneCountInString(t) > 40 {
+		return ""
+	}
+	return t
+}

@@ -1,0 +1,230 @@
+package loader
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// header is what scrapers put above a report: labelled fields that describe it but are not its text.
+type header struct {
+	title, issuer, date, speaker, source string
+}
+
+var (
+	// Labelled metadata lines written by scrapers and CMS pages (标题：… 发文单位：… 正文：).
+	headerLine = regexp.MustCompile(`^(标题|发文单位|发文机关|发文时间|发布时间|发布日期|成文日期|报告人|来源URL|来源网址|原文链接|来源|信息来源|文章来源|正文|时间|作者|浏览次数|字号)\s*[:：]\s*(.*)$`)
+
+	// One line of site chrome. Each alternative is a phrase seen on document-sharing and
+	// government sites; none of them occurs in the prose of a work report.
+	noiseLine = regexp.MustCompile(`由会员分享|可在线阅读|请在.{0,10}上搜索|免费预览已结束|请下载后查看全文|还剩.{0,6}页|继续阅读|展开>>|回到顶部|返回顶部|^下一篇|^上一篇|客服QQ|^客服(电话)?[:：]?$|微信小程序|微信公众号|账号登录|扫码快捷下载|文档侵权举报|本文档共\d*页|本文档内容版权|本文档由用户上传|本站不保证|^【字号|^(下载|打印|全屏|收藏|加大|还原|减小|放大|缩小|】|放弃|是否继续[？?]?|分享到?[:：]?|关闭|默认|大|中|小|©)$|您访问的链接即将离开|网站标识码|公网安备|ICP备|^主办[:：]|^承办[:：]|版权所有|记者.{0,12}\s摄$|^- 关 ?键 ?词|如PPT文件的首页|部分文档作品中含有|^- (配套讲稿|特殊限制)|^\(?（?责任编辑`)
+
+	// Lines after which nothing belongs to the report until another report begins.
+	tailLine = regexp.MustCompile(`^(下载声明|- 配套讲稿|配套讲稿|链接地址|相关报道|相关链接|相关阅读|相关文章|责任编辑|（责任编辑|\(责任编辑|扫一扫在手机打开|【打印】|【关闭】)`)
+
+	// A file name or a listing entry standing in for a title: "…报告(20230216).docx",
+	// "…报告.docx简介:", "…报告-42篇(第61/122页)".
+	fileTitle = regexp.MustCompile(`\.(docx?|pdf|wps|txt)》?\s*(简介[:：]?)?$|第\d+/\d+页\)?$`)
+
+	phoneLine   = regexp.MustCompile(`^[\d\s\-+()（）:：]{5,}$`)
+	reportStart = regexp.MustCompile(`^各位代表[:：,，、]|政府工作报告|篇\d+$`)
+)
+
+// stripNoise removes site chrome and scraper headers, line by line, and says how much it removed.
+// It keeps anything it is unsure of: a line is removed only when a pattern names it.
+func stripNoise(lines []string) (kept []string, h header, titles []string, warnings []string) {
+	var noise, meta int
+	prevNoise := false
+	inTail := false
+	for _, ln := range lines {
+		if ln == "" {
+			kept = append(kept, ln)
+			continue
+		}
+		if inTail {
+			if reportStart.MatchString(ln) && utf8.RuneCountInString(ln) < 200 && !noiseLine.MatchString(ln) {
+				inTail = false
+			} else {
+				noise++
+				continue
+			}
+		}
+		if m := headerLine.FindStringSubmatch(ln); m != nil && utf8.RuneCountInString(ln) < 200 {
+			meta++
+			v := strings.TrimSpace(m[2])
+			switch m[1] {
+			case "标题":
+				h.title = v
+			case "发文单位", "发文机关":
+				h.issuer = v
+			case "发文时间", "成文日期":
+				h.date = v
+			case "报告人", "作者":
+				h.speaker = v
+			case "来源URL", "来源网址", "原文链接":
+				h.source = v
+			}
+			continue
+		}
+		if tailLine.MatchString(ln) {
+			inTail = true
+			noise++
+			continue
+		}
+		if fileTitle.MatchString(ln) && utf8.RuneCountInString(ln) < 80 {
+			titles = append(titles, ln)
+			noise++
+			prevNoise = true
+			continue
+		}
+		if noiseLine.MatchString(ln) || (prevNoise && phoneLine.MatchString(ln)) {
+			// A noise phrase glued to the front of report text (…请在课桌文档上搜索。1、长安镇…)
+			// would lose the report: keep such lines, they are long.
+			if utf8.RuneCountInString(ln) < 160 {
+				noise++
+				prevNoise = true
+				continue
+			}
+		}
+		prevNoise = false
+		kept = append(kept, ln)
+	}
+	if noise > 0 {
+		warnings = append(warnings, fmt.Sprintf("web boilerplate removed: %d lines", noise))
+	}
+	if meta > 0 {
+		warnings = append(warnings, fmt.Sprintf("scraper header removed: %d lines", meta))
+	}
+	return kept, h, titles, warnings
+}
+
+var pageMarker = regexp.MustCompile(`^(\d{1,4})、`)
+
+// joinPages undoes a document site's pagination: it writes "N、" at the start of every page,
+// cutting sentences in half (seed 000 has 19). A run of such lines numbered 1, 2, 3 … whose
+// predecessors mostly stop mid-sentence is pagination, not a list; the markers go and each page
+// is glued back onto the one before.
+func joinPages(lines []string) ([]string, int) {
+	type mark struct{ line, n, width int }
+	var marks []mark
+	for i, ln := range lines {
+		if m := pageMarker.FindStringSubmatch(ln); m != nil {
+			var n int
+			fmt.Sscanf(m[1], "%d", &n)
+			marks = append(marks, mark{i, n, len(m[0])})
+		}
+	}
+	remove := map[int]int{} // line index → marker width in bytes
+	for i := 0; i < len(marks); {
+		j := i + 1
+		for j < len(marks) && marks[j].n == marks[j-1].n+1 {
+			j++
+		}
+		run := marks[i:j]
+		i = j
+		if len(run) < 3 {
+			continue
+		}
+		cut, long := 0, 0
+		for k, m := range run {
+			if utf8.RuneCountInString(lines[m.line]) >= 60 {
+				long++
+			}
+			if k > 0 && !endsSentence(prevText(lines, m.line)) {
+				cut++
+			}
+		}
+		if cut*2 < len(run)-1 || long*2 < len(run) {
+			continue
+		}
+		for _, m := range run {
+			remove[m.line] = m.width
+		}
+	}
+	if len(remove) == 0 {
+		return lines, 0
+	}
+	var out []string
+	for i, ln := range lines {
+		w, ok := remove[i]
+		if !ok {
+			out = append(out, ln)
+			continue
+		}
+		ln = ln[w:]
+		// Glue onto the previous page unless this is the first one.
+		if _, prevMarked := remove[prevIndex(lines, i)]; prevMarked && len(out) > 0 {
+			k := len(out) - 1
+			for k > 0 && out[k] == "" {
+				k--
+			}
+			out = out[:k+1]
+			out[k] += ln
+			continue
+		}
+		out = append(out, ln)
+	}
+	return out, len(remove)
+}
+
+func prevIndex(lines []string, i int) int {
+	for k := i - 1; k >= 0; k-- {
+		if lines[k] != "" {
+			return k
+		}
+	}
+	return -1
+}
+
+func prevText(lines []string, i int) string {
+	if k := prevIndex(lines, i); k >= 0 {
+		return lines[k]
+	}
+	return ""
+}
+
+// endsSentence reports whether a line ends where a sentence or a heading may end.
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("。！？!?；;：:…”」』）)", r)
+}
+
+// joinFragments mends text copied out of web pages, where every bold or linked span became a line
+// of its own ("…座谈会上的" / "重要讲话" / "精神，聚焦…"). A short line inside an unfinished
+// sentence, or a line that starts with a comma, belongs to the line before it.
+func joinFragments(lines []string) ([]string, int) {
+	var out []string
+	joined := 0
+	glueNext := false
+	for _, ln := range lines {
+		if len(out) == 0 || ln == "" {
+			out = append(out, ln)
+			glueNext = false
+			continue
+		}
+		prev := out[len(out)-1]
+		r, _ := utf8.DecodeRuneInString(ln)
+		n := utf8.RuneCountInString(ln)
+		var join bool
+		switch {
+		case prev == "":
+		case glueNext:
+			join = !looksStructural(ln)
+		case strings.ContainsRune("，,、。；;：:！!？?）)”」』", r):
+			join = !endsSentence(prev)
+		case n <= 12:
+			join = !endsSentence(prev) && !endsSentence(ln) && !looksStructural(ln) && !looksStructural(prev) && utf8.RuneCountInString(prev) > 12
+		}
+		if !join {
+			out = append(out, ln)
+			glueNext = false
+			continue
+		}
+		out[len(out)-1] = prev + ln
+		joined++
+		// The fragment itself stops mid-sentence: the next line continues it too.
+		glueNext = n <= 12 && !endsSentence(ln)
+	}
+	return out, joined
+}

@@ -1,0 +1,254 @@
+// Package loader turns files into reports: it decodes bytes, strips what scrapers and document
+// sites add, splits bundles, and finds each report's metadata, sections and indicators.
+// It never imports the UI.
+package loader
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"baogao/model"
+)
+
+// Parse reads one file's bytes into the reports it holds. name is used for ids and messages.
+func Parse(name string, data []byte) ([]model.Report, error) {
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("too large (%.1f MB; the limit is %d MB)", float64(len(data))/(1<<20), MaxFileSize>>20)
+	}
+	d, err := decode(data)
+	if err != nil {
+		return nil, err
+	}
+	return parseText(name, d)
+}
+
+func parseText(name string, d decoded) ([]model.Report, error) {
+	var warnings []string
+	if d.encoding != "utf-8" {
+		warnings = append(warnings, "decoded from "+strings.ToUpper(d.encoding))
+	}
+	if d.dropped > 0 {
+		warnings = append(warnings, fmt.Sprintf("invalid UTF-8 bytes dropped: %d (characters cut in the source)", d.dropped))
+	}
+	lines := strings.Split(normalize(d.text), "\n")
+	lines, h, fileTitles, w := stripNoise(lines)
+	warnings = append(warnings, w...)
+	lines, pages := joinPages(lines)
+	if pages > 0 {
+		warnings = append(warnings, fmt.Sprintf("page markers removed: %d", pages))
+	}
+	lines, frags := joinFragments(lines)
+	if frags > 0 {
+		warnings = append(warnings, fmt.Sprintf("broken lines rejoined: %d", frags))
+	}
+	parts, dropped, dups := splitBundle(lines)
+	if dropped > 0 {
+		warnings = append(warnings, fmt.Sprintf("text before the first report dropped: %d lines", dropped))
+	}
+	if dups > 0 {
+		warnings = append(warnings, fmt.Sprintf("repeated copy of the report dropped: %d", dups))
+	}
+	if len(parts) == 0 {
+		return nil, fmt.Errorf("no report text left after removing web boilerplate")
+	}
+	stem := strings.TrimSuffix(path.Base(name), path.Ext(name))
+	var reports []model.Report
+	for i, p := range parts {
+		r := buildReport(p.lines, h, fileTitles, len(parts) > 1)
+		r.ID = fmt.Sprintf("%s#%d", stem, i+1)
+		r.Source = name
+		r.Part = i + 1
+		r.Warnings = append(append([]string{}, warnings...), r.Warnings...)
+		reports = append(reports, r)
+	}
+	return reports, nil
+}
+
+type part struct{ lines []string }
+
+var (
+	bundleMarker = regexp.MustCompile(`篇(\d{1,2})$|^第([一二三四五六七八九十]{1,3})篇`)
+	opening      = regexp.MustCompile(`^各位代表[:：]`)
+)
+
+// splitBundle cuts a file holding several reports into one part each: at "…篇1", "…篇2" markers
+// when a site numbers them, else at each address to the deputies (各位代表：). A part that
+// repeats an earlier one word for word (some pages carry the body twice) is dropped.
+func splitBundle(lines []string) (parts []part, dropped, dups int) {
+	var cuts []int
+	want := 1
+	for i, ln := range lines {
+		if m := bundleMarker.FindStringSubmatch(ln); m != nil && utf8.RuneCountInString(ln) <= 40 {
+			n := atoi(m[1])
+			if m[2] != "" {
+				n = cnValue(m[2])
+			}
+			if n == want {
+				cuts = append(cuts, i)
+				want++
+			}
+		}
+	}
+	if len(cuts) < 2 {
+		cuts = cuts[:0]
+		for i, ln := range lines {
+			if opening.MatchString(ln) {
+				cuts = append(cuts, coverStart(lines, i))
+			}
+		}
+		if len(cuts) < 2 {
+			return []part{{nonEmpty(lines)}}, 0, 0
+		}
+		cuts[0] = 0 // everything above the first address is that report's cover
+	} else {
+		dropped = len(nonEmpty(lines[:cuts[0]]))
+	}
+	seen := map[string]int{}
+	for k, c := range cuts {
+		end := len(lines)
+		if k+1 < len(cuts) {
+			end = cuts[k+1]
+		}
+		ls := nonEmpty(lines[c:end])
+		if len(ls) == 0 {
+			continue
+		}
+		key := fingerprint(ls)
+		if j, ok := seen[key]; ok {
+			dups++
+			if len(strings.Join(ls, "")) > len(strings.Join(parts[j].lines, "")) {
+				parts[j].lines = ls
+			}
+			continue
+		}
+		seen[key] = len(parts)
+		parts = append(parts, part{ls})
+	}
+	return parts, dropped, dups
+}
+
+// coverStart walks back from an address to the deputies over the title lines above it.
+func coverStart(lines []string, i int) int {
+	start := i
+	for k := i - 1; k >= 0 && i-k <= 6; k-- {
+		if lines[k] == "" {
+			continue
+		}
+		if utf8.RuneCountInString(lines[k]) > 40 || endsSentence(lines[k]) && !strings.HasSuffix(lines[k], "）") {
+			break
+		}
+		start = k
+	}
+	return start
+}
+
+// fingerprint identifies a report's text regardless of spacing and punctuation.
+func fingerprint(lines []string) string {
+	var b strings.Builder
+	n := 0
+	started := false
+	for _, ln := range lines {
+		if opening.MatchString(ln) {
+			started = true
+		}
+		if !started {
+			continue
+		}
+		for _, r := range ln {
+			if r >= 0x4e00 && r <= 0x9fff {
+				b.WriteRune(r)
+				if n++; n >= 400 {
+					return b.String()
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
+func nonEmpty(lines []string) []string {
+	var out []string
+	for _, ln := range lines {
+		if ln != "" {
+			out = append(out, ln)
+		}
+	}
+	return out
+}
+
+// buildReport finds one report's metadata, sections and indicators.
+func buildReport(lines []string, h header, fileTitles []string, bundled bool) model.Report {
+	body := strings.Join(lines, "\n")
+	r := model.Report{Body: body, Chars: utf8.RuneCountInString(body)}
+	r.Sections = findSections(body)
+	if r.Sections == nil {
+		r.Sections = []model.Section{}
+		r.Warnings = append(r.Warnings, "no section headings found")
+	}
+
+	// What names the report: scraper header and file titles for a single report; for a bundle
+	// only the part's own lines, since the file's title speaks for all of them.
+	var head, titles []string
+	if !bundled {
+		head = append(head, h.title)
+		for _, t := range fileTitles {
+			head = append(head, cleanTitle(t))
+		}
+		if h.issuer != "" {
+			head = append(head, h.issuer)
+		}
+	}
+	for i, ln := range lines {
+		if i >= 12 {
+			break
+		}
+		if titleLine.MatchString(ln) && utf8.RuneCountInString(ln) <= 60 {
+			head = append(head, ln)
+		}
+	}
+	for _, t := range head {
+		if t != "" {
+			titles = append(titles, t)
+		}
+	}
+	r.Region, r.Level = findRegion(titles, body)
+	var secTitles []string
+	for _, s := range r.Sections {
+		secTitles = append(secTitles, s.Title)
+	}
+	r.Year, r.ReviewYear = findYears(titles, body, secTitles)
+	r.Date = findDate(h, body)
+	r.Speaker = findSpeaker(h, lines)
+	r.Title = reportTitle(titles, r, bundled)
+	r.Indicators = extractIndicators(body, r.Sections)
+	if r.Indicators == nil {
+		r.Indicators = []model.Indicator{}
+	}
+	if len(r.Targets()) == 0 {
+		r.Warnings = append(r.Warnings, "no targets found")
+	}
+	if r.Warnings == nil {
+		r.Warnings = []string{}
+	}
+	return r
+}
+
+// reportTitle prefers a title the document gives itself; otherwise it composes one from what
+// is known, so every report in a list has a readable name.
+func reportTitle(titles []string, r model.Report, bundled bool) string {
+	if !bundled {
+		for _, t := range titles {
+			if c := cleanTitle(t); c != "" && !strings.HasPrefix(c, "政府工作报告") && (r.Region == "" || strings.Contains(c, r.Region)) && utf8.RuneCountInString(c) <= 30 {
+				return c
+			}
+		}
+	}
+	t := "政府工作报告"
+	if r.Year > 0 {
+		t = fmt.Sprintf("%d年%s", r.Year, t)
+	}
+	return r.Region + t
+}

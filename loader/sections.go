@@ -1,0 +1,351 @@
+package loader
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"baogao/model"
+)
+
+const cnNum = `[一二三四五六七八九十]{1,3}`
+
+var (
+	numberedHeading = regexp.MustCompile(`^(` + cnNum + `)、`)
+	parenHeading    = regexp.MustCompile(`^[(（](` + cnNum + `)[)）]`)
+	shiHeading      = regexp.MustCompile(`^(` + cnNum + `)是`)
+	ordinalPrefix   = regexp.MustCompile(`^(?:` + cnNum + `、|[(（]` + cnNum + `[)）]|第` + cnNum + `[，,、])\s*`)
+
+	// Words that make a short line a part heading of a work report.
+	headingKeyword = regexp.MustCompile(`工作回顾|工作安排|主要工作|主要任务|目标任务|工作重点|重点工作|发展目标|总体要求|自身建设|作风建设|政府建设|奋斗目标|工作部署|主要目标|工作总结`)
+
+	// A part heading standing inside run-on text: "…提出意见。2022年工作回顾刚刚过去的…".
+	inlineHeading = regexp.MustCompile(`(?:^|[。！？!?]\s?|\s)((?:` + cnNum + `、)?(?:(?:20|19)\d\d年(?:政府)?(?:工作回顾|主要工作安排|工作安排|主要工作|主要任务|目标任务和工作重点|工作任务)|全面加强政府自身建设|切实加强政府自身建设|加强政府自身建设))`)
+	titleLine       = regexp.MustCompile(`政府工作报告|^政\s?府\s?工\s?作\s?报\s?告$`)
+	datedLine       = regexp.MustCompile(`^[—―-]{1,2}|会议上$|^\d{4}年\d{1,2}月\d{1,2}日在`)
+)
+
+// looksStructural says a line is a heading, a title or part of a report's cover, so the
+// fragment mender must not glue it to its neighbours.
+func looksStructural(ln string) bool {
+	n := utf8.RuneCountInString(ln)
+	switch {
+	case numberedHeading.MatchString(ln), parenHeading.MatchString(ln), strings.HasPrefix(ln, "各位代表"):
+		return true
+	case titleLine.MatchString(ln) && n <= 40, datedLine.MatchString(ln):
+		return true
+	case n <= 30 && headingKeyword.MatchString(ln):
+		return true
+	}
+	return false
+}
+
+type line struct {
+	text  string
+	start int // rune offset of the line in the body
+}
+
+func splitLines(body string) []line {
+	var out []line
+	off := 0
+	for _, t := range strings.Split(body, "\n") {
+		out = append(out, line{t, off})
+		off += utf8.RuneCountInString(t) + 1
+	}
+	return out
+}
+
+// headingTitle is the heading part of a line: the whole line when it is short, else up to the
+// first full stop (many reports run the heading into its first paragraph).
+func headingTitle(t string) string {
+	// Run-on text: "一、2023年工作回顾2023年是…" — the heading ends with its keyword.
+	if loc := headingKeyword.FindStringIndex(t); loc != nil && utf8.RuneCountInString(t[:loc[1]]) <= 25 && utf8.RuneCountInString(t) > 25 {
+		r, _ := utf8.DecodeRuneInString(t[loc[1]:])
+		if !strings.ContainsRune("，,。：:；;、和与的", r) {
+			return t[:loc[1]]
+		}
+	}
+	if i := strings.IndexAny(t, "。；;"); i >= 0 {
+		t = t[:i]
+	} else if utf8.RuneCountInString(t) > 40 {
+		if i := strings.IndexAny(t, "：:"); i >= 0 {
+			t = t[:i]
+		}
+	}
+	if r := []rune(t); len(r) > 40 {
+		t = string(r[:40])
+	}
+	return strings.TrimRight(t, "，,：: ")
+}
+
+func isKeywordHeading(t string) bool {
+	n := utf8.RuneCountInString(t)
+	return n >= 4 && n <= 30 && headingKeyword.MatchString(t) && !strings.ContainsAny(t, "。；;！!？?") &&
+		!endsSentence(t) && !titleLine.MatchString(t) && !numberedHeading.MatchString(t) && !parenHeading.MatchString(t)
+}
+
+type heading struct {
+	title string
+	start int
+}
+
+// findSections builds the section tree. Reports number their parts in two ways: "一、2022年工作回顾"
+// with "(一)…" below, or an unnumbered "2022年工作回顾" with "一、…" below; a report is read in the
+// way its own part headings show. Run-on text gets its part headings from inside the paragraphs.
+func findSections(body string) []model.Section {
+	lines := splitLines(body)
+	total := utf8.RuneCountInString(body)
+
+	numbered := numberedChain(lines)
+	numberedKw := false
+	for _, h := range numbered {
+		if headingKeyword.MatchString(h.title) || strings.Contains(h.title, "回顾") || strings.Contains(h.title, "安排") {
+			numberedKw = true
+		}
+	}
+	var unnumbered []heading
+	for i, l := range lines {
+		if isKeywordHeading(l.text) && !strings.HasPrefix(l.text, "——") && !isCover(lines, i) {
+			unnumbered = append(unnumbered, heading{l.text, l.start})
+		}
+	}
+	var top []heading
+	numberedMode := len(numbered) > 0 && (numberedKw || len(unnumbered) == 0)
+	if numberedMode {
+		top = numbered
+	} else if len(unnumbered) > 0 {
+		top = unnumbered
+		top = append(top, plainHeadings(lines, unnumbered[0].start)...)
+	}
+	top = mergeHeadings(top, inlineHeadings(lines, top))
+	if len(top) == 0 {
+		return nil
+	}
+	secs := make([]model.Section, len(top))
+	for i, h := range top {
+		end := total
+		if i+1 < len(top) {
+			end = top[i+1].start
+		}
+		secs[i] = model.Section{Title: h.title, Level: 1, Start: h.start, End: end, Children: []model.Section{}}
+	}
+	for i := range secs {
+		secs[i].Children = subsections(lines, secs[i], numberedMode)
+	}
+	return secs
+}
+
+// isCover reports whether line i sits above the address to the deputies (各位代表), where titles
+// and session names live rather than part headings.
+func isCover(lines []line, i int) bool {
+	for _, l := range lines[i+1:] {
+		if strings.HasPrefix(l.text, "各位代表") {
+			for _, p := range lines[:i] {
+				if strings.HasPrefix(p.text, "各位代表") {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// numberedChain finds 一、二、三、… line headings in sequence; a list that restarts at 一 inside a
+// part is not a new part.
+func numberedChain(lines []line) []heading {
+	var out []heading
+	want := 1
+	for _, l := range lines {
+		m := numberedHeading.FindStringSubmatch(l.text)
+		if m == nil {
+			continue
+		}
+		if cnValue(m[1]) == want {
+			out = append(out, heading{headingTitle(l.text), l.start})
+			want++
+		}
+	}
+	return out
+}
+
+// plainHeadings finds unnumbered part headings without keywords ("阔步迈上新征程"): a short line
+// with no punctuation between finished paragraphs, in a report that already uses such headings.
+func plainHeadings(lines []line, after int) []heading {
+	var out []heading
+	for i, l := range lines {
+		n := utf8.RuneCountInString(l.text)
+		if l.start <= after || n < 4 || n > 16 || i == 0 || i+1 >= len(lines) {
+			continue
+		}
+		if strings.ContainsAny(l.text, "，,。；;：:！!？?、“”\"（）()——") || headingKeyword.MatchString(l.text) || numberedHeading.MatchString(l.text) || shiHeading.MatchString(l.text) {
+			continue
+		}
+		prev, next := lines[i-1].text, lines[i+1].text
+		if endsSentence(prev) && utf8.RuneCountInString(prev) > 30 && utf8.RuneCountInString(next) > 40 {
+			out = append(out, heading{l.text, l.start})
+		}
+	}
+	return out
+}
+
+func inlineHeadings(lines []line, have []heading) []heading {
+	var out []heading
+	for _, l := range lines {
+		if utf8.RuneCountInString(l.text) < 60 {
+			continue // a short line is a heading or not by the line rules
+		}
+		for _, m := range inlineHeading.FindAllStringSubmatchIndex(l.text, -1) {
+			after := l.text[m[3]:]
+			r, _ := utf8.DecodeRuneInString(after)
+			if after == "" || strings.ContainsRune("，,。：:的和是为要中上如；;、", r) {
+				continue
+			}
+			start := l.start + utf8.RuneCountInString(l.text[:m[2]])
+			if headingAt(have, start) {
+				continue
+			}
+			out = append(out, heading{l.text[m[2]:m[3]], start})
+		}
+	}
+	return out
+}
+
+func headingAt(hs []heading, start int) bool {
+	for _, h := range hs {
+		if h.start == start {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeHeadings adds inline headings whose kind of part the line headings do not already have.
+func mergeHeadings(top, inline []heading) []heading {
+	kind := func(t string) string {
+		for _, k := range []string{"回顾", "安排", "自身建设"} {
+			if strings.Contains(t, k) {
+				return k
+			}
+		}
+		if strings.Contains(t, "主要工作") || strings.Contains(t, "任务") {
+			return "安排"
+		}
+		return t
+	}
+	seen := map[string]bool{}
+	for _, h := range top {
+		seen[kind(h.title)] = true
+	}
+	out := append([]heading(nil), top...)
+	for _, h := range inline {
+		if !seen[kind(h.title)] {
+			seen[kind(h.title)] = true
+			out = append(out, h)
+		}
+	}
+	// keep document order
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].start < out[j-1].start; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// subsections finds the second level inside one part: "(一)…" under a numbered part, "一、…" under
+// an unnumbered one, and "一是…" where a part uses that form and nothing else.
+func subsections(lines []line, sec model.Section, numberedMode bool) []model.Section {
+	pick := func(re *regexp.Regexp, sequential bool) []heading {
+		var hs []heading
+		want := 1
+		for _, l := range lines {
+			if l.start <= sec.Start || l.start >= sec.End {
+				continue
+			}
+			m := re.FindStringSubmatch(l.text)
+			if m == nil {
+				continue
+			}
+			if sequential && cnValue(m[1]) != want {
+				continue
+			}
+			want++
+			hs = append(hs, heading{headingTitle(l.text), l.start})
+		}
+		return hs
+	}
+	var hs []heading
+	if numberedMode {
+		hs = pick(parenHeading, false)
+	} else {
+		hs = pick(numberedHeading, true)
+		if len(hs) == 0 {
+			hs = pick(parenHeading, false)
+		}
+	}
+	if len(hs) == 0 {
+		if shi := pick(shiHeading, true); len(shi) >= 2 {
+			hs = shi
+		}
+	}
+	if len(hs) == 0 {
+		hs = inlineParen(lines, sec)
+	}
+	out := []model.Section{}
+	for i, h := range hs {
+		end := sec.End
+		if i+1 < len(hs) {
+			end = hs[i+1].start
+		}
+		out = append(out, model.Section{Title: h.title, Level: 2, Start: h.start, End: end, Children: []model.Section{}})
+	}
+	return out
+}
+
+var inlineParenRe = regexp.MustCompile(`(?:^|[。！？!?：:]\s?)([(（]` + cnNum + `[)）])`)
+
+// inlineParen finds "(一)…(二)…" subheadings inside run-on paragraphs, in order.
+func inlineParen(lines []line, sec model.Section) []heading {
+	var hs []heading
+	want := 1
+	for _, l := range lines {
+		if l.start+utf8.RuneCountInString(l.text) <= sec.Start || l.start >= sec.End {
+			continue
+		}
+		for _, m := range inlineParenRe.FindAllStringSubmatchIndex(l.text, -1) {
+			start := l.start + utf8.RuneCountInString(l.text[:m[2]])
+			if start <= sec.Start || start >= sec.End {
+				continue
+			}
+			num := strings.Trim(l.text[m[2]:m[3]], "()（）")
+			if cnValue(num) != want {
+				continue
+			}
+			want++
+			hs = append(hs, heading{headingTitle(l.text[m[2]:]), start})
+		}
+	}
+	return hs
+}
+
+func cnValue(s string) int {
+	digits := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	r := []rune(s)
+	switch {
+	case len(r) == 1 && r[0] == '十':
+		return 10
+	case len(r) == 1:
+		return digits[r[0]]
+	case len(r) == 2 && r[0] == '十':
+		return 10 + digits[r[1]]
+	case len(r) == 2 && r[1] == '十':
+		return digits[r[0]] * 10
+	case len(r) == 3 && r[1] == '十':
+		return digits[r[0]]*10 + digits[r[2]]
+	}
+	return 0
+}
+
+// bareTitle strips an ordinal prefix: "一、2022年工作回顾" → "2022年工作回顾".
+func bareTitle(t string) string { return ordinalPrefix.ReplaceAllString(t, "") }

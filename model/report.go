@@ -1,0 +1,91 @@
+// Package model holds baogao's data: reports, their sections and the indicators found in them.
+// It is plain data and pure functions; nothing here reads files or draws anything.
+package model
+
+// Report is one government work report. A file may hold several (a bundle); Part tells which.
+// Offsets in Sections and Indicators are in runes into Body, so a viewer can jump to them.
+type Report struct {
+	ID         string      `json:"id"`
+	Source     string      `json:"source"`
+	Part       int         `json:"part"`
+	Title      string      `json:"title"`
+	Region     string      `json:"region"`
+	Level      string      `json:"level"`
+	Year       int         `json:"year"`
+	ReviewYear int         `json:"review_year"`
+	Date       string      `json:"date"`
+	Speaker    string      `json:"speaker"`
+	Chars      int         `json:"chars"`
+	Sections   []Section   `json:"sections"`
+	Indicators []Indicator `json:"indicators"`
+	Warnings   []string    `json:"warnings"`
+	Body       string      `json:"-"`
+}
+
+// Section is a heading and the span of body it governs, [Start, End) in runes.
+type Section struct {
+	Title    string    `json:"title"`
+	Level    int       `json:"level"`
+	Start    int       `json:"start"`
+	End      int       `json:"end"`
+	Children []Section `json:"children"`
+}
+
+// Kind says whether a figure reports the past year, sets a target, or is another commitment.
+type Kind string
+
+const (
+	Actual Kind = "actual"
+	Target Kind = "target"
+	Plan   Kind = "plan"
+)
+
+// Indicator is one figure or target, traceable to its sentence by Start/End (runes into Body).
+// Value, Growth and Stretch are pointers because "no number" is a real and common answer.
+type Indicator struct {
+	Name      string   `json:"name"`
+	RawName   string   `json:"raw_name"`
+	Kind      Kind     `json:"kind"`
+	Value     *float64 `json:"value"`
+	Unit      string   `json:"unit"`
+	Growth    *float64 `json:"growth"`
+	Qualifier string   `json:"qualifier"`
+	Stretch   *float64 `json:"stretch"`
+	Text      string   `json:"text"`
+	Start     int      `json:"start"`
+	End       int      `json:"end"`
+	Section   string   `json:"section"`
+}
+
+// Targets returns the report's plan-year targets in document order.
+func (r *Report) Targets() []Indicator {
+	var out []Indicator
+	for _, in := range r.Indicators {
+		if in.Kind == Target {
+			out = append(out, in)
+		}
+	}
+	return out
+}
+
+// SectionPath returns the chain of sections (outermost first) that contains rune offset off.
+func SectionPath(secs []Section, off int) []Section {
+	var path []Section
+	for {
+		found := false
+		for _, s := range secs {
+			if off >= s.Start && off < s.End {
+				path = append(path, s)
+				secs = s.Children
+				found = true
+				break
+			}
+		}
+		if !found {
+			return path
+		}
+	}
+}
+
+// Float is a small helper for building optional numbers.
+func Float(f float64) *float64 { return &f }
