@@ -189,7 +189,7 @@ func (x *extractor) sentenceTargets(base int, sent string) []model.Indicator {
 		if cont != nil && len(last) > 0 {
 			for _, k := range last {
 				applyContinuation(&out[k], *cont)
-				out[k].Text = x.body[byteOffset(x.body, out[k].Start):off+len(cl)]
+				out[k].Text = x.body[byteOffset(x.body, out[k].Start) : off+len(cl)]
 				out[k].End = runeOffset(x.body, off+len(cl))
 			}
 			continue

@@ -21,8 +21,8 @@ var (
 
 	// A part heading standing inside run-on text: "…提出意见。2022年工作回顾刚刚过去的…".
 	inlineHeading = regexp.MustCompile(`(?:^|[。！？!?]\s?|\s)((?:` + cnNum + `、)?(?:(?:20|19)\d\d年(?:政府)?(?:工作回顾|主要工作安排|工作安排|主要工作|主要任务|目标任务和工作重点|工作任务)|全面加强政府自身建设|切实加强政府自身建设|加强政府自身建设))`)
-	titleLine       = regexp.MustCompile(`政府工作报告|^政\s?府\s?工\s?作\s?报\s?告$`)
-	datedLine       = regexp.MustCompile(`^[—―-]{1,2}|会议上$|^\d{4}年\d{1,2}月\d{1,2}日在`)
+	titleLine     = regexp.MustCompile(`政府工作报告|^政\s?府\s?工\s?作\s?报\s?告$`)
+	datedLine     = regexp.MustCompile(`^[—―-]{1,2}|会议上$|^\d{4}年\d{1,2}月\d{1,2}日在`)
 )
 
 // looksStructural says a line is a heading, a title or part of a report's cover, so the
