@@ -15,5 +15,3 @@ func cmdBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	return exitOK
 }
-
-func cmdTargets(args []string, stdout, stderr io.Writer) int { return 0 }

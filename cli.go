@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"baogao/loader"
 )
@@ -102,5 +101,3 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	}
 	return exitOK
 }
-
-var _ = os.Stdout

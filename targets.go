@@ -1,0 +1,218 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/term"
+
+	"baogao/model"
+	"baogao/tui/width"
+)
+
+// targetRow is one plan-year target of one report, for every output format.
+type targetRow struct {
+	ID     string `json:"id"`
+	Region string `json:"region"`
+	Year   int    `json:"year"`
+	Title  string `json:"title"`
+	model.Indicator
+}
+
+const targetsUsage = `Usage: baogao targets [--format table|csv|json] [QUERY] [PATH...]
+
+Prints the plan-year targets of every report whose region or title matches QUERY — Chinese,
+full pinyin or pinyin initials (长安, changan and ca all find 长安镇); no QUERY lists every
+report's targets. Without PATH it reads the embedded sample.
+
+`
+
+func cmdTargets(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("targets", targetsUsage, stderr)
+	format := fs.String("format", "table", "output format: table, csv or json")
+	eastAsian := fs.Bool("east-asian-width", os.Getenv("RUNEWIDTH_EASTASIAN") == "1", "count ambiguous-width characters (“ ” … ·) as two columns")
+	if code, ok := parseFlags(fs, args, stdout); !ok {
+		return code
+	}
+	switch *format {
+	case "table", "csv", "json":
+	default:
+		fmt.Fprintf(stderr, "baogao targets: unknown format %q (table, csv or json)\n", *format)
+		return exitUsage
+	}
+	rest := fs.Args()
+	query := ""
+	// The first argument is the query unless it names something on disk.
+	if len(rest) > 0 {
+		if _, err := os.Stat(rest[0]); err != nil {
+			query, rest = rest[0], rest[1:]
+		}
+	}
+	res := load(rest, stderr)
+	if len(res.Reports) == 0 {
+		fmt.Fprintln(stderr, "baogao targets: no reports could be loaded")
+		return exitEmpty
+	}
+	reports := matchReports(res.Reports, query)
+	if len(reports) == 0 {
+		fmt.Fprintf(stderr, "baogao targets: no report matches %q\n", query)
+	}
+	var rows []targetRow
+	for _, r := range reports {
+		for _, in := range r.Targets() {
+			rows = append(rows, targetRow{r.ID, r.Region, r.Year, r.Title, in})
+		}
+	}
+	switch *format {
+	case "json":
+		if rows == nil {
+			rows = []targetRow{}
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", " ")
+		enc.Encode(map[string]any{"targets": rows})
+	case "csv":
+		cw := csv.NewWriter(stdout)
+		cw.Write([]string{"id", "region", "year", "name", "raw_name", "growth", "value", "unit", "qualifier", "stretch", "text"})
+		for _, t := range rows {
+			cw.Write([]string{t.ID, t.Region, strconv.Itoa(t.Year), t.Name, t.RawName, num(t.Growth), num(t.Value), t.Unit, t.Qualifier, num(t.Stretch), t.Text})
+		}
+		cw.Flush()
+	default:
+		w, colour := terminal(stdout)
+		m := width.NewMeasure(*eastAsian)
+		io.WriteString(stdout, targetsTable(reports, m, w, colour))
+	}
+	return exitOK
+}
+
+// matchReports keeps the reports whose region or title matches the query, best match first.
+func matchReports(reports []model.Report, query string) []model.Report {
+	if strings.TrimSpace(query) == "" {
+		return reports
+	}
+	var py model.Readings
+	type hit struct {
+		r              model.Report
+		score, penalty int
+	}
+	var hits []hit
+	for _, r := range reports {
+		key := py.NewKey(r.Region + " " + r.Title)
+		if s, p, _, ok := key.Match(query); ok {
+			hits = append(hits, hit{r, s, p})
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].score != hits[j].score {
+			return hits[i].score > hits[j].score
+		}
+		return hits[i].penalty < hits[j].penalty
+	})
+	// A lookup answers with the best kind of match only: "ca" means 长安, not every title with a
+	// c and an a somewhere in it.
+	var out []model.Report
+	for _, h := range hits {
+		if h.score == hits[0].score {
+			out = append(out, h.r)
+		}
+	}
+	return out
+}
+
+// terminal returns the width to fit (0: do not fit) and whether to colour.
+func terminal(w io.Writer) (int, bool) {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return 0, false
+	}
+	cols, _, err := term.GetSize(int(f.Fd()))
+	if err != nil {
+		cols = 0
+	}
+	_, noColour := os.LookupEnv("NO_COLOR")
+	return cols, !noColour
+}
+
+// targetsTable lays the targets out in columns measured in display cells, one block per report;
+// the source text column takes what is left of the width and is cut, never wrapped.
+func targetsTable(reports []model.Report, m width.Measure, termWidth int, colour bool) string {
+	header := []string{"地区", "年份", "指标", "目标", "原文"}
+	var rows [][]string
+	for _, r := range reports {
+		region := r.Region
+		if region == "" {
+			region = r.ID
+		}
+		ts := r.Targets()
+		if len(ts) == 0 {
+			rows = append(rows, []string{region, year(r.Year), "（未找到目标）", "", ""})
+		}
+		for _, in := range ts {
+			rows = append(rows, []string{region, year(r.Year), in.Name, in.Figure(), in.Text})
+		}
+	}
+	widths := make([]int, len(header))
+	for i, h := range header {
+		widths[i] = m.String(h)
+	}
+	for _, row := range rows {
+		for i, c := range row {
+			widths[i] = max(widths[i], m.String(c))
+		}
+	}
+	const gap = 2
+	widths[2] = min(widths[2], 24)
+	if termWidth > 0 {
+		used := 0
+		for _, w := range widths[:4] {
+			used += w + gap
+		}
+		widths[4] = max(0, min(widths[4], termWidth-used))
+		if widths[4] < 6 { // no room for the source: drop it, then squeeze the name
+			widths[4] = 0
+			widths[2] = max(4, min(widths[2], termWidth-(widths[0]+widths[1]+widths[3]+3*gap)))
+		}
+	}
+	var b strings.Builder
+	line := func(cells []string, bold bool) {
+		var parts []string
+		for i, c := range cells {
+			if widths[i] == 0 {
+				continue
+			}
+			if i == len(cells)-1 {
+				parts = append(parts, m.Truncate(c, widths[i], "…"))
+			} else {
+				parts = append(parts, m.PadRight(c, widths[i]))
+			}
+		}
+		s := strings.TrimRight(strings.Join(parts, strings.Repeat(" ", gap)), " ")
+		if termWidth > 0 {
+			s = m.Truncate(s, termWidth, "")
+		}
+		if bold && colour {
+			s = "\x1b[1m" + s + "\x1b[0m"
+		}
+		b.WriteString(s + "\n")
+	}
+	line(header, true)
+	for _, row := range rows {
+		line(row, false)
+	}
+	return b.String()
+}
+
+func year(y int) string {
+	if y == 0 {
+		return "?"
+	}
+	return strconv.Itoa(y)
+}
