@@ -2,6 +2,7 @@ package loader
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -60,10 +61,41 @@ func (x *extractor) reviewSpans() [][2]int {
 	if len(x.secs) > 0 {
 		end = byteOffset(x.body, x.secs[0].Start)
 	}
-	if loc := targetTrigger.FindStringIndex(x.body); loc != nil && loc[0] < end {
-		end = loc[0]
+	if locs := findTriggers(x.body); len(locs) > 0 && locs[0][0] < end {
+		end = locs[0][0]
 	}
 	return [][2]int{{0, end}}
+}
+
+var triggerWords = []string{"预期目标", "预期性目标", "主要目标", "主要指标"}
+
+// findTriggers returns the spans of targetTrigger matches. It looks for the literal words first:
+// the regexp has no literal prefix and would crawl through every byte of every report.
+func findTriggers(body string) [][2]int {
+	var out [][2]int
+	for _, w := range triggerWords {
+		for from := 0; ; {
+			i := strings.Index(body[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			lo := max(0, i-40)
+			for lo > 0 && !utf8.RuneStart(body[lo]) {
+				lo--
+			}
+			hi := min(len(body), i+len(w)+20)
+			for hi < len(body) && !utf8.RuneStart(body[hi]) {
+				hi++
+			}
+			if loc := targetTrigger.FindStringIndex(body[lo:hi]); loc != nil && lo+loc[1] > i {
+				out = append(out, [2]int{lo + loc[0], lo + loc[1]})
+			}
+			from = i + len(w)
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
+	return out
 }
 
 func inSpans(spans [][2]int, b int) bool {
@@ -78,8 +110,8 @@ func inSpans(spans [][2]int, b int) bool {
 // targets reads the goals announced after "主要预期目标是：" — the first such passage outside
 // the review — clause by clause.
 func (x *extractor) targets(review [][2]int) []model.Indicator {
-	var start int = -1
-	for _, loc := range targetTrigger.FindAllStringIndex(x.body, -1) {
+	start := -1
+	for _, loc := range findTriggers(x.body) {
 		if !inSpans(review, loc[0]) {
 			start = loc[1]
 			break

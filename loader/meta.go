@@ -234,7 +234,8 @@ func findYears(titles []string, body string, secs []string) (year, review int) {
 
 // findDate returns when the report was delivered, as YYYY-MM-DD, or "".
 func findDate(h header, body string) string {
-	if m := deliveredOn.FindStringSubmatch(body); m != nil {
+	// The session line stands under the title, never deep in the text.
+	if m := deliveredOn.FindStringSubmatch(body[:byteOffset(body, 600)]); m != nil {
 		return fmt.Sprintf("%s-%02d-%02d", m[1], atoi(m[2]), atoi(m[3]))
 	}
 	if m := isoDate.FindStringSubmatch(h.date); m != nil {
@@ -262,7 +263,7 @@ func findSpeaker(h header, lines []string) string {
 			}
 		}
 		// A bare name between the session line and the address to the deputies.
-		if nameLine.MatchString(ln) && i > 0 && datedLine.MatchString(lines[i-1]) {
+		if nameLine.MatchString(ln) && i > 0 && isDatedLine(lines[i-1]) {
 			return ln
 		}
 		if strings.HasPrefix(ln, "各位代表") {

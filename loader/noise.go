@@ -16,10 +16,16 @@ var (
 	// Labelled metadata lines written by scrapers and CMS pages (标题：… 发文单位：… 正文：).
 	headerLine = regexp.MustCompile(`^(标题|发文单位|发文机关|发文时间|发布时间|发布日期|成文日期|报告人|来源URL|来源网址|原文链接|来源|信息来源|文章来源|正文|时间|作者|浏览次数|字号)\s*[:：]\s*(.*)$`)
 
-	// One line of site chrome. Each alternative is a phrase seen on document-sharing and
-	// government sites; none of them occurs in the prose of a work report.
-	noiseLine = regexp.MustCompile(`由会员分享|可在线阅读|请在.{0,10}上搜索|免费预览已结束|请下载后查看全文|还剩.{0,6}页|继续阅读|展开>>|回到顶部|返回顶部|^下一篇|^上一篇|客服QQ|^客服(电话)?[:：]?$|微信小程序|微信公众号|账号登录|扫码快捷下载|文档侵权举报|本文档共\d*页|本文档内容版权|本文档由用户上传|本站不保证|^【字号|^(下载|打印|全屏|收藏|加大|还原|减小|放大|缩小|】|放弃|是否继续[？?]?|分享到?[:：]?|关闭|默认|大|中|小|©)$|您访问的链接即将离开|网站标识码|公网安备|ICP备|^主办[:：]|^承办[:：]|版权所有|记者.{0,12}\s摄$|^- 关 ?键 ?词|如PPT文件的首页|部分文档作品中含有|^- (配套讲稿|特殊限制)|^\(?（?责任编辑`)
-
+	// Site chrome, by phrase: each was seen on document-sharing or government sites and none
+	// occurs in the prose of a work report. Plain substrings, so checking a line is cheap.
+	noisePhrases = []string{"由会员分享", "可在线阅读", "免费预览已结束", "请下载后查看全文", "继续阅读", "展开>>", "回到顶部", "返回顶部",
+		"客服QQ", "微信小程序", "微信公众号", "账号登录", "扫码快捷下载", "文档侵权举报", "本文档内容版权", "本文档由用户上传", "本站不保证",
+		"您访问的链接即将离开", "网站标识码", "公网安备", "ICP备", "版权所有", "如PPT文件的首页", "部分文档作品中含有"}
+	noiseExact = map[string]bool{"下载": true, "打印": true, "全屏": true, "收藏": true, "加大": true, "还原": true, "减小": true, "放大": true, "缩小": true,
+		"】": true, "放弃": true, "是否继续": true, "是否继续？": true, "是否继续?": true, "分享": true, "分享到": true, "分享到：": true, "关闭": true,
+		"默认": true, "大": true, "中": true, "小": true, "©": true, "客服": true, "客服电话": true, "客服电话：": true, "客服:": true, "客服：": true, "展开": true}
+	noisePrefixes = []string{"下一篇", "上一篇", "【字号", "主办：", "主办:", "承办：", "承办:", "- 关 键 词", "- 关键词", "- 配套讲稿", "- 特殊限制", "（责任编辑", "(责任编辑"}
+	noiseRe       = regexp.MustCompile(`请在.{0,10}上搜索|还剩.{0,6}页|本文档共\d*页|记者.{0,12}\s摄$`)
 	// Lines after which nothing belongs to the report until another report begins.
 	tailLine = regexp.MustCompile(`^(下载声明|- 配套讲稿|配套讲稿|链接地址|相关报道|相关链接|相关阅读|相关文章|责任编辑|（责任编辑|\(责任编辑|扫一扫在手机打开|【打印】|【关闭】)`)
 
@@ -43,14 +49,14 @@ func stripNoise(lines []string) (kept []string, h header, titles []string, warni
 			continue
 		}
 		if inTail {
-			if reportStart.MatchString(ln) && utf8.RuneCountInString(ln) < 200 && !noiseLine.MatchString(ln) {
+			if reportStart.MatchString(ln) && utf8.RuneCountInString(ln) < 200 && !isNoise(ln) {
 				inTail = false
 			} else {
 				noise++
 				continue
 			}
 		}
-		if m := headerLine.FindStringSubmatch(ln); m != nil && utf8.RuneCountInString(ln) < 200 {
+		if m := headerLine.FindStringSubmatch(ln); m != nil && len(ln) < 600 {
 			meta++
 			v := strings.TrimSpace(m[2])
 			switch m[1] {
@@ -72,20 +78,19 @@ func stripNoise(lines []string) (kept []string, h header, titles []string, warni
 			noise++
 			continue
 		}
-		if fileTitle.MatchString(ln) && utf8.RuneCountInString(ln) < 80 {
+		n := utf8.RuneCountInString(ln)
+		if n < 80 && fileTitle.MatchString(ln) {
 			titles = append(titles, ln)
 			noise++
 			prevNoise = true
 			continue
 		}
-		if noiseLine.MatchString(ln) || (prevNoise && phoneLine.MatchString(ln)) {
-			// A noise phrase glued to the front of report text (…请在课桌文档上搜索。1、长安镇…)
-			// would lose the report: keep such lines, they are long.
-			if utf8.RuneCountInString(ln) < 160 {
-				noise++
-				prevNoise = true
-				continue
-			}
+		// A noise phrase glued to report text (…请在课桌文档上搜索。1、长安镇…) would take the
+		// report with it: only short lines are chrome.
+		if n < 160 && (isNoise(ln) || prevNoise && phoneLine.MatchString(ln)) {
+			noise++
+			prevNoise = true
+			continue
 		}
 		prevNoise = false
 		kept = append(kept, ln)
@@ -97,6 +102,23 @@ func stripNoise(lines []string) (kept []string, h header, titles []string, warni
 		warnings = append(warnings, fmt.Sprintf("scraper header removed: %d lines", meta))
 	}
 	return kept, h, titles, warnings
+}
+
+func isNoise(ln string) bool {
+	if noiseExact[ln] {
+		return true
+	}
+	for _, p := range noisePhrases {
+		if strings.Contains(ln, p) {
+			return true
+		}
+	}
+	for _, p := range noisePrefixes {
+		if strings.HasPrefix(ln, p) {
+			return true
+		}
+	}
+	return noiseRe.MatchString(ln)
 }
 
 var pageMarker = regexp.MustCompile(`^(\d{1,4})、`)

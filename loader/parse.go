@@ -81,6 +81,9 @@ func splitBundle(lines []string) (parts []part, dropped, dups int) {
 	var cuts []int
 	want := 1
 	for i, ln := range lines {
+		if !strings.Contains(ln, "篇") || len(ln) > 120 {
+			continue
+		}
 		if m := bundleMarker.FindStringSubmatch(ln); m != nil && utf8.RuneCountInString(ln) <= 40 {
 			n := atoi(m[1])
 			if m[2] != "" {

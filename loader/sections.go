@@ -2,6 +2,7 @@ package loader
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -22,22 +23,25 @@ var (
 	// A part heading standing inside run-on text: "…提出意见。2022年工作回顾刚刚过去的…".
 	inlineHeading = regexp.MustCompile(`(?:^|[。！？!?]\s?|\s)((?:` + cnNum + `、)?(?:(?:20|19)\d\d年(?:政府)?(?:工作回顾|主要工作安排|工作安排|主要工作|主要任务|目标任务和工作重点|工作任务)|全面加强政府自身建设|切实加强政府自身建设|加强政府自身建设))`)
 	titleLine     = regexp.MustCompile(`政府工作报告|^政\s?府\s?工\s?作\s?报\s?告$`)
-	datedLine     = regexp.MustCompile(`^[—―-]{1,2}|会议上$|^\d{4}年\d{1,2}月\d{1,2}日在`)
+	datedLine     = regexp.MustCompile(`^\d{4}年\d{1,2}月\d{1,2}日在`)
 )
 
 // looksStructural says a line is a heading, a title or part of a report's cover, so the
 // fragment mender must not glue it to its neighbours.
 func looksStructural(ln string) bool {
-	n := utf8.RuneCountInString(ln)
 	switch {
-	case numberedHeading.MatchString(ln), parenHeading.MatchString(ln), strings.HasPrefix(ln, "各位代表"):
+	case numberedHeading.MatchString(ln), parenHeading.MatchString(ln), strings.HasPrefix(ln, "各位代表"), isDatedLine(ln):
 		return true
-	case titleLine.MatchString(ln) && n <= 40, datedLine.MatchString(ln):
-		return true
-	case n <= 30 && headingKeyword.MatchString(ln):
-		return true
+	case len(ln) > 120: // longer than any title or heading (40 runes)
+		return false
 	}
-	return false
+	n := utf8.RuneCountInString(ln)
+	return n <= 40 && titleLine.MatchString(ln) || n <= 30 && headingKeyword.MatchString(ln)
+}
+
+// isDatedLine matches the session line under a title: "——2023年1月21日在…会议上".
+func isDatedLine(ln string) bool {
+	return strings.HasPrefix(ln, "—") || strings.HasPrefix(ln, "―") || strings.HasPrefix(ln, "-") || strings.HasSuffix(ln, "会议上") || datedLine.MatchString(ln)
 }
 
 type line struct {
@@ -189,25 +193,55 @@ func plainHeadings(lines []line, after int) []heading {
 	return out
 }
 
+var inlineKeywords = []string{"工作回顾", "工作安排", "主要工作", "主要任务", "目标任务和工作重点", "工作任务", "自身建设"}
+
+// inlineHeadings finds part headings inside long lines. It looks for the keywords literally and
+// runs the pattern only on the few characters before each, from the last sentence break.
 func inlineHeadings(lines []line, have []heading) []heading {
 	var out []heading
 	for _, l := range lines {
-		if utf8.RuneCountInString(l.text) < 60 {
+		if len(l.text) < 180 {
 			continue // a short line is a heading or not by the line rules
 		}
-		for _, m := range inlineHeading.FindAllStringSubmatchIndex(l.text, -1) {
-			after := l.text[m[3]:]
-			r, _ := utf8.DecodeRuneInString(after)
-			if after == "" || strings.ContainsRune("，,。：:的和是为要中上如；;、", r) {
-				continue
+		seen := map[int]bool{}
+		for _, kw := range inlineKeywords {
+			for from := 0; ; {
+				i := strings.Index(l.text[from:], kw)
+				if i < 0 {
+					break
+				}
+				i += from
+				from = i + len(kw)
+				lo := max(0, i-48)
+				for lo > 0 && !utf8.RuneStart(l.text[lo]) {
+					lo--
+				}
+				if b := strings.LastIndexAny(l.text[lo:i], "。！？!? "); b >= 0 {
+					lo += b
+				} else if lo > 0 {
+					continue
+				}
+				win := l.text[lo:from]
+				m := inlineHeading.FindStringSubmatchIndex(win)
+				if m == nil || m[3] != len(win) {
+					continue
+				}
+				hs, he := lo+m[2], lo+m[3]
+				after := l.text[he:]
+				r, _ := utf8.DecodeRuneInString(after)
+				if after == "" || strings.ContainsRune("，,。：:的和是为要中上如；;、", r) || seen[hs] {
+					continue
+				}
+				seen[hs] = true
+				start := l.start + utf8.RuneCountInString(l.text[:hs])
+				if headingAt(have, start) {
+					continue
+				}
+				out = append(out, heading{l.text[hs:he], start})
 			}
-			start := l.start + utf8.RuneCountInString(l.text[:m[2]])
-			if headingAt(have, start) {
-				continue
-			}
-			out = append(out, heading{l.text[m[2]:m[3]], start})
 		}
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
 }
 
@@ -303,9 +337,8 @@ func subsections(lines []line, sec model.Section, numberedMode bool) []model.Sec
 	return out
 }
 
-var inlineParenRe = regexp.MustCompile(`(?:^|[。！？!?：:]\s?)([(（]` + cnNum + `[)）])`)
-
-// inlineParen finds "(一)…(二)…" subheadings inside run-on paragraphs, in order.
+// inlineParen finds "(一)…(二)…" subheadings inside run-on paragraphs, in order: an opening
+// parenthesis after a sentence break (or at a line start) around a Chinese numeral.
 func inlineParen(lines []line, sec model.Section) []heading {
 	var hs []heading
 	want := 1
@@ -313,17 +346,30 @@ func inlineParen(lines []line, sec model.Section) []heading {
 		if l.start+utf8.RuneCountInString(l.text) <= sec.Start || l.start >= sec.End {
 			continue
 		}
-		for _, m := range inlineParenRe.FindAllStringSubmatchIndex(l.text, -1) {
-			start := l.start + utf8.RuneCountInString(l.text[:m[2]])
+		t := l.text
+		for i := 0; i < len(t); {
+			j := strings.IndexAny(t[i:], "(（")
+			if j < 0 {
+				break
+			}
+			j += i
+			i = j + 1
+			if j > 0 {
+				r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t[:j], " "))
+				if !strings.ContainsRune("。！？!?：:", r) {
+					continue
+				}
+			}
+			m := parenHeading.FindStringSubmatch(t[j:min(len(t), j+16)])
+			if m == nil || cnValue(m[1]) != want {
+				continue
+			}
+			start := l.start + utf8.RuneCountInString(t[:j])
 			if start <= sec.Start || start >= sec.End {
 				continue
 			}
-			num := strings.Trim(l.text[m[2]:m[3]], "()（）")
-			if cnValue(num) != want {
-				continue
-			}
 			want++
-			hs = append(hs, heading{headingTitle(l.text[m[2]:]), start})
+			hs = append(hs, heading{headingTitle(t[j:]), start})
 		}
 	}
 	return hs
