@@ -34,7 +34,7 @@ var (
 	fileTitle = regexp.MustCompile(`\.(docx?|pdf|wps|txt)》?\s*(简介[:：]?)?$|第\d+/\d+页\)?$`)
 
 	phoneLine   = regexp.MustCompile(`^[\d\s\-+()（）:：]{5,}$`)
-	reportStart = regexp.MustCompile(`^各位代表[:：,，、]|政府工作报告|篇\d+$`)
+	reportStart = regexp.MustCompile(`^各位代表[:：,，、]|^[^\s-]{0,24}政府工作报告[^\s]{0,16}$|篇\d+$`)
 )
 
 // stripNoise removes site chrome and scraper headers, line by line, and says how much it removed.
@@ -236,7 +236,9 @@ func joinFragments(lines []string) ([]string, int) {
 		case strings.ContainsRune("，,、。；;：:！!？?）)”」』", r):
 			join = !endsSentence(prev)
 		case n <= 12:
-			join = !endsSentence(prev) && !endsSentence(ln) && !looksStructural(ln) && !looksStructural(prev) && utf8.RuneCountInString(prev) > 12
+			// A long line that opens with "（三）" is a paragraph, not a heading to keep apart.
+			pn := utf8.RuneCountInString(prev)
+			join = !endsSentence(prev) && !endsSentence(ln) && !looksStructural(ln) && pn > 12 && !(pn <= 40 && looksStructural(prev))
 		}
 		if !join {
 			out = append(out, ln)

@@ -1,0 +1,62 @@
+package loader
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
+)
+
+const sample = "长安镇2023年政府工作报告\n各位代表：\n地区生产总值增长6.5%。\n"
+
+func TestDecode(t *testing.T) {
+	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	le, _ := xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewEncoder().Bytes([]byte(sample))
+	be, _ := xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM).NewEncoder().Bytes([]byte(sample))
+	cut := []byte(sample)
+	cut = append(cut[:len(cut)-2], []byte("\n"+strings.Repeat("各位代表，现在我代表镇人民政府向大会报告工作。", 20))...)
+	cut = append(cut[:20], append([]byte{0xE5, 0x8F}, cut[20:]...)...) // half a character, as scrapers leave it
+
+	tests := []struct {
+		name    string
+		in      []byte
+		enc     string
+		wantErr string
+	}{
+		{"utf-8", []byte(sample), "utf-8", ""},
+		{"utf-8 with BOM", append([]byte{0xEF, 0xBB, 0xBF}, sample...), "utf-8", ""},
+		{"utf-16le with BOM", le, "utf-16le", ""},
+		{"utf-16be with BOM", be, "utf-16be", ""},
+		{"gb18030", gb, "gb18030", ""},
+		{"utf-8 with a cut character", cut, "utf-8", ""},
+		{"empty", nil, "", "empty file"},
+		{"only spaces", []byte(" \n\t\n"), "", "empty file"},
+		{"binary with NUL", []byte("PK\x03\x04\x00\x00abc"), "", "binary"},
+		{"neither utf-8 nor gb18030", bytes.Repeat([]byte{0x81, 0x01, 0x9F, 0x02, 0x07}, 50), "", "not a text document"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, err := decode(tt.in)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.encoding != tt.enc {
+				t.Errorf("encoding = %s, want %s", d.encoding, tt.enc)
+			}
+			if !strings.Contains(d.text, "长安镇2023年政府工作报告") && tt.name != "utf-8 with a cut character" {
+				t.Errorf("text = %q", d.text)
+			}
+		})
+	}
+}

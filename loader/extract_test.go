@@ -1,0 +1,132 @@
+package loader
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"baogao/model"
+)
+
+func show(in model.Indicator) string {
+	f := func(p *float64) string {
+		if p == nil {
+			return "-"
+		}
+		return model.FormatNumber(*p)
+	}
+	return fmt.Sprintf("%s g=%s v=%s%s q=%s s=%s", in.Name, f(in.Growth), f(in.Value), in.Unit, in.Qualifier, f(in.Stretch))
+}
+
+// Each number form the foundation issue names, read as one clause of a goals passage.
+func TestParseClause(t *testing.T) {
+	tests := []struct{ clause, want string }{
+		{"规上工业总产值增长1.5%", "规模以上工业总产值 g=1.5 v=- q= s=-"},
+		{"规上工业增加值下降2.6%", "规模以上工业增加值 g=-2.6 v=- q= s=-"},
+		{"全镇地区生产总值负增长0.5%", "地区生产总值 g=-0.5 v=- q= s=-"},
+		{"固定资产投资总额增长40.6%", "固定资产投资 g=40.6 v=- q= s=-"},
+		{"全年实现地区生产总值1215.57亿元", "地区生产总值 g=- v=1215.57亿元 q= s=-"},
+		{"地方一般公共预算收入完成7130万元", "一般公共预算收入 g=- v=7130万元 q= s=-"},
+		{"地区生产总值增长8%左右", "地区生产总值 g=8 v=- q=左右 s=-"},
+		{"地区生产总值增长5%以上", "地区生产总值 g=5 v=- q=以上 s=-"},
+		{"地区生产总值增长不低于5.5%", "地区生产总值 g=5.5 v=- q=不低于 s=-"},
+		{"研发经费投入占GDP比重达3.56%", "研发经费投入强度 g=- v=3.56% q= s=-"},
+		{"居民消费价格指数涨幅控制在3.8%左右", "居民消费价格涨幅 g=- v=3.8% q=左右 s=-"},
+		{"CPI涨幅2%左右", "居民消费价格涨幅 g=- v=2% q=左右 s=-"},
+		{"城镇登记失业率控制在4.5%以内", "城镇调查失业率 g=- v=4.5% q=以内 s=-"},
+		{"城镇新增就业2300人", "城镇新增就业 g=- v=2300人 q= s=-"},
+		{"人口自然增长率控制在7.8%。以内", "人口自然增长率 g=- v=7.8‰ q=以内 s=-"},
+		{"细颗粒物（PM2.5）浓度下降4%", "细颗粒物（PM2.5）浓度 g=-4 v=- q= s=-"},
+		{"单位GDP二氧化碳排放下降3%左右", "单位GDP二氧化碳排放 g=-3 v=- q=左右 s=-"},
+		{"农村低保标准提高6%", "农村低保标准 g=6 v=- q= s=-"},
+		{"区本级固定资产投资增长20%", "固定资产投资 g=20 v=- q= s=-"},
+		{"一般公共预算收入扣除减税降费因素后增长10.5%", "一般公共预算收入 g=10.5 v=- q= s=-"},
+		{"全社会研发经费投入增长10%以上", "全社会研发经费投入 g=10 v=- q=以上 s=-"},
+		// goals without a figure
+		{"固定资产投资保持增长态势", "固定资产投资 g=- v=- q= s=-"},
+		{"地方一般公共预算收入增长与区持平", "一般公共预算收入 g=- v=- q=与区持平 s=-"},
+		{"城乡居民人均可支配收入与GDP增长基本同步", "居民人均可支配收入 g=- v=- q=基本同步 s=-"},
+		{"城乡居民收入比持续缩小", "城乡居民收入比 g=- v=- q= s=-"},
+		{"500万元以上固定资产投资提质增量", "固定资产投资 g=- v=- q= s=-"},
+		{"全面完成上级下达的节能减排约束性指标", "节能减排约束性指标 g=- v=- q= s=-"},
+		{"力争主要经济指标增速保持全省前列", "主要经济指标 g=- v=- q=力争 s=-"},
+		// slogans are not goals
+		{"努力跑赢全国", ""},
+		{"力争取得更好成绩", ""},
+		{"既衔接“十五五”规划目标", ""},
+	}
+	for _, tt := range tests {
+		items, cont := parseClause(tt.clause)
+		var got []string
+		for _, it := range items {
+			got = append(got, show(it))
+		}
+		if strings.Join(got, "; ") != tt.want {
+			t.Errorf("parseClause(%q) = %q (continuation %v), want %q", tt.clause, strings.Join(got, "; "), cont != nil, tt.want)
+		}
+	}
+}
+
+func TestReadNumbersOCR(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"实现固定资产投资83.5亿元、增长13.5%o全力保障", "83.5亿元 13.5%"},
+		{"营业收入40L4亿元(不含OPP0、vivo),增长4.6%", "4.6%"},
+		{"IOOO栋“平安出租屋”", ""},
+		{"2023年全镇", ""},
+		{"增长6%。以上指标", "6%"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, n := range readNumbers(tt.in) {
+			got = append(got, model.FormatNumber(n.value)+n.unit)
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("readNumbers(%q) = %q, want %q", tt.in, strings.Join(got, " "), tt.want)
+		}
+	}
+}
+
+func indicatorsOf(t *testing.T, text string) []string {
+	t.Helper()
+	reps, err := Parse("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, in := range reps[0].Indicators {
+		out = append(out, string(in.Kind)+" "+show(in))
+		if got := string([]rune(reps[0].Body)[in.Start:in.End]); got != in.Text {
+			t.Errorf("offsets of %q point at %q", in.Text, got)
+		}
+	}
+	return out
+}
+
+func TestTargetsPassage(t *testing.T) {
+	text := "各位代表：\n一、2022年工作回顾\n全年地区生产总值完成253.7亿元，同比增长10.1%；城乡居民人均可支配收入完成2.57万元和1.68万元，分别增长9%和9.8%。\n" +
+		"二、2023年工作安排\n今年经济社会发展的主要预期目标是：地区生产总值增长不低于5.5%,力争超6%；地区生产总值增长11%，达到282亿元；" +
+		"城乡居民人均可支配收入分别增长9.5%和11%，一般公共预算收入增长3.7%，努力跑赢全国。今年的重点工作主要有：(一)推动创新发展，力争高新技术企业增长20%。"
+	got := indicatorsOf(t, text)
+	want := []string{
+		"actual 地区生产总值 g=10.1 v=253.7亿元 q= s=-",
+		"actual 城镇居民人均可支配收入 g=9 v=2.57万元 q= s=-",
+		"actual 农村居民人均可支配收入 g=9.8 v=1.68万元 q= s=-",
+		"target 地区生产总值 g=5.5 v=- q=不低于 s=6",
+		"target 地区生产总值 g=11 v=282亿元 q= s=-",
+		"target 城镇居民人均可支配收入 g=9.5 v=- q= s=-",
+		"target 农村居民人均可支配收入 g=11 v=- q= s=-",
+		"target 一般公共预算收入 g=3.7 v=- q= s=-",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestTargetsOnePerLine(t *testing.T) {
+	text := "各位代表：\n一、2022年工作回顾\n过去一年成绩显著。\n二、2023年主要工作安排\n主要预期目标是:\n地区生产总值增长8%左右;\n实际利用内外资平稳发展;\n外贸出口总额促稳提质。\n为实现上述目标，我们要努力奋斗。\n"
+	got := indicatorsOf(t, text)
+	want := "target 地区生产总值 g=8 v=- q=左右 s=-|target 实际利用内外资 g=- v=- q= s=-|target 出口总额 g=- v=- q= s=-"
+	if strings.Join(got, "|") != want {
+		t.Errorf("got %q", strings.Join(got, "|"))
+	}
+}
