@@ -60,6 +60,7 @@ var (
 // ("一般公共预算收入83.99亿元；……一般公共预算收入增长4.6%").
 func (x *extractor) actuals(from, to int) []model.Indicator {
 	var out []model.Indicator
+	var starts []int // byte offset of each out[i]
 	index := map[string]int{}
 	text := x.body[from:to]
 	for _, m := range names.find(text) {
@@ -71,14 +72,15 @@ func (x *extractor) actuals(from, to int) []model.Indicator {
 		items, end := x.readFigures(raw, e, to)
 		for _, it := range items {
 			it.Kind = model.Actual
-			it.Start = runeOffset(x.body, s)
-			it.End = runeOffset(x.body, end)
+			it.Start = x.runeAt(s)
+			it.End = it.Start + utf8.RuneCountInString(x.body[s:end])
 			it.Text = x.body[s:end]
 			it.Section = x.sectionAt(it.Start)
 			k, seen := index[it.Name]
 			if !seen {
 				index[it.Name] = len(out)
 				out = append(out, it)
+				starts = append(starts, s)
 				continue
 			}
 			have := &out[k]
@@ -88,11 +90,22 @@ func (x *extractor) actuals(from, to int) []model.Indicator {
 			if have.Growth == nil && it.Growth != nil && it.Value == nil {
 				have.Growth = it.Growth
 				have.End = it.End
-				have.Text = x.body[byteOffset(x.body, have.Start):end]
+				have.Text = x.body[starts[k]:end]
 			}
 		}
 	}
 	return out
+}
+
+// cutAt returns a byte length of at most n that does not split a character.
+func cutAt(s string, n int) int {
+	if n >= len(s) {
+		return len(s)
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return n
 }
 
 // standsAlone rejects a name that is part of a longer noun: 单位GDP能耗, 占GDP比重, 城乡居民收入比.
@@ -160,6 +173,7 @@ func (x *extractor) readFigures(raw string, pos, limit int) ([]model.Indicator, 
 		}
 	}
 	after := rest[len(verb):]
+	after = after[:cutAt(after, 120)] // the figure stands right after the verb
 	nums := readNumbers(after)
 	if len(nums) == 0 || nums[0].start != 0 && nums[0].pre == "" {
 		return nil, pos
@@ -210,7 +224,7 @@ func (x *extractor) readFigures(raw string, pos, limit int) ([]model.Indicator, 
 			}
 		}
 		if m := growthAfter.FindStringSubmatchIndex(tail); m != nil {
-			g := readNumbers(tail[m[1]:])
+			g := readNumbers(tail[m[1] : m[1]+cutAt(tail[m[1]:], 80)])
 			var gs []number
 			for i, n := range g {
 				if i == 0 && n.start != 0 || n.unit != "%" {

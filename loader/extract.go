@@ -32,11 +32,25 @@ var (
 type extractor struct {
 	body string
 	secs []model.Section
+	cur  cursor
+}
+
+// cursor converts byte offsets to rune offsets walking forward from the last answer, so a scan
+// that asks in increasing order costs one pass over the body, not one per question.
+type cursor struct{ b, r int }
+
+func (x *extractor) runeAt(b int) int {
+	if b < x.cur.b {
+		x.cur = cursor{}
+	}
+	x.cur.r += utf8.RuneCountInString(x.body[x.cur.b:b])
+	x.cur.b = b
+	return x.cur.r
 }
 
 // extractIndicators returns the review year's actual figures and the plan year's targets.
 func extractIndicators(body string, secs []model.Section) []model.Indicator {
-	x := extractor{body: body, secs: secs}
+	x := &extractor{body: body, secs: secs}
 	review := x.reviewSpans()
 	var out []model.Indicator
 	for _, sp := range review {
@@ -198,7 +212,8 @@ func hasAnyPrefix(s string, ps ...string) bool {
 // sentenceTargets reads the clauses of one sentence of the goals passage; base is its byte offset.
 func (x *extractor) sentenceTargets(base int, sent string) []model.Indicator {
 	var out []model.Indicator
-	var last []int // indexes in out of the previous clause's indicators
+	var starts []int // byte offset of each out[i]
+	var last []int   // indexes in out of the previous clause's indicators
 	cuts := clauseSep.FindAllStringIndex(sent, -1)
 	prev := 0
 	for i := 0; i <= len(cuts); i++ {
@@ -222,7 +237,7 @@ func (x *extractor) sentenceTargets(base int, sent string) []model.Indicator {
 			for _, k := range last {
 				applyContinuation(&out[k], *cont)
 				out[k].Text = x.body[byteOffset(x.body, out[k].Start) : off+len(cl)]
-				out[k].End = runeOffset(x.body, off+len(cl))
+				out[k].End = x.runeAt(off + len(cl))
 			}
 			continue
 		}
@@ -233,11 +248,12 @@ func (x *extractor) sentenceTargets(base int, sent string) []model.Indicator {
 		for _, it := range items {
 			it.Kind = model.Target
 			it.Text = cl
-			it.Start = runeOffset(x.body, off)
+			it.Start = x.runeAt(off)
 			it.End = it.Start + utf8.RuneCountInString(cl)
 			it.Section = x.sectionAt(it.Start)
 			last = append(last, len(out))
 			out = append(out, it)
+			starts = append(starts, off)
 		}
 	}
 	return out
