@@ -53,12 +53,19 @@ func newFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses and maps flag errors onto exit codes; help goes to stdout with status 0.
+// parseFlags parses and maps flag errors onto exit codes. Asked-for help goes to stdout with
+// status 0; a usage error goes to stderr with status 2.
 func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
+	for _, a := range args {
+		if a == "--" {
+			break
+		}
+		if a == "-h" || a == "-help" || a == "--help" {
+			fs.SetOutput(stdout)
+		}
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stdout)
-			fs.Usage()
 			return exitOK, false
 		}
 		return exitUsage, false

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"baogao/model"
+	"baogao/tui/width"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func runCmd(args ...string) (string, string, int) {
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(""), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	p := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file; run go test -update and read the diff", name)
+	}
+}
+
+func TestExportGolden(t *testing.T) {
+	for _, f := range []string{"json", "csv"} {
+		out, errs, code := runCmd("export", "--format", f, "testdata/seeds")
+		if code != 0 || errs != "" {
+			t.Fatalf("export %s: code %d, stderr %q", f, code, errs)
+		}
+		golden(t, "export-seeds."+f+".golden", out)
+	}
+}
+
+// The JSON export keeps the contract of spec/export.md: these fields, these types.
+func TestExportContract(t *testing.T) {
+	out, _, _ := runCmd("export", "testdata/seeds")
+	var doc struct {
+		Reports []map[string]any `json:"reports"`
+		Errors  []map[string]any `json:"errors"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"id", "source", "part", "title", "region", "level", "year", "review_year", "date", "speaker", "chars", "sections", "indicators", "warnings"} {
+		if _, ok := doc.Reports[0][k]; !ok {
+			t.Errorf("report field %q missing", k)
+		}
+	}
+	ind := doc.Reports[0]["indicators"].([]any)[0].(map[string]any)
+	for _, k := range []string{"name", "raw_name", "kind", "value", "unit", "growth", "qualifier", "stretch", "text", "start", "end", "section"} {
+		if _, ok := ind[k]; !ok {
+			t.Errorf("indicator field %q missing", k)
+		}
+	}
+	if doc.Errors == nil {
+		t.Error("errors must be a list, not null")
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
+	tests := []struct {
+		args   []string
+		code   int
+		stderr string
+		stdout string
+	}{
+		{[]string{"export", "--help"}, 0, "", "Usage: baogao export"},
+		{[]string{"targets", "--help"}, 0, "", "Usage: baogao targets"},
+		{[]string{"help"}, 0, "", "Usage:"},
+		{[]string{"export", "--format", "xml"}, 2, "unknown format", ""},
+		{[]string{"export", "--bogus"}, 2, "flag provided but not defined", ""},
+		{[]string{"export", dir}, 1, "empty.txt: empty file", ""},
+		{[]string{"export", "testdata/seeds", filepath.Join(dir, "nope.txt")}, 0, "nope.txt: no such file or folder", ""},
+		{[]string{"targets", "nosuchplace"}, 0, "no report matches", ""},
+	}
+	for _, tt := range tests {
+		out, errs, code := runCmd(tt.args...)
+		if code != tt.code || !strings.Contains(errs, tt.stderr) || !strings.Contains(out, tt.stdout) {
+			t.Errorf("%v: code %d stderr %q stdout %.60q", tt.args, code, errs, out)
+		}
+		if tt.code == 0 && strings.Contains(strings.Join(tt.args, " "), "help") && errs != "" {
+			t.Errorf("%v: help printed to stderr: %q", tt.args, errs)
+		}
+	}
+}
+
+func TestTargetsQuery(t *testing.T) {
+	for _, q := range []string{"长安", "changan", "ca", "zhangan", "长安镇", "CHANGAN", "ｃａ"} {
+		out, _, code := runCmd("targets", "--format", "csv", q)
+		regions := map[string]bool{}
+		for _, ln := range strings.Split(strings.TrimSpace(out), "\n")[1:] {
+			regions[strings.Split(ln, ",")[1]] = true
+		}
+		if code != 0 || len(regions) != 1 || !regions["长安镇"] {
+			t.Errorf("targets %q found %v", q, regions)
+		}
+	}
+	out, _, _ := runCmd("targets", "--format", "json", "lzq")
+	if !strings.Contains(out, "临淄区") {
+		t.Errorf("initials lzq: %s", out[:min(len(out), 200)])
+	}
+}
+
+// Every row of the table puts its columns at the same display cells, whatever mix of Chinese,
+// ambiguous-width and ASCII text it holds.
+func TestTargetsTableAligned(t *testing.T) {
+	res := load([]string{"testdata/seeds"}, os.Stderr)
+	reports := append([]model.Report{}, res.Reports...)
+	// ambiguous-width characters in a name and a text
+	reports[0].Indicators = append(reports[0].Indicators, model.Indicator{Name: "“四好农村路”", Kind: model.Target, Text: "新建改建45公里“四好农村路”…·—", Value: model.Float(45), Unit: "公里"})
+	for _, ea := range []bool{false, true} {
+		m := width.NewMeasure(ea)
+		for _, w := range []int{0, 60, 100} {
+			table := targetsTable(reports, m, w, false)
+			lines := strings.Split(strings.TrimRight(table, "\n"), "\n")
+			cols := columnStarts(m, lines[0])
+			for _, ln := range lines {
+				if w > 0 && m.String(ln) > w {
+					t.Errorf("width %d: line of %d cells: %q", w, m.String(ln), ln)
+				}
+				got := columnStarts(m, ln)
+				for i := 1; i < min(len(cols), len(got)); i++ { // the first column starts at 0
+					if got[i] != cols[i] {
+						t.Errorf("eastAsian=%v width %d: column %d at cell %d, header at %d: %q", ea, w, i, got[i], cols[i], ln)
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// columnStarts returns the display cells where columns (separated by two or more spaces) begin.
+func columnStarts(m width.Measure, ln string) []int {
+	var starts []int
+	cell, spaces := 0, 0
+	for i, r := range ln {
+		if r == ' ' {
+			spaces++
+		} else {
+			if i == 0 || spaces >= 2 {
+				starts = append(starts, cell)
+			}
+			spaces = 0
+		}
+		cell += m.Rune(r)
+	}
+	return starts
+}

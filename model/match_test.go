@@ -1,0 +1,80 @@
+package model
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestMatch(t *testing.T) {
+	var py Readings
+	tests := []struct {
+		text, query string
+		class       int // per-term class summed; 0: no match
+		pos         []int
+	}{
+		{"长安镇 2023年政府工作报告", "长安", MatchSubstring, []int{0, 1}},
+		{"长安镇 2023年政府工作报告", "changan", MatchPinyin, []int{0, 1}},
+		{"长安镇 2023年政府工作报告", "zhangan", MatchPinyin, []int{0, 1}}, // 长 is read both ways
+		{"长安镇 2023年政府工作报告", "chang", MatchPinyin, []int{0}},
+		{"长安镇 2023年政府工作报告", "ca", MatchInitials, []int{0, 1}},
+		{"长安镇 2023年政府工作报告", "caz", MatchInitials, []int{0, 1, 2}},
+		{"重庆市 2024年政府工作报告", "chongqing", MatchPinyin, []int{0, 1}},
+		{"重庆市 2024年政府工作报告", "zhongqing", MatchPinyin, []int{0, 1}},
+		{"长安镇 2023年政府工作报告", "２０２３", MatchSubstring, []int{4, 5, 6, 7}},
+		{"长安镇 2023年政府工作报告", "2023 ca", MatchSubstring + MatchInitials, []int{4, 5, 6, 7, 0, 1}},
+		{"长安镇 2023年政府工作报告", "ca 2023", MatchSubstring + MatchInitials, []int{0, 1, 4, 5, 6, 7}},
+		{"长安镇 2023年政府工作报告", "czb", MatchScattered, []int{0, 2, 13}},
+		{"长安镇 2023年政府工作报告", "beijing", 0, nil},
+		{"长安镇 2023年政府工作报告", "长安 2022", 0, nil},
+	}
+	for _, tt := range tests {
+		k := py.NewKey(tt.text)
+		score, _, pos, ok := k.Match(tt.query)
+		if tt.class == 0 {
+			if ok {
+				t.Errorf("%q ~ %q matched (score %d)", tt.text, tt.query, score)
+			}
+			continue
+		}
+		if !ok || score != tt.class || !reflect.DeepEqual(pos, tt.pos) {
+			t.Errorf("%q ~ %q: ok %v score %d pos %v, want %d %v", tt.text, tt.query, ok, score, pos, tt.class, tt.pos)
+		}
+	}
+}
+
+// A contiguous match ranks above a pinyin prefix above initials above a scattered one.
+func TestMatchRanking(t *testing.T) {
+	var py Readings
+	score := func(text, q string) int {
+		s, _, _, _ := py.NewKey(text).Match(q)
+		return s
+	}
+	if !(score("长安镇", "长安") > score("长安镇", "changan") &&
+		score("长安镇", "changan") > score("长安镇", "ca") &&
+		score("长安镇", "ca") > score("常平镇安全", "ca")) {
+		// 常平镇安全: c…a scattered, not consecutive initials
+		t.Errorf("ranking: %d %d %d %d", score("长安镇", "长安"), score("长安镇", "changan"), score("长安镇", "ca"), score("常平镇安全", "ca"))
+	}
+}
+
+func TestFigure(t *testing.T) {
+	g := func(f float64) *float64 { return &f }
+	tests := []struct {
+		in         Indicator
+		fig, short string
+	}{
+		{Indicator{Growth: g(6.5)}, "增长6.5%", "6.5"},
+		{Indicator{Growth: g(-2.6)}, "下降2.6%", "-2.6"},
+		{Indicator{Growth: g(8), Qualifier: "左右"}, "增长8%左右", "8 左右"},
+		{Indicator{Growth: g(5.5), Qualifier: "不低于", Stretch: g(6)}, "增长不低于5.5%（力争6%）", "≥5.5（6）"},
+		{Indicator{Value: g(53.5), Unit: "亿元"}, "53.5亿元", "53.5亿元"},
+		{Indicator{Growth: g(11), Value: g(282), Unit: "亿元"}, "增长11%，282亿元", "11"},
+		{Indicator{Qualifier: "基本同步"}, "基本同步", "基本同步"},
+		{Indicator{}, "—", "—"},
+	}
+	for _, tt := range tests {
+		if f, s := tt.in.Figure(), tt.in.Short(); f != tt.fig || s != tt.short {
+			t.Errorf("%+v: Figure %q Short %q, want %q %q", tt.in, f, s, tt.fig, tt.short)
+		}
+	}
+}
