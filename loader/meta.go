@@ -2,6 +2,7 @@ package loader
 
 import (
 	"fmt"
+	"unicode"
 	"regexp"
 	"sort"
 	"strconv"
@@ -14,26 +15,92 @@ const levelSuffix = `(?:特别行政区|自治区|自治州|自治县|街道|省
 var (
 	placeName = `([\p{Han}xX×]{1,10}?` + levelSuffix + `)`
 	// Ways a report names its own government, strongest first.
-	selfNames = []*regexp.Regexp{
-		regexp.MustCompile(`^(?:\d{4}年度?)?` + placeName + `(?:\d{4}年度?)?(?:人民)?政府工作报告`),
-		regexp.MustCompile(`在` + placeName + `第[一二三四五六七八九十\d]+届人民代表大会`),
-		regexp.MustCompile(placeName + `人民政府(?:` + levelSuffix + `长|代理)`),
-		regexp.MustCompile(`代表` + placeName + `人民政府`),
-		regexp.MustCompile(`中共` + placeName + `委`),
-		regexp.MustCompile(placeName + `第[一二三四五六七八九十\d]+届人民代表大会`),
+	titleName = regexp.MustCompile(`^(?:\d{4}年度?)?` + placeName + `(?:\d{4}年度?)?(?:人民)?政府工作报告`)
+	selfNames = []struct {
+		re  *regexp.Regexp
+		lit string // every match contains it: the pattern runs only around it
+	}{
+		{regexp.MustCompile(`在` + placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会"},
+		{regexp.MustCompile(placeName + `人民政府(?:` + levelSuffix + `长|代理)`), "人民政府"},
+		{regexp.MustCompile(`代表` + placeName + `人民政府`), "人民政府"},
+		{regexp.MustCompile(`中共` + placeName + `委`), "中共"},
+		{regexp.MustCompile(placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会"},
 	}
 	issuerName  = regexp.MustCompile(`^` + placeName + `人民政府`)
-	policyTitle = regexp.MustCompile(`《` + placeName)
+	policyTitle = regexp.MustCompile(`^《` + placeName)
 	ownLevel    = regexp.MustCompile(`代表(省|市|区|县|镇|乡|街道|旗)人民政府|(省|市|区|县|镇|乡|旗)人民政府(?:省|市|区|县|镇|乡|旗)长|^(?:镇|乡|区|县|市|省)(?:\d{4}年)?政府工作报告`)
 	// Frames in which a report speaks of its own place by its short name: "关心和支持道滘经济社会
 	// 发展", "清醒地看到道滘发展还面临", "魅力荔湾".
-	stemFrames = []*regexp.Regexp{
-		regexp.MustCompile(`(?:关心|支持|参与)(?:和支持|、支持、参与)?([\p{Han}xX]{2,3}?)(?:经济社会|镇建设|区建设|县建设|市建设|建设发展|发展的)`),
-		regexp.MustCompile(`(?:看到|认识到)[，,]?(?:当前)?([\p{Han}xX]{2,3}?)(?:发展还|经济社会发展还|还面临)`),
-		regexp.MustCompile(`(?:魅力|平安|美丽|幸福|绿美|和美|活力|宜居|健康|法治|品质)([\p{Han}xX]{2})(?:[”"」』建设，,。、；;]|$)`),
+	stemFrames = []struct {
+		re   *regexp.Regexp
+		lits []string
+	}{
+		{regexp.MustCompile(`^(?:关心|支持|参与)(?:和支持|、支持、参与)?([\p{Han}xX]{2,3}?)(?:经济社会|镇建设|区建设|县建设|市建设|建设发展|发展的)`), []string{"关心", "支持", "参与"}},
+		{regexp.MustCompile(`^(?:看到|认识到)[，,]?(?:当前)?([\p{Han}xX]{2,3}?)(?:发展还|经济社会发展还|还面临)`), []string{"看到", "认识到"}},
+		{regexp.MustCompile(`^(?:魅力|平安|美丽|幸福|绿美|和美|活力|宜居|健康|法治|品质)([\p{Han}xX]{2})(?:[”"」』建设，,。、；;]|$)`), []string{"魅力", "平安", "美丽", "幸福", "绿美", "和美", "活力", "宜居", "健康", "法治", "品质"}},
 	}
 	stemStop = map[string]bool{"经济": true, "社会": true, "城市": true, "乡村": true, "我们": true, "发展": true, "产业": true, "全镇": true, "全区": true, "全市": true, "全县": true, "全省": true, "我镇": true, "我区": true, "我市": true, "我县": true, "我省": true, "政府": true, "人民": true, "群众": true, "企业": true, "各项": true, "中国": true, "家园": true, "生活": true, "环境": true, "城乡": true, "社区": true, "农村": true, "生态": true, "文化": true, "教育": true}
 )
+
+// windows yields the spans of text around each occurrence of lit, widened back to where a run
+// of Han characters starts, so a pattern run on a window matches as it would on the whole line.
+// Running unanchored patterns only there keeps the search linear and cheap: the patterns have
+// no literal prefix that RE2 could skip ahead with.
+func windows(text, lit string, back, fwd int, yield func(w string) bool) {
+	for from := 0; ; {
+		i := strings.Index(text[from:], lit)
+		if i < 0 {
+			return
+		}
+		i += from
+		from = i + len(lit)
+		lo := max(0, i-back)
+		for lo > 0 && !utf8.RuneStart(text[lo]) {
+			lo--
+		}
+		for k := 0; lo > 0 && k < 16; k++ {
+			r, w := utf8.DecodeLastRuneInString(text[:lo])
+			if !unicode.Is(unicode.Han, r) && r != 'x' && r != 'X' && r != '×' {
+				break
+			}
+			lo -= w
+		}
+		hi := min(len(text), from+fwd)
+		for hi < len(text) && !utf8.RuneStart(text[hi]) {
+			hi++
+		}
+		if !yield(text[lo:hi]) {
+			return
+		}
+	}
+}
+
+// findAll runs re on the windows around lit and returns every submatch.
+func findAll(re *regexp.Regexp, text, lit string) [][]string {
+	var out [][]string
+	windows(text, lit, 48, 48, func(w string) bool {
+		out = append(out, re.FindAllStringSubmatch(w, -1)...)
+		return true
+	})
+	return out
+}
+
+// findAt runs re on the text starting at each occurrence of lit (re begins with lit), once each.
+func findAt(re *regexp.Regexp, text, lit string, fwd int) [][]string {
+	var out [][]string
+	for from := 0; ; {
+		i := strings.Index(text[from:], lit)
+		if i < 0 {
+			return out
+		}
+		i += from
+		from = i + len(lit)
+		hi := i + cutAt(text[i:], fwd)
+		if m := re.FindStringSubmatch(text[i:hi]); m != nil {
+			out = append(out, m)
+		}
+	}
+}
 
 func anonymized(s string) bool { return strings.ContainsAny(s, "xX×") }
 
@@ -75,11 +142,27 @@ func levelOf(name string) string {
 // findRegion returns the place the report names as its own, and its level. It never guesses from
 // places mentioned in passing; a name replaced by xx stays unknown.
 func findRegion(head []string, body string) (region, level string) {
+	accept := func(m []string) (string, bool) {
+		name := lastUnit(trimPlace(m[1]))
+		return name, utf8.RuneCountInString(name) >= 2 && levelOf(name) != "" && !strings.HasPrefix(name, "人民")
+	}
+	found := func(name string) (string, string) {
+		if anonymized(name) {
+			return "", levelOf(name)
+		}
+		return name, levelOf(name)
+	}
 	try := func(s string) (string, bool) {
-		for _, re := range selfNames {
-			if m := re.FindStringSubmatch(s); m != nil {
-				name := lastUnit(trimPlace(m[1]))
-				if utf8.RuneCountInString(name) >= 2 && levelOf(name) != "" && !strings.HasPrefix(name, "人民") {
+		if len(s) <= 240 {
+			if m := titleName.FindStringSubmatch(s); m != nil {
+				if name, ok := accept(m); ok {
+					return name, true
+				}
+			}
+		}
+		for _, sn := range selfNames {
+			for _, m := range findAll(sn.re, s, sn.lit) {
+				if name, ok := accept(m); ok {
 					return name, true
 				}
 			}
@@ -88,10 +171,7 @@ func findRegion(head []string, body string) (region, level string) {
 	}
 	for _, h := range head {
 		if name, ok := try(h); ok {
-			if anonymized(name) {
-				return "", levelOf(name)
-			}
-			return name, levelOf(name)
+			return found(name)
 		}
 		if m := issuerName.FindStringSubmatch(h); m != nil {
 			if name := lastUnit(trimPlace(m[1])); utf8.RuneCountInString(name) >= 2 && !anonymized(name) {
@@ -101,17 +181,18 @@ func findRegion(head []string, body string) (region, level string) {
 	}
 	for _, ln := range strings.Split(body, "\n") {
 		if name, ok := try(ln); ok {
-			if anonymized(name) {
-				return "", levelOf(name)
-			}
-			return name, levelOf(name)
+			return found(name)
 		}
 	}
 	// The report calls its government only "区人民政府": learn the level, then the name from how
 	// the report speaks of itself.
 	level = ""
 	for _, t := range append(append([]string(nil), head...), body) {
-		if m := ownLevel.FindStringSubmatch(t); m != nil {
+		var m []string
+		if ms := findAll(ownLevel, t, "政府"); len(ms) > 0 {
+			m = ms[0]
+		}
+		if m != nil {
 			l := m[1] + m[2]
 			if l == "" {
 				r, _ := utf8.DecodeRuneInString(m[0])
@@ -126,14 +207,16 @@ func findRegion(head []string, body string) (region, level string) {
 	}
 	suffix := map[string]string{"省": "省", "市": "市", "区": "区", "县": "县", "镇": "镇", "乡": "乡", "街道": "街道"}[level]
 	counts := map[string]int{}
-	for _, re := range stemFrames {
-		for _, m := range re.FindAllStringSubmatch(body, -1) {
-			if !stemStop[m[1]] {
-				counts[m[1]]++
+	for _, f := range stemFrames {
+		for _, lit := range f.lits {
+			for _, m := range findAt(f.re, body, lit, 60) {
+				if !stemStop[m[1]] {
+					counts[m[1]]++
+				}
 			}
 		}
 	}
-	for _, m := range policyTitle.FindAllStringSubmatch(body, -1) {
+	for _, m := range findAt(policyTitle, body, "《", 60) {
 		if name := m[1]; strings.HasSuffix(name, suffix) {
 			counts[strings.TrimSuffix(name, suffix)] += 2
 		}
