@@ -2,11 +2,11 @@ package loader
 
 import (
 	"fmt"
-	"unicode"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
