@@ -125,11 +125,16 @@ func inSpans(spans [][2]int, b int) bool {
 // the review — clause by clause.
 func (x *extractor) targets(review [][2]int) []model.Indicator {
 	start := -1
-	for _, loc := range findTriggers(x.body) {
+	triggers := findTriggers(x.body)
+	for _, loc := range triggers {
 		if !inSpans(review, loc[0]) {
 			start = loc[1]
 			break
 		}
+	}
+	// No plan part was recognised: "主要预期目标是：" is specific enough to stand on its own.
+	if start < 0 && len(triggers) > 0 {
+		start = triggers[0][1]
 	}
 	if start < 0 {
 		return nil

@@ -102,6 +102,9 @@ func findAt(re *regexp.Regexp, text, lit string, fwd int) [][]string {
 	}
 }
 
+// Words that look like place names but name a kind of place ("2018年乡镇政府工作报告范文").
+var genericPlace = map[string]bool{"乡镇": true, "城区": true, "地区": true, "市区": true, "县区": true, "各区": true, "各县": true, "各市": true, "全市": true, "全区": true, "全县": true, "全镇": true, "全省": true, "本市": true, "本区": true, "本县": true, "本镇": true, "我市": true, "我区": true, "我县": true, "我镇": true, "我省": true, "该市": true, "该区": true, "该县": true, "该镇": true, "街道": true, "社区": true, "新区": true, "园区": true, "景区": true, "片区": true, "辖区": true, "山区": true, "县市": true, "市县": true, "区县": true, "省市": true, "市州": true}
+
 func anonymized(s string) bool { return strings.ContainsAny(s, "xX×") }
 
 // trimPlace drops words a greedy match may carry in front of a name.
@@ -144,7 +147,7 @@ func levelOf(name string) string {
 func findRegion(head []string, body string) (region, level string) {
 	accept := func(m []string) (string, bool) {
 		name := lastUnit(trimPlace(m[1]))
-		return name, utf8.RuneCountInString(name) >= 2 && levelOf(name) != "" && !strings.HasPrefix(name, "人民")
+		return name, utf8.RuneCountInString(name) >= 2 && levelOf(name) != "" && !strings.HasPrefix(name, "人民") && !genericPlace[name]
 	}
 	found := func(name string) (string, string) {
 		if anonymized(name) {
@@ -238,6 +241,9 @@ func findRegion(head []string, body string) (region, level string) {
 	for _, c := range cs {
 		if anonymized(c.stem) {
 			return "", level
+		}
+		if strings.ContainsAny(c.stem[:3], "全我本该各") || genericPlace[c.stem+suffix] {
+			continue // 全乡经济社会发展还面临…: the report speaking of itself, not by name
 		}
 		if utf8.RuneCountInString(c.stem) >= 2 && strings.Count(body, c.stem) >= 3 {
 			return c.stem + suffix, level

@@ -5,6 +5,7 @@ package loader
 
 import (
 	"fmt"
+	"hash/fnv"
 	"path"
 	"regexp"
 	"strings"
@@ -71,7 +72,7 @@ type part struct{ lines []string }
 
 var (
 	bundleMarker = regexp.MustCompile(`篇(\d{1,2})$|^第([一二三四五六七八九十]{1,3})篇`)
-	opening      = regexp.MustCompile(`^各位代表[:：]`)
+	opening      = regexp.MustCompile(`^各位代表(?:[、，,]\s?同志们)?[:：]`)
 )
 
 // splitBundle cuts a file holding several reports into one part each: at "…篇1", "…篇2" markers
@@ -148,28 +149,28 @@ func coverStart(lines []string, i int) int {
 	return start
 }
 
-// fingerprint identifies a report's text regardless of spacing and punctuation.
+// fingerprint identifies a report's text from its address to the deputies on, regardless of
+// spacing and punctuation: two parts are the same report only if all of it is the same.
 func fingerprint(lines []string) string {
-	var b strings.Builder
+	start := 0
+	for i, ln := range lines {
+		if strings.HasPrefix(ln, "各位代表") {
+			start = i
+			break
+		}
+	}
+	h := fnv.New64a()
 	n := 0
-	started := false
-	for _, ln := range lines {
-		if opening.MatchString(ln) {
-			started = true
-		}
-		if !started {
-			continue
-		}
+	for _, ln := range lines[start:] {
 		for _, r := range ln {
 			if r >= 0x4e00 && r <= 0x9fff {
-				b.WriteRune(r)
-				if n++; n >= 400 {
-					return b.String()
-				}
+				var buf [4]byte
+				h.Write(buf[:utf8.EncodeRune(buf[:], r)])
+				n++
 			}
 		}
 	}
-	return b.String()
+	return fmt.Sprintf("%x/%d", h.Sum64(), n)
 }
 
 func nonEmpty(lines []string) []string {
@@ -208,7 +209,8 @@ func buildReport(lines []string, h header, fileTitles []string, bundled bool) mo
 		if i >= 12 {
 			break
 		}
-		if titleLine.MatchString(ln) && utf8.RuneCountInString(ln) <= 60 {
+		// A bundle's "…多篇篇2" names the collection, not this report.
+		if titleLine.MatchString(ln) && utf8.RuneCountInString(ln) <= 60 && !(bundled && bundleMarker.MatchString(ln)) {
 			head = append(head, ln)
 		}
 	}

@@ -155,6 +155,9 @@ func TestFindSections(t *testing.T) {
 		{"plain heading between keyword parts",
 			"各位代表：\n2022年政府工作回顾\n" + para + para + "\n阔步迈上新征程\n" + para + para + "\n2023年主要工作\n" + para,
 			"1:2022年政府工作回顾 1:阔步迈上新征程 1:2023年主要工作"},
+		{"第一部分 headings inline",
+			"各位代表：现在我代表区人民政府报告工作。第一部分 2011年工作回顾过去一年成绩显著。" + para + para + "对此，我们要直面问题挑战，采取有力措施加以解决。第二部分 2012年政府工作主要任务2011年是全面贯彻落实的一年。" + para + para,
+			"1:第一部分 2011年工作回顾 1:第二部分 2012年政府工作主要任务"},
 		{"a list restarting at 一 inside a part is not a part",
 			"各位代表：\n一、2022年工作回顾\n" + para + "\n二、2023年工作安排\n" + para + "\n一、这是一个列表项而不是新的部分\n" + para,
 			"1:一、2022年工作回顾 1:二、2023年工作安排"},
@@ -204,6 +207,15 @@ func TestSplitBundle(t *testing.T) {
 		t.Errorf("unmarked bundle: %d parts %q", len(parts), parts)
 	}
 
+	// Two different reports that both open with 各位代表、同志们 are two reports.
+	comrades := func(name string) []string {
+		return []string{"各位代表、同志们:", "现在，我代表" + name + "人民政府向大会报告工作。", "过去一年" + name + "发展很好。"}
+	}
+	cm := append(append([]string{"2018年乡镇政府工作报告范文篇1"}, comrades("甲镇")...), append([]string{"2018年乡镇政府工作报告范文篇2"}, comrades("乙镇")...)...)
+	if parts, _, dups = splitBundle(cm); len(parts) != 2 || dups != 0 {
+		t.Errorf("各位代表、同志们 bundle: %d parts, %d dups", len(parts), dups)
+	}
+
 	twice := append(append([]string{}, rep("甲镇")...), rep("甲镇")...)
 	parts, _, dups = splitBundle(twice)
 	if len(parts) != 1 || dups != 1 {
@@ -229,6 +241,7 @@ func TestFindRegion(t *testing.T) {
 		{"name replaced by xx", nil, "我代表区人民政府向大会报告工作。高水平建设“吴越名城·幸福xx”。完成《xx区国土空间分区规划》编制。", "", "区"},
 		{"places in passing are not the region", nil, "我代表镇人民政府向大会报告工作。深化与深圳市、广州市的合作，学习佛山市经验。", "", "镇"},
 		{"nothing", nil, "各位代表：现在我向大会报告工作。", "", ""},
+		{"a kind of place is not a place", []string{"2018年乡镇政府工作报告范文篇1"}, "我代表乡人民政府报告。我们也清醒地认识到，全乡经济社会发展还面临许多困难。全乡全乡全乡", "", "乡"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,16 +12,16 @@ import (
 const cnNum = `[一二三四五六七八九十]{1,3}`
 
 var (
-	numberedHeading = regexp.MustCompile(`^(` + cnNum + `)、`)
+	numberedHeading = regexp.MustCompile(`^第?(` + cnNum + `)(?:、|部分\s?)`)
 	parenHeading    = regexp.MustCompile(`^[(（](` + cnNum + `)[)）]`)
 	shiHeading      = regexp.MustCompile(`^(` + cnNum + `)是`)
-	ordinalPrefix   = regexp.MustCompile(`^(?:` + cnNum + `、|[(（]` + cnNum + `[)）]|第` + cnNum + `[，,、])\s*`)
+	ordinalPrefix   = regexp.MustCompile(`^(?:` + cnNum + `、|[(（]` + cnNum + `[)）]|第` + cnNum + `(?:[，,、]|部分))\s*`)
 
 	// Words that make a short line a part heading of a work report.
 	headingKeyword = regexp.MustCompile(`工作回顾|工作安排|主要工作|主要任务|目标任务|工作重点|重点工作|发展目标|总体要求|自身建设|作风建设|政府建设|奋斗目标|工作部署|主要目标|工作总结`)
 
 	// A part heading standing inside run-on text: "…提出意见。2022年工作回顾刚刚过去的…".
-	inlineHeading = regexp.MustCompile(`(?:^|[。！？!?]\s?|\s)((?:` + cnNum + `、)?(?:(?:20|19)\d\d年(?:政府)?(?:工作回顾|主要工作安排|工作安排|主要工作|主要任务|目标任务和工作重点|工作任务)|全面加强政府自身建设|切实加强政府自身建设|加强政府自身建设))`)
+	inlineHeading = regexp.MustCompile(`(?:^|[。！？!?]\s?|\s)((?:` + cnNum + `、|第` + cnNum + `部分\s?)?(?:(?:20|19)\d\d年(?:政府)?(?:工作回顾|主要工作安排|工作安排|主要工作|工作主要任务|主要任务|目标任务和工作重点|工作任务|工作总体要求)|全面加强政府自身建设|切实加强政府自身建设|加强政府自身建设))`)
 	titleLine     = regexp.MustCompile(`政府工作报告|^政\s?府\s?工\s?作\s?报\s?告$`)
 	datedLine     = regexp.MustCompile(`^\d{4}年\d{1,2}月\d{1,2}日在`)
 )
@@ -216,7 +216,11 @@ func inlineHeadings(lines []line, have []heading) []heading {
 				for lo > 0 && !utf8.RuneStart(l.text[lo]) {
 					lo--
 				}
-				if b := strings.LastIndexAny(l.text[lo:i], "。！？!? "); b >= 0 {
+				b := strings.LastIndexAny(l.text[lo:i], "。！？!?")
+				if b < 0 {
+					b = strings.LastIndex(l.text[lo:i], " ")
+				}
+				if b >= 0 {
 					lo += b
 				} else if lo > 0 {
 					continue
