@@ -11,6 +11,13 @@ import (
 // punctuation is kept as written.
 func normalize(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
+	if !needsFolding(s) {
+		lines := strings.Split(s, "\n")
+		for i, ln := range lines {
+			lines[i] = collapseSpaces(strings.TrimFunc(ln, unicode.IsSpace))
+		}
+		return strings.Join(lines, "\n")
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -31,6 +38,21 @@ func normalize(s string) string {
 		lines[i] = collapseSpaces(strings.TrimFunc(ln, unicode.IsSpace))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// needsFolding reports whether s holds any character normalize rewrites.
+func needsFolding(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			if r == '\r' || r == '\t' {
+				return true
+			}
+		case r == '\u00a0', r == '\u00ad', r >= '\u2002' && r <= '\u200d', r == '\u3000', r == '\ufeff', r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ', r == '％', r == '．':
+			return true
+		}
+	}
+	return false
 }
 
 // collapseSpaces shrinks runs of spaces to one; spaced-out titles (政 府 工 作 报 告) keep theirs.

@@ -89,6 +89,8 @@ func checkText(d decoded) (decoded, error) {
 	for _, r := range d.text {
 		total++
 		switch {
+		case r >= 0x20 && r < 0x7f, r >= 0x4e00 && r <= 0x9fff, r >= 0x3000 && r <= 0x303f, r >= 0xff01 && r <= 0xffe5:
+			// the bulk of any report: ASCII, CJK ideographs and punctuation
 		case r == '\n' || r == '\r' || r == '\t' || r == '\f':
 		case r == utf8.RuneError, r < 0x20, r == 0x7f, r >= 0xE000 && r <= 0xF8FF:
 			odd++

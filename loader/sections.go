@@ -62,6 +62,7 @@ func splitLines(body string) []line {
 // headingTitle is the heading part of a line: the whole line when it is short, else up to the
 // first full stop (many reports run the heading into its first paragraph).
 func headingTitle(t string) string {
+	t = t[:cutAt(t, 240)] // a heading is at most 40 characters; never scan a whole run-on page
 	// Run-on text: "一、2023年工作回顾2023年是…" — the heading ends with its keyword.
 	if loc := headingKeyword.FindStringIndex(t); loc != nil && utf8.RuneCountInString(t[:loc[1]]) <= 25 && utf8.RuneCountInString(t) > 25 {
 		r, _ := utf8.DecodeRuneInString(t[loc[1]:])
