@@ -7,22 +7,31 @@ import (
 	"strconv"
 	"strings"
 
+	tea "charm.land/bubbletea/v2"
+
+	"baogao/loader"
+	"baogao/tui"
 	"baogao/tui/width"
 )
 
-const browseUsage = `Usage: baogao [--east-asian-width] [PATH...]
+const browseUsage = `Usage: baogao [--east-asian-width] [--list] [PATH...]
 
-Lists the reports found in PATH (files or folders; none: the embedded sample): region, level,
-year, number of targets and title. The interactive browser comes with the TUI.
+Browses the reports found in PATH (files or folders; none: the embedded sample). Press ? in the
+browser for its keys. When stdout is not a terminal, or with --list, prints the report list
+instead: region, level, year, number of targets and title.
 
 `
 
-// cmdBrowse prints the report list; the interactive browser replaces it (issue 3).
+// cmdBrowse starts the browser on a terminal, and prints the report list elsewhere.
 func cmdBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("baogao", browseUsage, stderr)
 	eastAsian := fs.Bool("east-asian-width", os.Getenv("RUNEWIDTH_EASTASIAN") == "1", "count ambiguous-width characters (“ ” … ·) as two columns")
+	plainList := fs.Bool("list", false, "print the report list instead of browsing")
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
+	}
+	if _, isTerm := terminal(stdout); isTerm && !*plainList {
+		return browse(fs.Args(), *eastAsian, stdin, stdout, stderr)
 	}
 	res := load(fs.Args(), stderr)
 	if len(res.Reports) == 0 {
@@ -65,5 +74,27 @@ func cmdBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, ", %d files could not be read", len(res.Errors))
 	}
 	fmt.Fprintln(stdout)
+	return exitOK
+}
+
+// browse runs the interactive browser; files load in the background while the list is usable.
+func browse(paths []string, eastAsian bool, stdin io.Reader, stdout, stderr io.Writer) int {
+	var batches <-chan loader.Batch
+	if len(paths) == 0 {
+		batches = loader.Stream(nil, seedFS, seedRoot)
+	} else {
+		for _, p := range paths {
+			if _, err := os.Stat(p); err != nil {
+				fmt.Fprintf(stderr, "baogao: %s: no such file or folder\n", p)
+			}
+		}
+		batches = loader.Stream(paths, nil, "")
+	}
+	app := tui.New(batches, tui.Options{EastAsianWidth: eastAsian, NoColor: tui.NoColorFromEnv()})
+	p := tea.NewProgram(app, tea.WithInput(stdin), tea.WithOutput(stdout))
+	if _, err := p.Run(); err != nil {
+		fmt.Fprintf(stderr, "baogao: %v\n", err)
+		return exitEmpty
+	}
 	return exitOK
 }

@@ -86,9 +86,9 @@ func cmdTargets(args []string, stdout, stderr io.Writer) int {
 		}
 		cw.Flush()
 	default:
-		w, colour := terminal(stdout)
+		w, isTerm := terminal(stdout)
 		m := width.NewMeasure(*eastAsian)
-		io.WriteString(stdout, targetsTable(reports, m, w, colour))
+		io.WriteString(stdout, targetsTable(reports, m, w, colour(isTerm)))
 	}
 	return exitOK
 }
@@ -127,7 +127,7 @@ func matchReports(reports []model.Report, query string) []model.Report {
 	return out
 }
 
-// terminal returns the width to fit (0: do not fit) and whether to colour.
+// terminal returns the width to fit (0: not a terminal, do not fit) and whether w is a terminal.
 func terminal(w io.Writer) (int, bool) {
 	f, ok := w.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
@@ -137,13 +137,18 @@ func terminal(w io.Writer) (int, bool) {
 	if err != nil {
 		cols = 0
 	}
-	_, noColour := os.LookupEnv("NO_COLOR")
-	return cols, !noColour
+	return cols, true
+}
+
+// colour reports whether to colour output: on a terminal, unless NO_COLOR is set.
+func colour(isTerm bool) bool {
+	_, no := os.LookupEnv("NO_COLOR")
+	return isTerm && !no
 }
 
 // targetsTable lays the targets out in columns measured in display cells, one block per report;
 // the source text column takes what is left of the width and is cut, never wrapped.
-func targetsTable(reports []model.Report, m width.Measure, termWidth int, colour bool) string {
+func targetsTable(reports []model.Report, m width.Measure, termWidth int, useColour bool) string {
 	header := []string{"地区", "年份", "指标", "目标", "原文"}
 	var rows [][]string
 	for _, r := range reports {
@@ -198,7 +203,7 @@ func targetsTable(reports []model.Report, m width.Measure, termWidth int, colour
 		if termWidth > 0 {
 			s = m.Truncate(s, termWidth, "")
 		}
-		if bold && colour {
+		if bold && useColour {
 			s = "\x1b[1m" + s + "\x1b[0m"
 		}
 		b.WriteString(s + "\n")

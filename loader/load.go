@@ -226,3 +226,86 @@ func describe(err error) string {
 	}
 	return err.Error()
 }
+
+// Batch is progress of a streamed load: the reports and errors since the last batch.
+type Batch struct {
+	Reports     []model.Report
+	Errors      []FileError
+	Done, Total int // files
+	Final       bool
+}
+
+// Stream loads like LoadPaths (or LoadFS when fsys is not nil) but sends what it has every few
+// dozen files, in input order, so a browser can show the first reports while the rest parse.
+// The channel is closed after the Final batch.
+func Stream(paths []string, fsys fs.FS, root string) <-chan Batch {
+	out := make(chan Batch, 4)
+	go func() {
+		defer close(out)
+		var jobs []job
+		var walkErrs []FileError
+		if fsys != nil {
+			fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+				switch {
+				case err != nil:
+					walkErrs = append(walkErrs, FileError{p, describe(err)})
+				case p != root && strings.HasPrefix(d.Name(), "."):
+					if d.IsDir() {
+						return fs.SkipDir
+					}
+				case !d.IsDir():
+					jobs = append(jobs, job{p, func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
+				}
+				return nil
+			})
+		} else {
+			for _, p := range paths {
+				w := walker{seen: map[string]bool{}}
+				w.walk(p, true)
+				jobs = append(jobs, w.jobs...)
+				walkErrs = append(walkErrs, w.errs...)
+			}
+		}
+		results := make([]chan outcome, len(jobs))
+		for i := range results {
+			results[i] = make(chan outcome, 1)
+		}
+		next := make(chan int)
+		for w := 0; w < min(runtime.GOMAXPROCS(0), max(1, len(jobs))); w++ {
+			go func() {
+				for i := range next {
+					results[i] <- parseOne(jobs[i])
+				}
+			}()
+		}
+		go func() {
+			for i := range jobs {
+				next <- i
+			}
+			close(next)
+		}()
+		batch := Batch{Errors: walkErrs, Total: len(jobs)}
+		ids := map[string]int{}
+		for i := range jobs {
+			o := <-results[i]
+			one := merge(Result{}, []outcome{o})
+			for _, r := range one.Reports {
+				if ids[r.ID] > 0 {
+					r.ID = path.Join(filepath.ToSlash(filepath.Dir(r.Source)), r.ID)
+				}
+				ids[r.ID]++
+				batch.Reports = append(batch.Reports, r)
+			}
+			batch.Errors = append(batch.Errors, one.Errors...)
+			batch.Done = i + 1
+			if len(batch.Reports) >= 200 || i%64 == 63 {
+				out <- batch
+				batch = Batch{Done: i + 1, Total: len(jobs)}
+			}
+		}
+		batch.Final = true
+		batch.Done = len(jobs)
+		out <- batch
+	}()
+	return out
+}

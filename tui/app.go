@@ -1,0 +1,363 @@
+// Package tui is baogao's terminal browser: the report list, a report's section tree and reader,
+// its indicator table and the targets comparison. Each screen is its own view; App routes keys
+// and messages and owns the screen and focus.
+package tui
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"baogao/loader"
+	"baogao/model"
+	"baogao/tui/width"
+)
+
+// shared is what every view of one session reads: the reports and how to draw them. Over SSH
+// each session has its own; the reports slice is appended to only by App as batches arrive.
+type shared struct {
+	reports []model.Report
+	keys    []model.Key // region+title prepared for matching, one per report
+	errors  []loader.FileError
+	styles  Styles
+	measure width.Measure
+	py      *model.Readings
+}
+
+func (s *shared) keyOf(i int) model.Key { return s.keys[i] }
+
+type screen int
+
+const (
+	screenList screen = iota
+	screenReport
+	screenIndicators
+	screenTargets
+	screenErrors
+)
+
+// Options configure one browser session.
+type Options struct {
+	EastAsianWidth bool
+	NoColor        bool
+	Readings       *model.Readings // shared pinyin cache; nil makes one
+}
+
+// App is the root model.
+type App struct {
+	sh       *shared
+	opts     Options
+	screen   screen
+	prev     []screen // where Esc goes back to
+	list     reportList
+	report   reportView
+	table    indicatorTable
+	targets  targetsView
+	errView  errorsView
+	help     bool
+	global   globalKeys
+	w, h     int
+	loading  <-chan loader.Batch
+	done     int
+	total    int
+	finished bool
+	isDark   bool
+}
+
+// New makes a browser over a stream of batches (see loader.Stream).
+func New(batches <-chan loader.Batch, opts Options) *App {
+	if opts.Readings == nil {
+		opts.Readings = &model.Readings{}
+	}
+	sh := &shared{measure: width.NewMeasure(opts.EastAsianWidth), py: opts.Readings}
+	sh.styles = newStyles(true, opts.NoColor)
+	a := &App{sh: sh, opts: opts, global: newGlobalKeys(), loading: batches, isDark: true}
+	a.list = newReportList(sh)
+	a.w, a.h = 80, 24
+	return a
+}
+
+// NoColorFromEnv reports whether NO_COLOR asks for a plain screen.
+func NoColorFromEnv() bool {
+	_, ok := os.LookupEnv("NO_COLOR")
+	return ok
+}
+
+// batchMsg carries a loaded batch with its matching keys, prepared off the UI goroutine.
+type batchMsg struct {
+	batch loader.Batch
+	keys  []model.Key
+	ok    bool
+}
+
+func waitBatch(ch <-chan loader.Batch, py *model.Readings) tea.Cmd {
+	if ch == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		b, ok := <-ch
+		keys := make([]model.Key, len(b.Reports))
+		for i, r := range b.Reports {
+			keys[i] = py.NewKey(r.Region + " " + r.Title)
+		}
+		return batchMsg{b, keys, ok}
+	}
+}
+
+func (a *App) Init() tea.Cmd {
+	return tea.Batch(waitBatch(a.loading, a.sh.py), tea.RequestBackgroundColor)
+}
+
+func (a *App) setSize() {
+	h := max(1, a.h-2) // title line and footer
+	a.list.SetSize(a.w, h)
+	a.report.SetSize(a.w, h)
+	a.table.SetSize(a.w, h)
+	a.targets.SetSize(a.w, h)
+	a.errView.SetSize(a.w, h)
+}
+
+func (a *App) push(s screen) {
+	a.prev = append(a.prev, a.screen)
+	a.screen = s
+}
+
+func (a *App) back() {
+	if len(a.prev) == 0 {
+		a.screen = screenList
+		return
+	}
+	a.screen = a.prev[len(a.prev)-1]
+	a.prev = a.prev[:len(a.prev)-1]
+}
+
+// typing reports whether a text input has focus: then every key goes to it first.
+func (a *App) typing() bool {
+	switch a.screen {
+	case screenList:
+		return a.list.typing
+	case screenReport:
+		return a.report.typing
+	}
+	return false
+}
+
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.w, a.h = msg.Width, msg.Height
+		a.setSize()
+		return a, nil
+	case tea.BackgroundColorMsg:
+		a.isDark = msg.IsDark()
+		a.sh.styles = newStyles(a.isDark, a.opts.NoColor)
+		return a, nil
+	case batchMsg:
+		if !msg.ok {
+			a.finished = true
+			return a, nil
+		}
+		a.sh.reports = append(a.sh.reports, msg.batch.Reports...)
+		a.sh.keys = append(a.sh.keys, msg.keys...)
+		a.sh.errors = append(a.sh.errors, msg.batch.Errors...)
+		a.done, a.total = msg.batch.Done, msg.batch.Total
+		a.list.refilter()
+		if msg.batch.Final {
+			a.finished = true
+			return a, nil
+		}
+		return a, waitBatch(a.loading, a.sh.py)
+	case openReportMsg:
+		a.report = newReportView(a.sh, msg.idx)
+		a.setSize()
+		if msg.target {
+			a.report.jumpToTargets()
+		}
+		a.push(screenReport)
+		return a, nil
+	case showIndicatorsMsg:
+		a.table = newIndicatorTable(a.sh, msg.idx)
+		a.setSize()
+		a.push(screenIndicators)
+		return a, nil
+	case jumpMsg:
+		if a.report.rep == nil || a.report.idx != msg.idx {
+			a.report = newReportView(a.sh, msg.idx)
+			a.setSize()
+		}
+		a.report.jumpTo(msg.start, msg.end)
+		a.push(screenReport)
+		return a, nil
+	case showTargetsMsg:
+		a.targets = newTargetsView(a.sh, a.list.indexes())
+		a.setSize()
+		a.push(screenTargets)
+		return a, nil
+	case showErrorsMsg:
+		a.errView = newErrorsView(a.sh)
+		a.setSize()
+		a.push(screenErrors)
+		return a, nil
+	case tea.KeyPressMsg:
+		if msg.String() == "ctrl+c" {
+			return a, tea.Quit
+		}
+		if !a.typing() {
+			switch {
+			case a.help:
+				a.help = false // any key closes help
+				return a, nil
+			case key.Matches(msg, a.global.Help):
+				a.help = true
+				return a, nil
+			case key.Matches(msg, a.global.Quit):
+				return a, tea.Quit
+			case key.Matches(msg, a.global.Back) && a.screen != screenList:
+				a.back()
+				return a, nil
+			}
+		}
+	}
+	var cmd tea.Cmd
+	switch a.screen {
+	case screenList:
+		a.list, cmd = a.list.Update(msg)
+	case screenReport:
+		a.report, cmd = a.report.Update(msg)
+	case screenIndicators:
+		a.table, cmd = a.table.Update(msg)
+	case screenTargets:
+		a.targets, cmd = a.targets.Update(msg)
+	case screenErrors:
+		a.errView, cmd = a.errView.Update(msg)
+	}
+	return a, cmd
+}
+
+func (a *App) keyMap() keyMap {
+	var k keyMap
+	switch a.screen {
+	case screenList:
+		k = a.list.keyMap()
+	case screenReport:
+		k = a.report.keyMap()
+	case screenIndicators:
+		k = a.table.keyMap()
+	case screenTargets:
+		k = a.targets.keyMap()
+	case screenErrors:
+		k = a.errView.keyMap()
+	}
+	g := a.global
+	k.short = append(k.short, g.Back, g.Help, g.Quit)
+	k.full = append(k.full, []key.Binding{g.Back, g.Help, g.Quit})
+	return k
+}
+
+var screenNames = [...]string{"报告列表", "报告", "指标", "目标对比", "加载错误"}
+
+// minW and minH are the smallest screen the browser draws; below it says so.
+const minW, minH = 20, 6
+
+func (a *App) View() tea.View {
+	v := tea.NewView(a.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "baogao"
+	return v
+}
+
+func (a *App) render() string {
+	st, m := a.sh.styles, a.sh.measure
+	if a.w < minW || a.h < minH {
+		msg := fmt.Sprintf("终端太小 (%dx%d)，至少 %dx%d", a.w, a.h, minW, minH)
+		if m.String(msg) > a.w {
+			msg = fmt.Sprintf("too small %dx%d", a.w, a.h)
+		}
+		return line{plain(msg)}.render(m, max(1, a.w), st.Plain)
+	}
+	// title line: screen name and loading progress
+	title := line{{" baogao · " + screenNames[a.screen], st.Title}}
+	if !a.finished && a.total > 0 {
+		title = append(title, seg{"  " + progressBar(a.done, a.total, 12), st.Bar}, seg{fmt.Sprintf(" %d/%d", a.done, a.total), st.Dim})
+	} else if !a.finished {
+		title = append(title, seg{"  加载中…", st.Dim})
+	}
+	if n := len(a.sh.errors); n > 0 {
+		title = append(title, seg{fmt.Sprintf("  %d 个文件无法读取 (e)", n), st.Error})
+	}
+	var body string
+	if a.help {
+		body = a.helpView(a.h - 2)
+	} else {
+		switch a.screen {
+		case screenList:
+			body = a.list.View()
+		case screenReport:
+			body = a.report.View()
+		case screenIndicators:
+			body = a.table.View()
+		case screenTargets:
+			body = a.targets.View()
+		case screenErrors:
+			body = a.errView.View()
+		}
+	}
+	return title.render(m, a.w, st.Plain) + "\n" + body + "\n" + a.footer()
+}
+
+func progressBar(done, total, w int) string {
+	n := 0
+	if total > 0 {
+		n = done * w / total
+	}
+	return strings.Repeat("█", n) + strings.Repeat("░", w-n)
+}
+
+// footer is the short help of the focused screen plus the global keys, cut to the width.
+func (a *App) footer() string {
+	st, m := a.sh.styles, a.sh.measure
+	var ln line
+	for i, b := range a.keyMap().short {
+		if !b.Enabled() {
+			continue
+		}
+		if i > 0 {
+			ln = append(ln, seg{" · ", st.Dim})
+		}
+		ln = append(ln, seg{b.Help().Key, st.Header}, seg{" " + b.Help().Desc, st.Dim})
+	}
+	return ln.render(m, a.w, st.Plain)
+}
+
+// helpView lists every key of the current screen, from its KeyMap (never hand-written).
+func (a *App) helpView(h int) string {
+	st, m := a.sh.styles, a.sh.measure
+	var lines []line
+	seen := map[string]bool{}
+	for _, group := range a.keyMap().full {
+		for _, b := range group {
+			hk := b.Help()
+			if seen[hk.Key] || hk.Key == "" {
+				continue
+			}
+			seen[hk.Key] = true
+			lines = append(lines, line{{"  " + m.PadRight(hk.Key, 10), st.Header}, seg{hk.Desc, st.Plain}})
+		}
+	}
+	var b strings.Builder
+	for r := 0; r < h; r++ {
+		if r > 0 {
+			b.WriteString("\n")
+		}
+		if r < len(lines) {
+			b.WriteString(lines[r].render(m, a.w, st.Plain))
+		} else {
+			b.WriteString(strings.Repeat(" ", a.w))
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,56 @@
+package tui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// errorsView lists the files that could not be loaded and why.
+type errorsView struct {
+	app  *shared
+	keys moveKeys
+	cur  int
+	w, h int
+}
+
+func newErrorsView(app *shared) errorsView { return errorsView{app: app, keys: newMoveKeys()} }
+
+func (e *errorsView) SetSize(w, h int) { e.w, e.h = w, h }
+
+func (e errorsView) Update(msg tea.Msg) (errorsView, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		e.cur, _ = e.keys.move(k, e.cur, len(e.app.errors), e.h)
+	}
+	return e, nil
+}
+
+func (e errorsView) View() string {
+	st, m := e.app.styles, e.app.measure
+	var b strings.Builder
+	errs := e.app.errors
+	off := max(0, e.cur-e.h+1)
+	for r := 0; r < e.h; r++ {
+		if r > 0 {
+			b.WriteString("\n")
+		}
+		i := off + r
+		switch {
+		case len(errs) == 0 && r == 0:
+			b.WriteString(line{{"  所有文件都已读取，没有错误。", st.Status}}.render(m, e.w, st.Plain))
+		case i < len(errs):
+			s := st.Plain
+			if i == e.cur {
+				s = st.Selected
+			}
+			b.WriteString(line{{"  " + errs[i].Source + ": ", s}, {errs[i].Err, st.Error}}.render(m, e.w, s))
+		default:
+			b.WriteString(strings.Repeat(" ", e.w))
+		}
+	}
+	return b.String()
+}
+
+func (e errorsView) keyMap() keyMap {
+	return keyMap{short: []keyBinding{e.keys.Up, e.keys.Down}, full: [][]keyBinding{e.keys.bindings()}}
+}

@@ -1,0 +1,256 @@
+package tui
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"baogao/model"
+)
+
+type tableKeys struct {
+	moveKeys
+	Left, Right, Sort, Jump key.Binding
+}
+
+func newTableKeys() tableKeys {
+	return tableKeys{
+		moveKeys: newMoveKeys(),
+		Left:     key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", "column left")),
+		Right:    key.NewBinding(key.WithKeys("l", "right"), key.WithHelp("→/l", "column right")),
+		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by column")),
+		Jump:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "show source")),
+	}
+}
+
+var indicatorColumns = []string{"指标", "类型", "数值", "增速", "限定", "章节"}
+
+// indicatorTable is the third screen: every figure and target of one report.
+type indicatorTable struct {
+	app    *shared
+	keys   tableKeys
+	idx    int
+	rows   []model.Indicator
+	cur    int
+	off    int
+	col    int
+	sortBy int // -1: document order
+	desc   bool
+	w, h   int
+}
+
+func newIndicatorTable(app *shared, idx int) indicatorTable {
+	t := indicatorTable{app: app, keys: newTableKeys(), idx: idx, sortBy: -1}
+	t.rows = append(t.rows, app.reports[idx].Indicators...)
+	return t
+}
+
+func (t *indicatorTable) SetSize(w, h int) { t.w, t.h = w, h; t.clamp() }
+
+func (t *indicatorTable) page() int { return max(1, t.h-2) }
+
+func (t *indicatorTable) clamp() {
+	t.cur = max(0, min(t.cur, len(t.rows)-1))
+	if t.cur < t.off {
+		t.off = t.cur
+	}
+	if t.cur >= t.off+t.page() {
+		t.off = t.cur - t.page() + 1
+	}
+}
+
+func kindName(k model.Kind) string {
+	switch k {
+	case model.Target:
+		return "目标"
+	case model.Actual:
+		return "实绩"
+	}
+	return "计划"
+}
+
+func cells(in model.Indicator) []string {
+	val, gr := "", ""
+	if in.Value != nil {
+		val = model.FormatNumber(*in.Value) + in.Unit
+	}
+	if in.Growth != nil {
+		gr = model.FormatNumber(*in.Growth) + "%"
+		if in.Stretch != nil {
+			gr += "（" + model.FormatNumber(*in.Stretch) + "）"
+		}
+	}
+	return []string{in.Name, kindName(in.Kind), val, gr, in.Qualifier, in.Section}
+}
+
+func (t *indicatorTable) resort() {
+	if t.sortBy < 0 {
+		return
+	}
+	c := t.sortBy
+	num := func(in model.Indicator) float64 {
+		switch {
+		case c == 2 && in.Value != nil:
+			return *in.Value
+		case c == 3 && in.Growth != nil:
+			return *in.Growth
+		}
+		return -1e18
+	}
+	sort.SliceStable(t.rows, func(a, b int) bool {
+		x, y := t.rows[a], t.rows[b]
+		var less bool
+		if c == 2 || c == 3 {
+			less = num(x) < num(y)
+		} else {
+			less = cells(x)[c] < cells(y)[c]
+		}
+		if t.desc {
+			return !less && (cells(x)[c] != cells(y)[c] || num(x) != num(y))
+		}
+		return less
+	})
+}
+
+type jumpMsg struct{ idx, start, end int }
+
+func (t indicatorTable) Update(msg tea.Msg) (indicatorTable, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if c, ok := t.keys.move(msg, t.cur, len(t.rows), t.page()); ok {
+			t.cur = c
+			t.clamp()
+			return t, nil
+		}
+		switch {
+		case key.Matches(msg, t.keys.Left):
+			t.col = max(0, t.col-1)
+		case key.Matches(msg, t.keys.Right):
+			t.col = min(len(indicatorColumns)-1, t.col+1)
+		case key.Matches(msg, t.keys.Sort):
+			if t.sortBy == t.col {
+				t.desc = !t.desc
+			} else {
+				t.sortBy, t.desc = t.col, false
+			}
+			t.resort()
+		case key.Matches(msg, t.keys.Jump) && len(t.rows) > 0:
+			in := t.rows[t.cur]
+			idx := t.idx
+			return t, func() tea.Msg { return jumpMsg{idx, in.Start, in.End} }
+		}
+	case tea.MouseWheelMsg:
+		if msg.Button == tea.MouseWheelDown {
+			t.cur++
+		} else if msg.Button == tea.MouseWheelUp {
+			t.cur--
+		}
+		t.clamp()
+	}
+	return t, nil
+}
+
+// columnWidths fits the columns to w: each gets its widest cell, and the name and section columns
+// give way first when the screen is narrow.
+func columnWidths(m interface{ String(string) int }, header []string, rows [][]string, w int, shrink []int) []int {
+	ws := make([]int, len(header))
+	for i, h := range header {
+		ws[i] = m.String(h) + 1
+	}
+	for _, r := range rows {
+		for i, c := range r {
+			ws[i] = max(ws[i], m.String(c))
+		}
+	}
+	total := func() int {
+		n := 0
+		for _, x := range ws {
+			n += x + 1
+		}
+		return n
+	}
+	for _, i := range shrink {
+		if over := total() - w; over > 0 {
+			ws[i] = max(4, ws[i]-over)
+		}
+	}
+	return ws
+}
+
+func (t indicatorTable) View() string {
+	st, m := t.app.styles, t.app.measure
+	var all [][]string
+	for _, in := range t.rows {
+		all = append(all, cells(in))
+	}
+	header := append([]string{}, indicatorColumns...)
+	if t.sortBy >= 0 {
+		arrow := "↑"
+		if t.desc {
+			arrow = "↓"
+		}
+		header[t.sortBy] += arrow
+	}
+	ws := columnWidths(m, header, all, t.w-2, []int{5, 0, 4})
+	row := func(cs []string, base Styles, sel bool, isHeader bool) string {
+		ln := line{plain("  ")}
+		if sel {
+			ln = line{{"› ", st.Selected}}
+		}
+		for i, c := range cs {
+			s := st.Plain
+			switch {
+			case isHeader && i == t.col:
+				s = st.Selected
+			case isHeader:
+				s = st.Header
+			case sel:
+				s = st.Selected
+			case i == 1 && c == "目标":
+				s = st.Target
+			case i == 1:
+				s = st.Actual
+			}
+			ln = append(ln, seg{m.PadRight(c, ws[i]), s})
+			if i < len(cs)-1 {
+				sp := st.Plain
+				if sel {
+					sp = st.Selected
+				}
+				ln = append(ln, seg{" ", sp})
+			}
+		}
+		pad := st.Plain
+		if sel {
+			pad = st.Selected
+		}
+		return ln.render(m, t.w, pad)
+	}
+	var b strings.Builder
+	b.WriteString(row(header, st, false, true) + "\n")
+	for r := 0; r < t.page(); r++ {
+		i := t.off + r
+		if i >= len(all) {
+			b.WriteString(strings.Repeat(" ", t.w) + "\n")
+			continue
+		}
+		b.WriteString(row(all[i], st, i == t.cur, false) + "\n")
+	}
+	rep := t.app.reports[t.idx]
+	status := line{{rep.Title + " · " + strconv.Itoa(len(t.rows)) + " 项指标", st.Status}}
+	if len(t.rows) == 0 {
+		status = line{{rep.Title + " · 未找到指标", st.Status}}
+	}
+	return b.String() + status.render(m, t.w, st.Plain)
+}
+
+func (t indicatorTable) keyMap() keyMap {
+	k := t.keys
+	return keyMap{
+		short: []key.Binding{k.Jump, k.Sort, k.Left, k.Right},
+		full:  [][]key.Binding{k.bindings(), {k.Left, k.Right, k.Sort, k.Jump}},
+	}
+}

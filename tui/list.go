@@ -1,0 +1,312 @@
+package tui
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+)
+
+type listKeys struct {
+	moveKeys
+	Filter, Open, Clear, Sort, Targets, Errors key.Binding
+}
+
+func newListKeys() listKeys {
+	return listKeys{
+		moveKeys: newMoveKeys(),
+		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Targets:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "targets")),
+		Errors:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "load errors")),
+	}
+}
+
+// hit is a report shown in the list, with the runes of its region and title the filter matched.
+type hit struct {
+	idx            int
+	score, penalty int
+	region, title  map[int]bool
+}
+
+type sortMode int
+
+const (
+	sortDocument sortMode = iota
+	sortRegion
+	sortYear
+)
+
+func (s sortMode) String() string { return [...]string{"文件顺序", "地区", "年份"}[s] }
+
+// reportList is the first screen: every report, filtered and sorted.
+type reportList struct {
+	app     *shared
+	keys    listKeys
+	input   textinput.Model
+	typing  bool // the filter input has focus
+	visible []hit
+	cursor  int
+	offset  int
+	sort    sortMode
+	w, h    int
+}
+
+func newReportList(app *shared) reportList {
+	in := textinput.New()
+	in.Prompt = "/ "
+	in.Placeholder = "长安 / changan / ca"
+	l := reportList{app: app, keys: newListKeys(), input: in}
+	l.refilter()
+	return l
+}
+
+func (l *reportList) SetSize(w, h int) {
+	l.w, l.h = w, h
+	l.input.SetWidth(max(1, w-4))
+	l.clamp()
+}
+
+func (l *reportList) query() string { return strings.TrimSpace(l.input.Value()) }
+
+// refilter recomputes the visible reports for the current query and sort, keeping the cursor on
+// the same report when it is still visible.
+func (l *reportList) refilter() {
+	keep := -1
+	if l.cursor < len(l.visible) {
+		keep = l.visible[l.cursor].idx
+	}
+	q := l.query()
+	l.visible = l.visible[:0]
+	for i := range l.app.reports {
+		k := l.app.keyOf(i)
+		score, pen, pos, ok := k.Match(q)
+		if !ok {
+			continue
+		}
+		h := hit{idx: i, score: score, penalty: pen}
+		if len(pos) > 0 {
+			nr := len([]rune(l.app.reports[i].Region))
+			h.region, h.title = map[int]bool{}, map[int]bool{}
+			for _, p := range pos {
+				if p < nr {
+					h.region[p] = true
+				} else if p > nr {
+					h.title[p-nr-1] = true
+				}
+			}
+		}
+		l.visible = append(l.visible, h)
+	}
+	reps := l.app.reports
+	sort.SliceStable(l.visible, func(a, b int) bool {
+		x, y := l.visible[a], l.visible[b]
+		if q != "" && x.score != y.score {
+			return x.score > y.score
+		}
+		if q != "" && x.penalty != y.penalty {
+			return x.penalty < y.penalty
+		}
+		switch l.sort {
+		case sortRegion:
+			if reps[x.idx].Region != reps[y.idx].Region {
+				return reps[x.idx].Region < reps[y.idx].Region
+			}
+		case sortYear:
+			if reps[x.idx].Year != reps[y.idx].Year {
+				return reps[x.idx].Year > reps[y.idx].Year
+			}
+		}
+		return x.idx < y.idx
+	})
+	l.cursor = 0
+	for i, h := range l.visible {
+		if h.idx == keep {
+			l.cursor = i
+		}
+	}
+	l.clamp()
+}
+
+// indexes returns the reports currently shown, in order (the targets comparison uses them).
+func (l *reportList) indexes() []int {
+	out := make([]int, len(l.visible))
+	for i, h := range l.visible {
+		out[i] = h.idx
+	}
+	return out
+}
+
+func (l *reportList) rows() int { return max(1, l.h-2) } // header and filter/count line
+
+func (l *reportList) clamp() {
+	l.cursor = max(0, min(l.cursor, len(l.visible)-1))
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if l.cursor >= l.offset+l.rows() {
+		l.offset = l.cursor - l.rows() + 1
+	}
+	l.offset = max(0, min(l.offset, len(l.visible)-l.rows()))
+}
+
+type openReportMsg struct {
+	idx    int
+	target bool // open at the targets
+}
+type showTargetsMsg struct{}
+type showErrorsMsg struct{}
+
+func (l reportList) Update(msg tea.Msg) (reportList, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if l.typing {
+			switch msg.String() {
+			case "enter":
+				l.typing = false
+				l.input.Blur()
+				return l, nil
+			case "esc":
+				l.typing = false
+				l.input.Blur()
+				l.input.SetValue("")
+				l.refilter()
+				return l, nil
+			}
+			before := l.input.Value()
+			var cmd tea.Cmd
+			l.input, cmd = l.input.Update(msg)
+			if l.input.Value() != before {
+				l.refilter()
+			}
+			return l, cmd
+		}
+		if c, ok := l.keys.move(msg, l.cursor, len(l.visible), l.rows()); ok {
+			l.cursor = c
+			l.clamp()
+			return l, nil
+		}
+		switch {
+		case key.Matches(msg, l.keys.Filter):
+			l.typing = true
+			return l, l.input.Focus()
+		case key.Matches(msg, l.keys.Clear) && l.query() != "":
+			l.input.SetValue("")
+			l.refilter()
+		case key.Matches(msg, l.keys.Open) && len(l.visible) > 0:
+			idx := l.visible[l.cursor].idx
+			return l, func() tea.Msg { return openReportMsg{idx: idx} }
+		case key.Matches(msg, l.keys.Sort):
+			l.sort = (l.sort + 1) % 3
+			l.refilter()
+		case key.Matches(msg, l.keys.Targets):
+			return l, func() tea.Msg { return showTargetsMsg{} }
+		case key.Matches(msg, l.keys.Errors):
+			return l, func() tea.Msg { return showErrorsMsg{} }
+		}
+	case tea.MouseWheelMsg:
+		if msg.Button == tea.MouseWheelDown {
+			l.cursor++
+		} else if msg.Button == tea.MouseWheelUp {
+			l.cursor--
+		}
+		l.clamp()
+	}
+	return l, nil
+}
+
+func (l reportList) View() string {
+	st, m := l.app.styles, l.app.measure
+	regionW := m.String("地区")
+	for _, h := range l.visible {
+		regionW = max(regionW, m.String(l.regionOf(h.idx)))
+	}
+	regionW = min(regionW, max(4, l.w/4))
+	cols := func(mark, region, level, year, n string) []string {
+		return []string{mark, m.PadRight(region, regionW), m.PadRight(level, 4), m.PadRight(year, 4), m.PadLeft(n, 4)}
+	}
+	var b strings.Builder
+	head := line{plain(strings.Join(cols(" ", "地区", "级别", "年份", "目标"), " ") + " 标题")}
+	for i := range head {
+		head[i].style = st.Header
+	}
+	b.WriteString(head.render(m, l.w, st.Plain) + "\n")
+	rows := l.rows()
+	for r := 0; r < rows; r++ {
+		i := l.offset + r
+		if i >= len(l.visible) {
+			b.WriteString(strings.Repeat(" ", l.w) + "\n")
+			continue
+		}
+		h := l.visible[i]
+		rep := l.app.reports[h.idx]
+		base, pad := st.Plain, st.Plain
+		mark := " "
+		if i == l.cursor {
+			base, pad, mark = st.Selected, st.Selected, "›"
+		}
+		hl := st.Match.Inherit(base)
+		region := m.Truncate(l.regionOf(h.idx), regionW, "…")
+		c := cols(mark, "", rep.Level, year(rep.Year), strconv.Itoa(len(rep.Targets())))
+		ln := line{{c[0] + " ", base}}
+		ln = append(ln, highlight(region, h.region, base, hl)...)
+		ln = append(ln, seg{strings.Repeat(" ", regionW-m.String(region)) + " " + strings.Join(c[2:], " ") + " ", base})
+		ln = append(ln, highlight(rep.Title, h.title, base, hl)...)
+		b.WriteString(ln.render(m, l.w, pad) + "\n")
+	}
+	// bottom line: the filter input or the count
+	var bottom line
+	count := fmt.Sprintf("%d/%d", len(l.visible), len(l.app.reports))
+	switch {
+	case l.typing:
+		bottom = inputLine(l.input, st)
+		bottom = append(bottom, seg{"  " + count, st.Status})
+		return b.String() + bottom.render(m, l.w, st.Plain)
+	case l.query() != "":
+		bottom = line{{"/" + l.query() + "  ", st.Match}, {count + "  排序：" + l.sort.String(), st.Status}}
+	default:
+		bottom = line{{count + "  排序：" + l.sort.String(), st.Status}}
+	}
+	return b.String() + bottom.render(m, l.w, st.Plain)
+}
+
+func (l reportList) regionOf(i int) string {
+	if r := l.app.reports[i].Region; r != "" {
+		return r
+	}
+	return "（未知）"
+}
+
+// inputLine draws a text input ourselves (prompt, text, a reverse-video cursor) so that its width
+// is measured like everything else; the bubbles input keeps the editing behaviour.
+func inputLine(in textinput.Model, st Styles) line {
+	rs := []rune(in.Value())
+	p := min(in.Position(), len(rs))
+	cur := " "
+	after := ""
+	if p < len(rs) {
+		cur, after = string(rs[p]), string(rs[p+1:])
+	}
+	return line{{in.Prompt, st.Match}, plain(string(rs[:p])), {cur, st.Selected.Reverse(true)}, plain(after)}
+}
+
+func year(y int) string {
+	if y == 0 {
+		return "?"
+	}
+	return strconv.Itoa(y)
+}
+
+func (l reportList) keyMap() keyMap {
+	k := l.keys
+	return keyMap{
+		short: []key.Binding{k.Filter, k.Open, k.Targets, k.Sort},
+		full:  [][]key.Binding{k.bindings(), {k.Filter, k.Clear, k.Open, k.Sort, k.Targets, k.Errors}},
+	}
+}

@@ -1,0 +1,453 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"baogao/model"
+)
+
+type reportKeys struct {
+	moveKeys
+	Toggle, Pane, Search, Next, Prev, Indicators key.Binding
+}
+
+func newReportKeys() reportKeys {
+	return reportKeys{
+		moveKeys:   newMoveKeys(),
+		Toggle:     key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", "expand/collapse")),
+		Pane:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "switch pane")),
+		Search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		Next:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
+		Prev:       key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		Indicators: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "indicators")),
+	}
+}
+
+// node is one row of the section tree; the first is the whole report.
+type node struct {
+	title      string
+	start, end int
+	depth      int
+	children   int
+	parent     int
+}
+
+// textLine is one wrapped display line of the reader: runes [start, end) of the body.
+type textLine struct{ start, end int }
+
+// reportView is the second screen: the section tree on the left, the reader on the right.
+type reportView struct {
+	app     *shared
+	keys    reportKeys
+	idx     int
+	rep     *model.Report
+	body    []rune
+	nodes   []node
+	open    map[int]bool // expanded tree nodes
+	rows    []int        // visible tree rows (node indexes)
+	cur     int          // cursor in rows
+	toff    int          // first visible tree row
+	reader  bool         // the reader has focus
+	lines   []textLine   // the whole body, wrapped to the reader width
+	top     int          // first visible reader line
+	input   textinput.Model
+	typing  bool
+	query   string
+	matches [][2]int // rune spans in the body
+	match   int
+	source  [2]int // the sentence an indicator came from, highlighted
+	w, h    int
+	treeW   int
+}
+
+func newReportView(app *shared, idx int) reportView {
+	in := textinput.New()
+	in.Prompt = "/ "
+	v := reportView{app: app, keys: newReportKeys(), idx: idx, rep: &app.reports[idx], input: in, open: map[int]bool{0: true}, source: [2]int{-1, -1}}
+	v.body = []rune(v.rep.Body)
+	v.nodes = []node{{title: "（全文）", start: 0, end: len(v.body), parent: -1}}
+	var add func([]model.Section, int, int)
+	add = func(ss []model.Section, depth, parent int) {
+		for _, s := range ss {
+			i := len(v.nodes)
+			v.nodes = append(v.nodes, node{title: s.Title, start: s.Start, end: s.End, depth: depth, children: len(s.Children), parent: parent})
+			v.nodes[parent].children = max(v.nodes[parent].children, 1)
+			v.open[i] = false
+			add(s.Children, depth+1, i)
+		}
+	}
+	add(v.rep.Sections, 1, 0)
+	v.refreshRows()
+	return v
+}
+
+func (v *reportView) refreshRows() {
+	v.rows = v.rows[:0]
+	for i, n := range v.nodes {
+		visible := true
+		for p := n.parent; p >= 0; p = v.nodes[p].parent {
+			if !v.open[p] {
+				visible = false
+				break
+			}
+		}
+		if visible {
+			v.rows = append(v.rows, i)
+		}
+	}
+	v.cur = max(0, min(v.cur, len(v.rows)-1))
+}
+
+// layout: the tree takes up to a third of the width; below 60 columns only the focused pane shows.
+func (v *reportView) SetSize(w, h int) {
+	v.w, v.h = w, h
+	if v.rep == nil {
+		return // no report opened yet
+	}
+	v.treeW = 0
+	if w >= 60 {
+		v.treeW = min(max(20, w/3), 44)
+	}
+	v.rewrap()
+}
+
+func (v *reportView) readerW() int {
+	if v.treeW == 0 {
+		return v.w
+	}
+	return v.w - v.treeW - 2 // separator " │" … kept to one measured column pair
+}
+
+func (v *reportView) pageH() int { return max(1, v.h-1) } // the bottom line is the position or search
+
+// rewrap wraps the whole body to the reader width; sections are ranges of these lines.
+func (v *reportView) rewrap() {
+	v.lines = v.lines[:0]
+	w := max(2, v.readerW()-1)
+	start := 0
+	for i := 0; i <= len(v.body); i++ {
+		if i == len(v.body) || v.body[i] == '\n' {
+			para := v.body[start:i]
+			if len(para) == 0 {
+				v.lines = append(v.lines, textLine{start, start})
+			}
+			for _, wl := range wrapRunes(v.app.measure, para, w) {
+				v.lines = append(v.lines, textLine{start + wl.start, start + wl.end})
+			}
+			start = i + 1
+		}
+	}
+	v.clampTop()
+}
+
+func (v *reportView) lineOf(off int) int {
+	for i, l := range v.lines {
+		if off < l.end || i == len(v.lines)-1 || v.lines[i+1].start > off {
+			return i
+		}
+	}
+	return 0
+}
+
+func (v *reportView) clampTop() {
+	v.top = max(0, min(v.top, len(v.lines)-v.pageH()))
+}
+
+// showNode scrolls the reader to a section's first line.
+func (v *reportView) showNode(n int) {
+	v.top = v.lineOf(v.nodes[n].start)
+	v.clampTop()
+}
+
+// jumpTo opens the reader at a span of the body and highlights it (an indicator's sentence).
+func (v *reportView) jumpTo(start, end int) {
+	v.source = [2]int{start, end}
+	v.reader = true
+	v.top = max(0, v.lineOf(start)-2)
+	v.clampTop()
+	// select the innermost section holding it
+	best := 0
+	for i, n := range v.nodes {
+		if start >= n.start && start < n.end && n.depth >= v.nodes[best].depth {
+			best = i
+		}
+	}
+	for p := v.nodes[best].parent; p >= 0; p = v.nodes[p].parent {
+		v.open[p] = true
+	}
+	v.refreshRows()
+	for r, n := range v.rows {
+		if n == best {
+			v.cur = r
+		}
+	}
+}
+
+// jumpToTargets opens the report at its first target.
+func (v *reportView) jumpToTargets() {
+	for _, in := range v.rep.Indicators {
+		if in.Kind == model.Target {
+			v.jumpTo(in.Start, in.End)
+			return
+		}
+	}
+}
+
+func (v *reportView) search(q string) {
+	v.query, v.matches, v.match = q, nil, 0
+	if q == "" {
+		return
+	}
+	qr := []rune(model.Fold(q))
+	folded := []rune(model.Fold(string(v.body)))
+	if len(folded) != len(v.body) { // folding never changes the rune count; be safe if it did
+		folded = v.body
+	}
+	for i := 0; i+len(qr) <= len(folded); i++ {
+		ok := true
+		for j := range qr {
+			if folded[i+j] != qr[j] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			v.matches = append(v.matches, [2]int{i, i + len(qr)})
+		}
+	}
+	// the first match at or after the top line
+	for k, m := range v.matches {
+		if m[0] >= v.lines[v.top].start {
+			v.match = k
+			break
+		}
+	}
+	v.showMatch()
+}
+
+func (v *reportView) showMatch() {
+	if len(v.matches) == 0 {
+		return
+	}
+	l := v.lineOf(v.matches[v.match][0])
+	if l < v.top || l >= v.top+v.pageH() {
+		v.top = max(0, l-v.pageH()/3)
+		v.clampTop()
+	}
+}
+
+type showIndicatorsMsg struct{ idx int }
+
+func (v reportView) Update(msg tea.Msg) (reportView, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if v.typing {
+			switch msg.String() {
+			case "enter":
+				v.typing = false
+				v.input.Blur()
+				v.search(v.input.Value())
+				return v, nil
+			case "esc":
+				v.typing = false
+				v.input.Blur()
+				return v, nil
+			}
+			var cmd tea.Cmd
+			v.input, cmd = v.input.Update(msg)
+			return v, cmd
+		}
+		switch {
+		case key.Matches(msg, v.keys.Pane):
+			v.reader = !v.reader
+			return v, nil
+		case key.Matches(msg, v.keys.Search):
+			v.typing = true
+			v.reader = true
+			v.input.SetValue("")
+			return v, v.input.Focus()
+		case key.Matches(msg, v.keys.Next) && len(v.matches) > 0:
+			v.match = (v.match + 1) % len(v.matches)
+			v.showMatch()
+			return v, nil
+		case key.Matches(msg, v.keys.Prev) && len(v.matches) > 0:
+			v.match = (v.match + len(v.matches) - 1) % len(v.matches)
+			v.showMatch()
+			return v, nil
+		case key.Matches(msg, v.keys.Indicators):
+			idx := v.idx
+			return v, func() tea.Msg { return showIndicatorsMsg{idx} }
+		}
+		if v.reader {
+			if t, ok := v.keys.move(msg, v.top, len(v.lines)-v.pageH()+1, v.pageH()); ok {
+				v.top = t
+				v.clampTop()
+			}
+			return v, nil
+		}
+		if c, ok := v.keys.move(msg, v.cur, len(v.rows), v.pageH()); ok {
+			v.cur = c
+			v.showNode(v.rows[v.cur])
+			return v, nil
+		}
+		if key.Matches(msg, v.keys.Toggle) {
+			n := v.rows[v.cur]
+			if v.nodes[n].children > 0 {
+				v.open[n] = !v.open[n]
+				v.refreshRows()
+			}
+			v.showNode(n)
+		}
+	case tea.MouseWheelMsg:
+		if msg.Button == tea.MouseWheelDown {
+			v.top += 3
+		} else if msg.Button == tea.MouseWheelUp {
+			v.top -= 3
+		}
+		v.clampTop()
+	}
+	return v, nil
+}
+
+func (v reportView) View() string {
+	st, m := v.app.styles, v.app.measure
+	ph := v.pageH()
+	tree := v.treeLines(ph)
+	reader := v.readerLines(ph)
+	var b strings.Builder
+	for r := 0; r < ph; r++ {
+		switch {
+		case v.treeW == 0 && v.reader:
+			b.WriteString(reader[r].render(m, v.w, st.Plain))
+		case v.treeW == 0:
+			b.WriteString(tree[r].render(m, v.w, st.Plain))
+		default:
+			b.WriteString(tree[r].render(m, v.treeW, st.Plain))
+			b.WriteString(line{{" │", st.Dim}}.render(m, 2, st.Plain))
+			b.WriteString(reader[r].render(m, v.readerW(), st.Plain))
+		}
+		b.WriteString("\n")
+	}
+	// bottom line
+	var bottom line
+	switch {
+	case v.typing:
+		bottom = inputLine(v.input, st)
+	default:
+		pct := 100
+		if len(v.lines) > ph {
+			pct = (v.top + ph) * 100 / len(v.lines)
+		}
+		pos := fmt.Sprintf("%s · 行 %d/%d · %d%%", v.rep.Title, v.top+1, len(v.lines), min(100, pct))
+		bottom = line{{pos, st.Status}}
+		if v.query != "" {
+			bottom = append(bottom, seg{fmt.Sprintf("  /%s %d/%d", v.query, min(v.match+1, len(v.matches)), len(v.matches)), st.Match})
+		}
+	}
+	return b.String() + bottom.render(m, v.w, st.Plain)
+}
+
+func (v reportView) treeLines(h int) []line {
+	st := v.app.styles
+	out := make([]line, h)
+	toff := v.toff
+	if v.cur < toff {
+		toff = v.cur
+	}
+	if v.cur >= toff+h {
+		toff = v.cur - h + 1
+	}
+	for r := 0; r < h; r++ {
+		i := toff + r
+		if i >= len(v.rows) {
+			continue
+		}
+		n := v.nodes[v.rows[i]]
+		icon := "  "
+		if n.children > 0 {
+			icon = "▸ "
+			if v.open[v.rows[i]] {
+				icon = "▾ "
+			}
+		}
+		style := st.Plain
+		if n.depth <= 1 {
+			style = st.Section
+		}
+		mark := " "
+		if i == v.cur {
+			mark = "›"
+			if !v.reader {
+				style = st.Selected
+			}
+		}
+		out[r] = line{{mark + strings.Repeat("  ", n.depth) + icon + n.title, style}}
+	}
+	return out
+}
+
+func (v reportView) readerLines(h int) []line {
+	st := v.app.styles
+	out := make([]line, h)
+	var cur [2]int
+	if len(v.matches) > 0 {
+		cur = v.matches[v.match]
+	}
+	for r := 0; r < h; r++ {
+		i := v.top + r
+		if i >= len(v.lines) {
+			continue
+		}
+		tl := v.lines[i]
+		styles := []lipglossStyle{st.Plain, st.Source, st.Match, st.Selected}
+		var ln line
+		run := 0
+		var buf []rune
+		flush := func() {
+			if len(buf) > 0 {
+				ln = append(ln, seg{string(buf), styles[run]})
+				buf = buf[:0]
+			}
+		}
+		mi := 0
+		for p := tl.start; p < tl.end; p++ {
+			k := 0
+			if p >= v.source[0] && p < v.source[1] {
+				k = 1
+			}
+			for mi < len(v.matches) && v.matches[mi][1] <= p {
+				mi++
+			}
+			if mi < len(v.matches) && p >= v.matches[mi][0] {
+				k = 2
+				if v.matches[mi] == cur {
+					k = 3
+				}
+			}
+			if k != run {
+				flush()
+				run = k
+			}
+			buf = append(buf, v.body[p])
+		}
+		flush()
+		out[r] = append(line{plain(" ")}, ln...)
+	}
+	return out
+}
+
+func (v reportView) keyMap() keyMap {
+	k := v.keys
+	return keyMap{
+		short: []key.Binding{k.Pane, k.Search, k.Indicators},
+		full:  [][]key.Binding{k.bindings(), {k.Toggle, k.Pane, k.Search, k.Next, k.Prev, k.Indicators}},
+	}
+}
+
+type lipglossStyle = lipgloss.Style

@@ -1,0 +1,251 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"baogao/model"
+)
+
+type targetsKeys struct {
+	moveKeys
+	Left, Right, Chart, Open key.Binding
+}
+
+func newTargetsKeys() targetsKeys {
+	return targetsKeys{
+		moveKeys: newMoveKeys(),
+		Left:     key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", "column left")),
+		Right:    key.NewBinding(key.WithKeys("l", "right"), key.WithHelp("→/l", "column right")),
+		Chart:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "bar chart of column")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open at targets")),
+	}
+}
+
+// targetsView is the fourth screen: one row per report of the current filter, one column per key
+// target; a column can be seen as a bar chart across the reports.
+type targetsView struct {
+	app   *shared
+	keys  targetsKeys
+	idxs  []int
+	cells [][]*model.Indicator // [row][column]
+	cur   int
+	off   int
+	col   int
+	chart bool
+	w, h  int
+}
+
+func newTargetsView(app *shared, idxs []int) targetsView {
+	v := targetsView{app: app, keys: newTargetsKeys(), idxs: idxs}
+	for _, i := range idxs {
+		row := make([]*model.Indicator, len(model.KeyTargets))
+		for _, in := range app.reports[i].Targets() {
+			for c, name := range model.KeyTargets {
+				if in.Name == name && row[c] == nil {
+					in := in
+					row[c] = &in
+				}
+			}
+		}
+		v.cells = append(v.cells, row)
+	}
+	return v
+}
+
+func (v *targetsView) SetSize(w, h int) { v.w, v.h = w, h; v.clamp() }
+
+func (v *targetsView) page() int { return max(1, v.h-2) }
+
+func (v *targetsView) clamp() {
+	v.cur = max(0, min(v.cur, len(v.idxs)-1))
+	if v.cur < v.off {
+		v.off = v.cur
+	}
+	if v.cur >= v.off+v.page() {
+		v.off = v.cur - v.page() + 1
+	}
+}
+
+func (v targetsView) Update(msg tea.Msg) (targetsView, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if c, ok := v.keys.move(msg, v.cur, len(v.idxs), v.page()); ok {
+			v.cur = c
+			v.clamp()
+			return v, nil
+		}
+		switch {
+		case key.Matches(msg, v.keys.Left):
+			v.col = max(0, v.col-1)
+		case key.Matches(msg, v.keys.Right):
+			v.col = min(len(model.KeyTargets)-1, v.col+1)
+		case key.Matches(msg, v.keys.Chart):
+			v.chart = !v.chart
+		case key.Matches(msg, v.keys.Open) && len(v.idxs) > 0:
+			idx := v.idxs[v.cur]
+			return v, func() tea.Msg { return openReportMsg{idx: idx, target: true} }
+		}
+	case tea.MouseWheelMsg:
+		if msg.Button == tea.MouseWheelDown {
+			v.cur++
+		} else if msg.Button == tea.MouseWheelUp {
+			v.cur--
+		}
+		v.clamp()
+	}
+	return v, nil
+}
+
+func (v targetsView) label(i int) string {
+	r := v.app.reports[v.idxs[i]]
+	name := r.Region
+	if name == "" {
+		name = r.ID
+	}
+	return name + " " + year(r.Year)
+}
+
+// short names for the columns, so seven fit in 80 cells
+var targetHeads = []string{"GDP", "规上工业", "固投", "社零", "进出口", "一般预算", "居民收入"}
+
+func (v targetsView) View() string {
+	if v.chart {
+		return v.chartView()
+	}
+	st, m := v.app.styles, v.app.measure
+	labelW := m.String("地区")
+	for i := range v.idxs {
+		labelW = max(labelW, m.String(v.label(i)))
+	}
+	labelW = min(labelW, max(6, v.w/4))
+	// columns from the selected one leftwards as far as they fit
+	colW := make([]int, len(targetHeads))
+	for c, h := range targetHeads {
+		colW[c] = m.String(h)
+		for _, row := range v.cells {
+			if row[c] != nil {
+				colW[c] = max(colW[c], m.String(row[c].Short()))
+			}
+		}
+		colW[c] = min(colW[c], 14)
+	}
+	first := 0
+	fits := func(from int) bool {
+		n := labelW + 2
+		for c := from; c <= v.col; c++ {
+			n += colW[c] + 2
+		}
+		return n <= v.w
+	}
+	for first < v.col && !fits(first) {
+		first++
+	}
+	row := func(label string, cs []string, sel bool, header bool) string {
+		base := st.Plain
+		if sel {
+			base = st.Selected
+		}
+		if header {
+			base = st.Header
+		}
+		mark := "  "
+		if sel {
+			mark = "› "
+		}
+		ln := line{{mark + m.PadRight(label, labelW), base}}
+		used := 2 + labelW
+		for c := first; c < len(cs); c++ {
+			if used+colW[c]+2 > v.w {
+				break
+			}
+			s := base
+			if c == v.col && !sel {
+				s = st.Title
+			}
+			ln = append(ln, seg{"  " + m.PadLeft(cs[c], colW[c]), s})
+			used += colW[c] + 2
+		}
+		return ln.render(m, v.w, base)
+	}
+	var b strings.Builder
+	b.WriteString(row("地区", targetHeads, false, true) + "\n")
+	for r := 0; r < v.page(); r++ {
+		i := v.off + r
+		if i >= len(v.idxs) {
+			b.WriteString(strings.Repeat(" ", v.w) + "\n")
+			continue
+		}
+		cs := make([]string, len(targetHeads))
+		for c, in := range v.cells[i] {
+			cs[c] = "·"
+			if in != nil {
+				cs[c] = in.Short()
+			}
+		}
+		b.WriteString(row(v.label(i), cs, i == v.cur, false) + "\n")
+	}
+	status := line{{fmt.Sprintf("%s · %d 份报告 · 增速 %%，≥ 不低于/以上", model.KeyTargets[v.col], len(v.idxs)), st.Status}}
+	return b.String() + status.render(m, v.w, st.Plain)
+}
+
+// chartView draws the selected column as horizontal bars: growth where a report gives growth,
+// else nothing to compare, shown as "—".
+func (v targetsView) chartView() string {
+	st, m := v.app.styles, v.app.measure
+	labelW := 0
+	for i := range v.idxs {
+		labelW = min(max(labelW, m.String(v.label(i))), max(6, v.w/4))
+	}
+	maxV := 0.0
+	for _, row := range v.cells {
+		if in := row[v.col]; in != nil && in.Growth != nil {
+			maxV = math.Max(maxV, math.Abs(*in.Growth))
+		}
+	}
+	valW := 12
+	barW := max(1, v.w-labelW-valW-5)
+	var b strings.Builder
+	head := line{{"  " + model.KeyTargets[v.col] + " 目标增速（%）", st.Header}}
+	b.WriteString(head.render(m, v.w, st.Plain) + "\n")
+	for r := 0; r < v.page(); r++ {
+		i := v.off + r
+		if i >= len(v.idxs) {
+			b.WriteString(strings.Repeat(" ", v.w) + "\n")
+			continue
+		}
+		base := st.Plain
+		mark := "  "
+		if i == v.cur {
+			base, mark = st.Selected, "› "
+		}
+		ln := line{{mark + m.PadRight(v.label(i), labelW) + " ", base}}
+		in := v.cells[i][v.col]
+		if in == nil || in.Growth == nil || maxV == 0 {
+			txt := "—"
+			if in != nil {
+				txt = in.Short()
+			}
+			ln = append(ln, seg{txt, st.Dim})
+		} else {
+			n := int(math.Round(math.Abs(*in.Growth) / maxV * float64(barW)))
+			ln = append(ln, seg{strings.Repeat("█", max(1, n)), st.Bar}, seg{" " + in.Short(), base})
+		}
+		b.WriteString(ln.render(m, v.w, base) + "\n")
+	}
+	status := line{{"c 表格 · ←/→ 换指标 · " + strconv.Itoa(len(v.idxs)) + " 份报告", st.Status}}
+	return b.String() + status.render(m, v.w, st.Plain)
+}
+
+func (v targetsView) keyMap() keyMap {
+	k := v.keys
+	return keyMap{
+		short: []key.Binding{k.Left, k.Right, k.Chart, k.Open},
+		full:  [][]key.Binding{k.bindings(), {k.Left, k.Right, k.Chart, k.Open}},
+	}
+}
