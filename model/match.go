@@ -43,22 +43,143 @@ func (p *Readings) of(r rune) []string {
 
 // Key is a string prepared for matching: folded runes and, per rune, its pinyin readings.
 type Key struct {
-	Text  string
-	runes []rune     // folded, lower-case
-	py    [][]string // readings of Han runes; nil for others
+	Text   string
+	folded string     // Fold(Text): substring search runs on bytes
+	runes  []rune     // folded, lower-case
+	py     [][]string // readings of Han runes; nil for others
+	inits  []uint64   // per rune: the letters and digits it can start with (bit per byte value 0-63 of the lower ASCII range offset)
 }
 
 // NewKey prepares s for matching. Preparing is the slow part (pinyin lookups): do it once per
 // string, not once per keystroke.
 func (p *Readings) NewKey(s string) Key {
-	f := []rune(Fold(s))
-	k := Key{Text: s, runes: f, py: make([][]string, len(f))}
+	folded := Fold(s)
+	f := []rune(folded)
+	k := Key{Text: s, folded: folded, runes: f, py: make([][]string, len(f)), inits: make([]uint64, len(f))}
 	for i, r := range f {
 		if unicode.Is(unicode.Han, r) {
 			k.py[i] = p.of(r)
+			for _, rd := range k.py[i] {
+				if rd != "" {
+					k.inits[i] |= bit(rune(rd[0]))
+				}
+			}
+		} else {
+			k.inits[i] = bit(r)
 		}
 	}
 	return k
+}
+
+// bit maps an ASCII letter or digit to its bit in an initials mask (0 for anything else).
+func bit(r rune) uint64 {
+	switch {
+	case r >= 'a' && r <= 'z':
+		return 1 << (r - 'a')
+	case r >= '0' && r <= '9':
+		return 1 << (26 + r - '0')
+	}
+	return 0
+}
+
+// Query is a search prepared once per keystroke: folded, split into terms.
+type Query struct {
+	terms []term
+}
+
+type term struct {
+	text  string
+	runes []rune
+	latin bool
+	first uint64 // bit of the first letter
+}
+
+// ParseQuery prepares q for matching many keys.
+func ParseQuery(q string) Query {
+	var out Query
+	for _, t := range strings.Fields(Fold(q)) {
+		rs := []rune(t)
+		out.terms = append(out.terms, term{text: t, runes: rs, latin: isLatin(rs), first: bit(rs[0])})
+	}
+	return out
+}
+
+// Empty reports whether the query has no terms (everything matches).
+func (q Query) Empty() bool { return len(q.terms) == 0 }
+
+// Narrows reports whether every key matching q also matches p — q is p with more typed — so a
+// filter can search only p's results. It holds when each of p's terms is a prefix of q's
+// term at the same place and q adds nothing in between.
+func (q Query) Narrows(p Query) bool {
+	if len(p.terms) == 0 || len(q.terms) < len(p.terms) {
+		return len(p.terms) == 0
+	}
+	for i, t := range p.terms {
+		if i == len(p.terms)-1 {
+			return strings.HasPrefix(q.terms[i].text, t.text) && t.latin == q.terms[i].latin
+		}
+		if q.terms[i].text != t.text {
+			return false
+		}
+	}
+	return true
+}
+
+// Score matches a prepared query without computing positions: the filter's hot path.
+func (k Key) Score(q Query) (score, penalty int, ok bool) {
+	for _, t := range q.terms {
+		cls, p := k.termClass(t)
+		if cls == 0 {
+			return 0, 0, false
+		}
+		score += cls
+		penalty += p
+	}
+	return score, penalty, true
+}
+
+// termClass is matchTerm without positions.
+func (k Key) termClass(t term) (int, int) {
+	if i := strings.Index(k.folded, t.text); i >= 0 {
+		return MatchSubstring, i
+	}
+	if !t.latin {
+		return 0, 0
+	}
+	n := len(k.runes)
+	if len(t.runes) >= 2 {
+		for i := 0; i < n; i++ {
+			if k.py[i] == nil || k.inits[i]&t.first == 0 {
+				continue
+			}
+			if _, ok := k.pinyinAt(i, t.text); ok {
+				return MatchPinyin, i
+			}
+		}
+	}
+	for i := 0; i+len(t.runes) <= n; i++ {
+		j := 0
+		for j < len(t.runes) && k.inits[i+j]&bit(t.runes[j]) != 0 {
+			j++
+		}
+		if j == len(t.runes) {
+			return MatchInitials, i
+		}
+	}
+	j, first, last := 0, -1, -1
+	for i := 0; i < n && j < len(t.runes); i++ {
+		if k.inits[i]&bit(t.runes[j]) != 0 {
+			if first < 0 {
+				first = i
+			}
+			last = i
+			j++
+		}
+	}
+	if j == len(t.runes) {
+		return MatchScattered, first + (last-first)*2
+	}
+	return 0, 0
 }
 
 // Fold maps full-width letters and digits to ASCII (２０２３ = 2023) and lower-cases.
@@ -162,15 +283,10 @@ func (k Key) pinyinAt(i int, t string) (int, bool) {
 }
 
 func (k Key) initialIs(i int, c rune) bool {
-	if k.py[i] == nil {
-		return k.runes[i] == c
+	if b := bit(c); b != 0 {
+		return k.inits[i]&b != 0
 	}
-	for _, rd := range k.py[i] {
-		if rd != "" && rune(rd[0]) == c {
-			return true
-		}
-	}
-	return false
+	return k.runes[i] == c
 }
 
 func firstRune(s string) (rune, int) {

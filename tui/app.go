@@ -164,6 +164,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.sh.keys = append(a.sh.keys, msg.keys...)
 		a.sh.errors = append(a.sh.errors, msg.batch.Errors...)
 		a.done, a.total = msg.batch.Done, msg.batch.Total
+		a.list.complete = false // new reports: the next filter starts from all of them
 		a.list.refilter()
 		if msg.batch.Final {
 			a.finished = true

@@ -100,18 +100,24 @@ func (t *indicatorTable) resort() {
 		}
 		return -1e18
 	}
+	has := func(in model.Indicator) bool {
+		return c == 2 && in.Value != nil || c == 3 && in.Growth != nil || c != 2 && c != 3 && cells(in)[c] != ""
+	}
 	sort.SliceStable(t.rows, func(a, b int) bool {
 		x, y := t.rows[a], t.rows[b]
-		var less bool
+		if has(x) != has(y) {
+			return has(x) // empty cells last, whichever the direction
+		}
 		if c == 2 || c == 3 {
-			less = num(x) < num(y)
-		} else {
-			less = cells(x)[c] < cells(y)[c]
+			if t.desc {
+				return num(x) > num(y)
+			}
+			return num(x) < num(y)
 		}
 		if t.desc {
-			return !less && (cells(x)[c] != cells(y)[c] || num(x) != num(y))
+			return cells(x)[c] > cells(y)[c]
 		}
-		return less
+		return cells(x)[c] < cells(y)[c]
 	})
 }
 

@@ -2,13 +2,17 @@ package tui
 
 import (
 	"fmt"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+
+	"baogao/model"
 )
 
 type listKeys struct {
@@ -28,11 +32,10 @@ func newListKeys() listKeys {
 	}
 }
 
-// hit is a report shown in the list, with the runes of its region and title the filter matched.
+// hit is a report shown in the list and how well it matched.
 type hit struct {
 	idx            int
 	score, penalty int
-	region, title  map[int]bool
 }
 
 type sortMode int
@@ -47,15 +50,17 @@ func (s sortMode) String() string { return [...]string{"文件顺序", "地区",
 
 // reportList is the first screen: every report, filtered and sorted.
 type reportList struct {
-	app     *shared
-	keys    listKeys
-	input   textinput.Model
-	typing  bool // the filter input has focus
-	visible []hit
-	cursor  int
-	offset  int
-	sort    sortMode
-	w, h    int
+	app      *shared
+	keys     listKeys
+	input    textinput.Model
+	typing   bool // the filter input has focus
+	complete bool // visible covers every report loaded (not only an earlier batch)
+	visible  []hit
+	last     model.Query // the query visible was computed for
+	cursor   int
+	offset   int
+	sort     sortMode
+	w, h     int
 }
 
 func newReportList(app *shared) reportList {
@@ -83,27 +88,17 @@ func (l *reportList) refilter() {
 		keep = l.visible[l.cursor].idx
 	}
 	q := l.query()
-	l.visible = l.visible[:0]
-	for i := range l.app.reports {
-		k := l.app.keyOf(i)
-		score, pen, pos, ok := k.Match(q)
-		if !ok {
-			continue
+	pq := model.ParseQuery(q)
+	// Typing narrows: search only what the shorter query matched.
+	var pool []int
+	if pq.Narrows(l.last) && !l.last.Empty() && len(l.visible) > 0 && l.complete {
+		pool = make([]int, len(l.visible))
+		for i, h := range l.visible {
+			pool[i] = h.idx
 		}
-		h := hit{idx: i, score: score, penalty: pen}
-		if len(pos) > 0 {
-			nr := len([]rune(l.app.reports[i].Region))
-			h.region, h.title = map[int]bool{}, map[int]bool{}
-			for _, p := range pos {
-				if p < nr {
-					h.region[p] = true
-				} else if p > nr {
-					h.title[p-nr-1] = true
-				}
-			}
-		}
-		l.visible = append(l.visible, h)
 	}
+	l.visible = matchAll(l.app, pq, pool)
+	l.last, l.complete = pq, true
 	reps := l.app.reports
 	sort.SliceStable(l.visible, func(a, b int) bool {
 		x, y := l.visible[a], l.visible[b]
@@ -132,6 +127,71 @@ func (l *reportList) refilter() {
 		}
 	}
 	l.clamp()
+}
+
+// matchAll scores every report (or those in pool) against the query, on all cores when there
+// are many.
+func matchAll(app *shared, q model.Query, pool []int) []hit {
+	n := len(app.reports)
+	if pool != nil {
+		n = len(pool)
+	}
+	at := func(i int) int {
+		if pool != nil {
+			return pool[i]
+		}
+		return i
+	}
+	workers := 1
+	if n >= 20000 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	parts := make([][]hit, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			lo, hi := n*w/workers, n*(w+1)/workers
+			out := make([]hit, 0, hi-lo)
+			for i := lo; i < hi; i++ {
+				idx := at(i)
+				if score, pen, ok := app.keys[idx].Score(q); ok {
+					out = append(out, hit{idx: idx, score: score, penalty: pen})
+				}
+			}
+			parts[w] = out
+		}(w)
+	}
+	wg.Wait()
+	var all []hit
+	for _, p := range parts {
+		all = append(all, p...)
+	}
+	return all
+}
+
+// positions returns which runes of a report's region and title the query matched, for the
+// rows on screen only.
+func (l *reportList) positions(idx int) (region, title map[int]bool) {
+	q := l.query()
+	if q == "" {
+		return nil, nil
+	}
+	_, _, pos, ok := l.app.keys[idx].Match(q)
+	if !ok {
+		return nil, nil
+	}
+	nr := len([]rune(l.app.reports[idx].Region))
+	region, title = map[int]bool{}, map[int]bool{}
+	for _, p := range pos {
+		if p < nr {
+			region[p] = true
+		} else if p > nr {
+			title[p-nr-1] = true
+		}
+	}
+	return region, title
 }
 
 // indexes returns the reports currently shown, in order (the targets comparison uses them).
@@ -252,12 +312,13 @@ func (l reportList) View() string {
 			base, pad, mark = st.Selected, st.Selected, "›"
 		}
 		hl := st.Match.Inherit(base)
+		rpos, tpos := l.positions(h.idx)
 		region := m.Truncate(l.regionOf(h.idx), regionW, "…")
 		c := cols(mark, "", rep.Level, year(rep.Year), strconv.Itoa(len(rep.Targets())))
 		ln := line{{c[0] + " ", base}}
-		ln = append(ln, highlight(region, h.region, base, hl)...)
+		ln = append(ln, highlight(region, rpos, base, hl)...)
 		ln = append(ln, seg{strings.Repeat(" ", regionW-m.String(region)) + " " + strings.Join(c[2:], " ") + " ", base})
-		ln = append(ln, highlight(rep.Title, h.title, base, hl)...)
+		ln = append(ln, highlight(rep.Title, tpos, base, hl)...)
 		b.WriteString(ln.render(m, l.w, pad) + "\n")
 	}
 	// bottom line: the filter input or the count

@@ -1,0 +1,316 @@
+package tui
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"baogao/loader"
+	"baogao/model"
+	"baogao/tui/width"
+)
+
+var update = flag.Bool("update", false, "rewrite golden screens")
+
+// seeds are loaded once: every test builds its own App over a copy.
+var seeds = loader.LoadFS(os.DirFS("../testdata/seeds"), ".")
+
+// newTestApp returns a browser over the seed reports, sized, with everything loaded. The
+// ambiguous width is pinned (narrow) so screens never depend on LANG.
+func newTestApp(t testing.TB, w, h int) *App {
+	t.Helper()
+	ch := make(chan loader.Batch, 1)
+	ch <- loader.Batch{Reports: append([]model.Report(nil), seeds.Reports...), Errors: []loader.FileError{{Source: "bad.bin", Err: "not a text document (binary content)"}}, Done: 5, Total: 5, Final: true}
+	close(ch)
+	a := New(ch, Options{})
+	a.Update(waitBatch(ch, a.sh.py)())
+	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return a
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "ctrl+d", "ctrl+u", "ctrl+c":
+		return tea.KeyPressMsg{Code: rune(k[5]), Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// press sends keys and feeds back the messages the views emit (open, jump, …). Commands that
+// do not answer at once (a cursor's blink) are dropped.
+func press(a *App, keys ...string) {
+	for _, k := range keys {
+		feed(a, keyMsg(k))
+	}
+}
+
+func feed(a *App, msg tea.Msg) {
+	_, cmd := a.Update(msg)
+	for cmd != nil {
+		out := make(chan tea.Msg, 1)
+		go func() { out <- cmd() }()
+		select {
+		case m := <-out:
+			switch m := m.(type) {
+			case openReportMsg, showIndicatorsMsg, jumpMsg, showTargetsMsg, showErrorsMsg:
+				_, cmd = a.Update(m)
+				continue
+			case tea.BatchMsg:
+				for _, c := range m {
+					if c != nil {
+						go c() // blink timers and the like
+					}
+				}
+			}
+		case <-time.After(20 * time.Millisecond):
+		}
+		return
+	}
+}
+
+func screenText(a *App) string { return ansi.Strip(a.render()) }
+
+// every screen a test visits, by the keys that reach it from the list
+var screens = []struct {
+	name string
+	keys []string
+}{
+	{"list", nil},
+	{"list-filter", []string{"/", "c", "a"}},
+	{"list-filtered", []string{"/", "l", "i", "n", "z", "i", "enter"}},
+	{"list-sorted", []string{"s", "s"}},
+	{"report", []string{"enter"}},
+	{"report-section", []string{"j", "j", "j"}},
+	{"report-search", []string{"enter", "/", "增", "长", "enter", "n"}},
+	{"report-reader", []string{"j", "enter", "tab", "ctrl+d"}},
+	{"indicators", []string{"enter", "i"}},
+	{"indicators-sorted", []string{"enter", "i", "l", "l", "l", "s"}},
+	{"indicator-source", []string{"enter", "i", "j", "j", "j", "j", "j", "j", "j", "j", "j", "enter"}},
+	{"targets", []string{"t"}},
+	{"targets-chart", []string{"t", "c"}},
+	{"targets-open", []string{"t", "j", "j", "j", "enter"}},
+	{"help", []string{"?"}},
+	{"errors", []string{"e"}},
+}
+
+func TestScreensGolden(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, sc := range screens {
+			name := fmt.Sprintf("%s-%dx%d", sc.name, size[0], size[1])
+			t.Run(name, func(t *testing.T) {
+				a := newTestApp(t, size[0], size[1])
+				press(a, sc.keys...)
+				got := screenText(a)
+				p := filepath.Join("testdata", "screens", name+".golden")
+				if *update {
+					os.WriteFile(p, []byte(got), 0o644)
+				}
+				want, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatalf("%v (go test ./tui -update)", err)
+				}
+				if got != string(want) {
+					t.Errorf("screen differs from %s:\n%s", p, got)
+				}
+			})
+		}
+	}
+}
+
+// At every size from the smallest to the largest, no line is wider than the terminal and the
+// screen has no more lines than it.
+func TestNoLineWiderThanTerminal(t *testing.T) {
+	for _, ea := range []bool{false, true} {
+		m := width.NewMeasure(ea)
+		for _, size := range [][2]int{{19, 5}, {20, 6}, {40, 12}, {80, 24}, {120, 40}, {200, 60}, {300, 100}} {
+			for _, sc := range screens {
+				a := newTestApp(t, size[0], size[1])
+				a.sh.measure = m
+				a.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				press(a, sc.keys...)
+				lines := strings.Split(screenText(a), "\n")
+				if len(lines) > size[1] {
+					t.Errorf("%s at %dx%d (east-asian %v): %d lines", sc.name, size[0], size[1], ea, len(lines))
+				}
+				for i, ln := range lines {
+					if w := m.String(ln); w > size[0] {
+						t.Errorf("%s at %dx%d (east-asian %v): line %d is %d cells: %q", sc.name, size[0], size[1], ea, i, w, ln)
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestTooSmall(t *testing.T) {
+	a := newTestApp(t, 19, 5)
+	if got := screenText(a); !strings.Contains(got, "too small") && !strings.Contains(got, "终端太小") {
+		t.Errorf("got %q", got)
+	}
+}
+
+// cellAt returns what a line shows from display column col on.
+func cellAt(m width.Measure, ln string, col int) string {
+	c := 0
+	for i, r := range ln {
+		if c >= col {
+			return ln[i:]
+		}
+		c += m.Rune(r)
+	}
+	return ""
+}
+
+// Every row of a table puts each cell at its header's display column, with Chinese,
+// ambiguous-width and ASCII text mixed.
+func TestTableColumnsAligned(t *testing.T) {
+	for _, ea := range []bool{false, true} {
+		a := newTestApp(t, 120, 40)
+		a.sh.measure = width.NewMeasure(ea)
+		m := a.sh.measure
+		// ambiguous-width and Latin text in names and sections
+		a.sh.reports[0].Indicators = append(a.sh.reports[0].Indicators,
+			model.Indicator{Name: "“四好农村路”…", Kind: model.Plan, Value: model.Float(45), Unit: "公里", Section: "(一)·ViVO—测试"},
+			model.Indicator{Name: "PM2.5浓度", Kind: model.Target, Growth: model.Float(-4), Section: "abc"})
+		a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		press(a, "enter", "i")
+		lines := strings.Split(screenText(a), "\n")[1:] // below the title line
+		header := lines[0]
+		var cols []int
+		for _, h := range indicatorColumns {
+			i := strings.Index(header, h)
+			if i < 0 {
+				t.Fatalf("header %q lacks %q", header, h)
+			}
+			cols = append(cols, m.String(header[:i]))
+		}
+		rows := a.table.rows
+		for r, in := range rows {
+			ln := lines[1+r]
+			for c, cell := range cells(in) {
+				if cell == "" {
+					continue
+				}
+				first := string([]rune(cell)[0])
+				if got := cellAt(m, ln, cols[c]); !strings.HasPrefix(got, first) {
+					t.Errorf("east-asian %v: row %d column %s: cell %q not at cell %d: %q", ea, r, indicatorColumns[c], cell, cols[c], ln)
+				}
+			}
+		}
+	}
+}
+
+func TestWrapRules(t *testing.T) {
+	m := width.Narrow
+	tests := []struct {
+		text string
+		w    int
+		want []string
+	}{
+		{"地区生产总值增长6.5%，固定资产投资增长18%。", 12, []string{"地区生产总值", "增长6.5%，固", "定资产投资增", "长18%。"}},
+		{"实现地区生产总值1215.57亿元、增长1.1%", 16, []string{"实现地区生产总值", "1215.57亿元、增", "长1.1%"}},
+		{"他说：“我们要努力。”然后", 8, []string{"他说：", "“我们要", "努力。”", "然后"}},
+		{"一二三四，五六", 8, []string{"一二三", "四，五六"}},
+	}
+	for _, tt := range tests {
+		rs := []rune(tt.text)
+		var got []string
+		for _, l := range wrapRunes(m, rs, tt.w) {
+			got = append(got, string(rs[l.start:l.end]))
+			if w := m.String(string(rs[l.start:l.end])); w > tt.w {
+				t.Errorf("line %q is %d cells > %d", string(rs[l.start:l.end]), w, tt.w)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("wrap(%q, %d) = %q, want %q", tt.text, tt.w, got, tt.want)
+		}
+	}
+}
+
+func TestFilterMatchesAndHighlights(t *testing.T) {
+	a := newTestApp(t, 100, 30)
+	press(a, "/", "c", "h", "a", "n", "g", "a", "n")
+	if len(a.list.visible) != 1 || a.sh.reports[a.list.visible[0].idx].Region != "长安镇" {
+		t.Fatalf("changan matched %d reports", len(a.list.visible))
+	}
+	region, _ := a.list.positions(a.list.visible[0].idx)
+	if !region[0] || !region[1] || region[2] {
+		t.Errorf("highlight %v, want 长安 of 长安镇", region)
+	}
+	press(a, "esc")
+	if len(a.list.visible) != len(a.sh.reports) {
+		t.Errorf("esc did not clear the filter")
+	}
+	press(a, "/", "２", "０", "２", "４", "enter")
+	if len(a.list.visible) != 1 {
+		t.Errorf("full-width 2024 matched %d", len(a.list.visible))
+	}
+}
+
+func TestKeysNavigate(t *testing.T) {
+	a := newTestApp(t, 100, 30)
+	press(a, "G")
+	if a.list.cursor != len(a.list.visible)-1 {
+		t.Errorf("G: cursor %d", a.list.cursor)
+	}
+	press(a, "g", "enter")
+	if a.screen != screenReport {
+		t.Fatalf("enter: screen %v", a.screen)
+	}
+	press(a, "i")
+	if a.screen != screenIndicators {
+		t.Fatalf("i: screen %v", a.screen)
+	}
+	press(a, "backspace", "esc")
+	if a.screen != screenList {
+		t.Errorf("back twice: screen %v", a.screen)
+	}
+	// q quits, but not while typing in the filter
+	press(a, "/", "q")
+	if a.list.query() != "q" {
+		t.Errorf("q went to the filter? query %q", a.list.query())
+	}
+	_, cmd := a.Update(keyMsg("ctrl+c"))
+	if cmd == nil {
+		t.Error("ctrl+c does not quit while typing")
+	}
+}
+
+// The source sentence of an indicator is what the reader shows highlighted.
+func TestJumpToSource(t *testing.T) {
+	a := newTestApp(t, 100, 30)
+	press(a, "enter", "i", "j", "enter")
+	in := a.table.rows[1]
+	if a.screen != screenReport || a.report.source != [2]int{in.Start, in.End} {
+		t.Fatalf("screen %v source %v, want %d-%d", a.screen, a.report.source, in.Start, in.End)
+	}
+	if !strings.Contains(strings.ReplaceAll(screenText(a), "\n", ""), "") {
+		t.Error("unreachable")
+	}
+	shown := false
+	for _, l := range a.report.lines[a.report.top : a.report.top+a.report.pageH()] {
+		if in.Start >= l.start && in.Start < l.end {
+			shown = true
+		}
+	}
+	if !shown {
+		t.Errorf("the source sentence is not on screen")
+	}
+}
