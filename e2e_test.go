@@ -1,0 +1,98 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tmuxSession runs the built binary in a detached tmux session of the given size.
+type tmuxSession struct {
+	t    *testing.T
+	name string
+}
+
+func startTmux(t *testing.T, w, h string, args ...string) *tmuxSession {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: skipping the end-to-end test (CI installs it)")
+	}
+	bin := filepath.Join(t.TempDir(), "baogao")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	s := &tmuxSession{t: t, name: "baogao-e2e-" + filepath.Base(t.TempDir())}
+	cmd := append([]string{"new-session", "-d", "-s", s.name, "-x", w, "-y", h, "env", "LANG=C.UTF-8", "TERM=xterm-256color", bin}, args...)
+	if out, err := exec.Command("tmux", cmd...).CombinedOutput(); err != nil {
+		t.Fatalf("tmux: %v\n%s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("tmux", "kill-session", "-t", s.name).Run() })
+	return s
+}
+
+func (s *tmuxSession) keys(keys ...string) {
+	for _, k := range keys {
+		exec.Command("tmux", "send-keys", "-t", s.name, k).Run()
+		time.Sleep(150 * time.Millisecond) // one key at a time: a quick Esc then a letter reads as Alt
+	}
+}
+
+// waitFor polls the screen until it shows want.
+func (s *tmuxSession) waitFor(want string) string {
+	s.t.Helper()
+	var screen string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		out, _ := exec.Command("tmux", "capture-pane", "-p", "-t", s.name).Output()
+		screen = string(out)
+		if strings.Contains(screen, want) {
+			return screen
+		}
+	}
+	s.t.Fatalf("screen never showed %q:\n%s", want, screen)
+	return ""
+}
+
+func TestBrowserInTmux(t *testing.T) {
+	s := startTmux(t, "100", "30")
+	s.waitFor("8/8")
+	s.keys("/", "c", "a")
+	screen := s.waitFor("1/8")
+	if !strings.Contains(screen, "长安镇") {
+		t.Fatalf("filter ca:\n%s", screen)
+	}
+	s.keys("Enter", "Enter")
+	s.waitFor("2022年工作回顾")
+	s.keys("i")
+	s.waitFor("居民人均可支配收入")
+	s.keys("Escape")
+	s.waitFor("行 ")
+	s.keys("Escape", "Escape")
+	s.waitFor("排序")
+	s.keys("t")
+	s.waitFor("目标对比")
+	s.keys("q")
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if exec.Command("tmux", "has-session", "-t", s.name).Run() != nil {
+			return // the program quit and took the session with it
+		}
+	}
+	t.Error("q did not quit")
+}
+
+func TestBrowserResizesInTmux(t *testing.T) {
+	dir := t.TempDir()
+	b, _ := os.ReadFile("testdata/seeds/003_0423913badece4aa.txt")
+	os.WriteFile(filepath.Join(dir, "bundle.txt"), b, 0o644)
+	s := startTmux(t, "40", "12", dir)
+	s.waitFor("4/4")
+	exec.Command("tmux", "resize-window", "-t", s.name, "-x", "120", "-y", "40").Run()
+	screen := s.waitFor("临淄区2023年政府工作报告")
+	for _, ln := range strings.Split(screen, "\n") {
+		if len([]rune(ln)) > 120 {
+			t.Errorf("line wider than 120: %q", ln)
+		}
+	}
+}
