@@ -27,11 +27,12 @@ func cmdBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("baogao", browseUsage, stderr)
 	eastAsian := fs.Bool("east-asian-width", os.Getenv("RUNEWIDTH_EASTASIAN") == "1", "count ambiguous-width characters (“ ” … ·) as two columns")
 	plainList := fs.Bool("list", false, "print the report list instead of browsing")
+	statePath := fs.String("state", "", "review state file (default: one per corpus in the XDG state folder)")
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
 	if _, isTerm := terminal(stdout); isTerm && !*plainList {
-		return browse(fs.Args(), *eastAsian, stdin, stdout, stderr)
+		return browse(fs.Args(), *eastAsian, *statePath, stdin, stdout, stderr)
 	}
 	res := load(fs.Args(), stderr)
 	if len(res.Reports) == 0 {
@@ -78,7 +79,7 @@ func cmdBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // browse runs the interactive browser; files load in the background while the list is usable.
-func browse(paths []string, eastAsian bool, stdin io.Reader, stdout, stderr io.Writer) int {
+func browse(paths []string, eastAsian bool, statePath string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var batches <-chan loader.Batch
 	if len(paths) == 0 {
 		batches = loader.Stream(nil, seedFS, seedRoot)
@@ -90,7 +91,14 @@ func browse(paths []string, eastAsian bool, stdin io.Reader, stdout, stderr io.W
 		}
 		batches = loader.Stream(paths, nil, "")
 	}
-	app := tui.New(batches, tui.Options{EastAsianWidth: eastAsian, NoColor: tui.NoColorFromEnv()})
+	// Review state that cannot be opened at all (an unreadable file) is said once; browsing goes
+	// on with the state in memory.
+	st, err := openState(statePath, paths)
+	if err != nil {
+		fmt.Fprintf(stderr, "baogao: %v (review changes will not be saved)\n", err)
+		st = nil
+	}
+	app := tui.New(batches, tui.Options{EastAsianWidth: eastAsian, NoColor: tui.NoColorFromEnv(), Store: st, Reviewer: reviewer()})
 	p := tea.NewProgram(app, tea.WithInput(stdin), tea.WithOutput(stdout))
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintf(stderr, "baogao: %v\n", err)

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"baogao/loader"
+	"baogao/model"
 )
 
 const (
@@ -23,6 +24,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return cmdExport(args[1:], stdout, stderr)
 		case "targets":
 			return cmdTargets(args[1:], stdout, stderr)
+		case "review":
+			return cmdReview(args[1:], stdout, stderr)
 		case "help":
 			fmt.Fprint(stdout, mainUsage)
 			return exitOK
@@ -37,6 +40,7 @@ Usage:
   baogao [PATH...]                          browse reports (no PATH: the embedded sample)
   baogao targets [flags] [QUERY] [PATH...]  plan-year targets of the reports matching QUERY
   baogao export [flags] [PATH...]           everything extracted, as JSON or CSV
+  baogao review [flags] [PATH...]           the review state: reviewed, stars, flags, notes
 
 PATH is a file or a folder (read recursively). QUERY matches a region or title in Chinese,
 full pinyin or pinyin initials: 长安, changan and ca all find 长安镇.
@@ -91,6 +95,7 @@ func load(paths []string, stderr io.Writer) loader.Result {
 func cmdExport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("export", "Usage: baogao export [--format json|csv] [PATH...]\n\nPrints every report's metadata, sections and indicators (see spec/export.md).\n\n", stderr)
 	format := fs.String("format", "json", "output format: json or csv")
+	statePath := fs.String("state", "", "review state file to include (default: the corpus's, when it exists)")
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
@@ -99,7 +104,16 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	res := load(fs.Args(), stderr)
-	if err := writeExport(stdout, res, *format); err != nil {
+	var reviews *model.ReviewState
+	if st, err := openState(*statePath, fs.Args()); err == nil {
+		reviews = st.State()
+		for _, n := range st.Notices() {
+			fmt.Fprintf(stderr, "baogao export: %s\n", n)
+		}
+	} else {
+		fmt.Fprintf(stderr, "baogao export: %v (exporting without review state)\n", err)
+	}
+	if err := writeExport(stdout, res, *format, reviews); err != nil {
 		fmt.Fprintf(stderr, "baogao export: %v\n", err)
 		return exitEmpty
 	}

@@ -25,7 +25,7 @@ func startTmux(t *testing.T, w, h string, args ...string) *tmuxSession {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	s := &tmuxSession{t: t, name: "baogao-e2e-" + filepath.Base(t.TempDir())}
-	cmd := append([]string{"new-session", "-d", "-s", s.name, "-x", w, "-y", h, "env", "LANG=C.UTF-8", "TERM=xterm-256color", bin}, args...)
+	cmd := append([]string{"new-session", "-d", "-s", s.name, "-x", w, "-y", h, "env", "LANG=C.UTF-8", "TERM=xterm-256color", "XDG_STATE_HOME=" + os.Getenv("XDG_STATE_HOME"), bin}, args...)
 	if out, err := exec.Command("tmux", cmd...).CombinedOutput(); err != nil {
 		t.Fatalf("tmux: %v\n%s", err, out)
 	}
@@ -94,5 +94,28 @@ func TestBrowserResizesInTmux(t *testing.T) {
 		if len([]rune(ln)) > 120 {
 			t.Errorf("line wider than 120: %q", ln)
 		}
+	}
+}
+
+// Mark two reports reviewed, quit, start again: both are still marked, and baogao review lists them.
+func TestReviewSurvivesRestartInTmux(t *testing.T) {
+	statePath := filepath.Join(t.TempDir(), "state.json")
+	s := startTmux(t, "100", "30", "--state", statePath)
+	s.waitFor("已审 0/8")
+	s.keys("m", "j", "m")
+	s.waitFor("已审 2/8")
+	s.keys("q")
+	for deadline := time.Now().Add(5 * time.Second); exec.Command("tmux", "has-session", "-t", s.name).Run() == nil && time.Now().Before(deadline); {
+		time.Sleep(100 * time.Millisecond)
+	}
+	s2 := startTmux(t, "100", "30", "--state", statePath)
+	screen := s2.waitFor("已审 2/8")
+	if !strings.Contains(screen, "✓") {
+		t.Errorf("marks not shown after restart:\n%s", screen)
+	}
+	s2.keys("q")
+	out, _, code := runCmd("review", "--format", "json", "--state", statePath)
+	if code != 0 || strings.Count(out, `"reviewed": true`) != 2 {
+		t.Errorf("baogao review: code %d\n%s", code, out)
 	}
 }

@@ -12,17 +12,24 @@ import (
 )
 
 type exportDoc struct {
-	Reports []model.Report     `json:"reports"`
+	Reports []exportReport     `json:"reports"`
 	Errors  []loader.FileError `json:"errors"`
 }
 
+// exportReport is a report with its review state (fields may be added to the contract).
+type exportReport struct {
+	model.Report
+	Review reviewRow `json:"review"`
+}
+
 // writeExport prints the export contract of ../shared/spec/export.md.
-func writeExport(w io.Writer, res loader.Result, format string) error {
+func writeExport(w io.Writer, res loader.Result, format string, reviews *model.ReviewState) error {
 	switch format {
 	case "json":
-		doc := exportDoc{Reports: res.Reports, Errors: res.Errors}
-		if doc.Reports == nil {
-			doc.Reports = []model.Report{}
+		doc := exportDoc{Reports: []exportReport{}, Errors: res.Errors}
+		for i := range res.Reports {
+			rv, stale := reviews.Find(&res.Reports[i])
+			doc.Reports = append(doc.Reports, exportReport{res.Reports[i], rowOf(&res.Reports[i], rv, stale)})
 		}
 		if doc.Errors == nil {
 			doc.Errors = []loader.FileError{}

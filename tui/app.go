@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"baogao/loader"
+	"baogao/loader/state"
 	"baogao/model"
 	"baogao/tui/width"
 )
@@ -25,6 +26,11 @@ type shared struct {
 	styles  Styles
 	measure width.Measure
 	py      *model.Readings
+
+	store    *state.Store      // nil: review state lives in memory only
+	memory   model.ReviewState // used when store is nil
+	reviewer string            // who makes the changes (user name, or the SSH key's comment)
+	notice   string            // one line the user must see (a failed save, a state set aside)
 }
 
 func (s *shared) keyOf(i int) model.Key { return s.keys[i] }
@@ -37,6 +43,7 @@ const (
 	screenIndicators
 	screenTargets
 	screenErrors
+	screenNote
 )
 
 // Options configure one browser session.
@@ -44,27 +51,31 @@ type Options struct {
 	EastAsianWidth bool
 	NoColor        bool
 	Readings       *model.Readings // shared pinyin cache; nil makes one
+	Store          *state.Store    // review state; nil keeps it in memory
+	Reviewer       string
 }
 
 // App is the root model.
 type App struct {
-	sh       *shared
-	opts     Options
-	screen   screen
-	prev     []screen // where Esc goes back to
-	list     reportList
-	report   reportView
-	table    indicatorTable
-	targets  targetsView
-	errView  errorsView
-	help     bool
-	global   globalKeys
-	w, h     int
-	loading  <-chan loader.Batch
-	done     int
-	total    int
-	finished bool
-	isDark   bool
+	sh        *shared
+	opts      Options
+	screen    screen
+	prev      []screen // where Esc goes back to
+	list      reportList
+	report    reportView
+	table     indicatorTable
+	targets   targetsView
+	errView   errorsView
+	note      noteEditor
+	quitArmed bool // q pressed once with unsaved review changes
+	help      bool
+	global    globalKeys
+	w, h      int
+	loading   <-chan loader.Batch
+	done      int
+	total     int
+	finished  bool
+	isDark    bool
 }
 
 // New makes a browser over a stream of batches (see loader.Stream).
@@ -72,7 +83,12 @@ func New(batches <-chan loader.Batch, opts Options) *App {
 	if opts.Readings == nil {
 		opts.Readings = &model.Readings{}
 	}
-	sh := &shared{measure: width.NewMeasure(opts.EastAsianWidth), py: opts.Readings}
+	sh := &shared{measure: width.NewMeasure(opts.EastAsianWidth), py: opts.Readings, store: opts.Store, reviewer: opts.Reviewer}
+	if opts.Store != nil {
+		for _, n := range opts.Store.Notices() {
+			sh.notice = oneLine(n)
+		}
+	}
 	sh.styles = newStyles(true, opts.NoColor)
 	a := &App{sh: sh, opts: opts, global: newGlobalKeys(), loading: batches, isDark: true}
 	a.list = newReportList(sh)
@@ -118,6 +134,7 @@ func (a *App) setSize() {
 	a.table.SetSize(a.w, h)
 	a.targets.SetSize(a.w, h)
 	a.errView.SetSize(a.w, h)
+	a.note.SetSize(a.w, h)
 }
 
 func (a *App) push(s screen) {
@@ -141,6 +158,10 @@ func (a *App) typing() bool {
 		return a.list.typing
 	case screenReport:
 		return a.report.typing
+	case screenIndicators:
+		return a.table.typing
+	case screenNote:
+		return true
 	}
 	return false
 }
@@ -197,6 +218,15 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.setSize()
 		a.push(screenTargets)
 		return a, nil
+	case editNoteMsg:
+		a.note = newNoteEditor(a.sh, msg.idx, msg.target, msg.label)
+		a.setSize()
+		a.push(screenNote)
+		return a, nil
+	case noteDoneMsg:
+		a.back()
+		a.list.refilter()
+		return a, nil
 	case showErrorsMsg:
 		a.errView = newErrorsView(a.sh)
 		a.setSize()
@@ -215,6 +245,15 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				a.help = true
 				return a, nil
 			case key.Matches(msg, a.global.Quit):
+				// Unsaved review changes: say so, and quit only on a second q.
+				if n := a.sh.pending(); n > 0 && !a.quitArmed {
+					if a.sh.store.Flush() == nil {
+						return a, tea.Quit
+					}
+					a.quitArmed = true
+					a.sh.notice = fmt.Sprintf("%d 项审阅修改未能保存（%s）：再按 q 放弃并退出", n, a.sh.store.Path())
+					return a, nil
+				}
 				return a, tea.Quit
 			case key.Matches(msg, a.global.Back) && a.screen != screenList:
 				a.back()
@@ -234,6 +273,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.targets, cmd = a.targets.Update(msg)
 	case screenErrors:
 		a.errView, cmd = a.errView.Update(msg)
+	case screenNote:
+		a.note, cmd = a.note.Update(msg)
 	}
 	return a, cmd
 }
@@ -251,6 +292,11 @@ func (a *App) keyMap() keyMap {
 		k = a.targets.keyMap()
 	case screenErrors:
 		k = a.errView.keyMap()
+	case screenNote:
+		k = a.note.keyMap()
+	}
+	if a.screen == screenNote {
+		return k // every other key is text
 	}
 	g := a.global
 	k.short = append(k.short, g.Back, g.Help, g.Quit)
@@ -258,7 +304,7 @@ func (a *App) keyMap() keyMap {
 	return k
 }
 
-var screenNames = [...]string{"报告列表", "报告", "指标", "目标对比", "加载错误"}
+var screenNames = [...]string{"报告列表", "报告", "指标", "目标对比", "加载错误", "笔记"}
 
 // minW and minH are the smallest screen the browser draws; below it says so.
 const minW, minH = 20, 6
@@ -290,6 +336,9 @@ func (a *App) render() string {
 	if n := len(a.sh.errors); n > 0 {
 		title = append(title, seg{fmt.Sprintf("  %d 个文件无法读取 (e)", n), st.Error})
 	}
+	if a.sh.notice != "" {
+		title = append(title, seg{"  " + a.sh.notice, st.Error})
+	}
 	var body string
 	if a.help {
 		body = a.helpView(a.h - 2)
@@ -305,6 +354,8 @@ func (a *App) render() string {
 			body = a.targets.View()
 		case screenErrors:
 			body = a.errView.View()
+		case screenNote:
+			body = a.note.View()
 		}
 	}
 	return title.render(m, a.w, st.Plain) + "\n" + body + "\n" + a.footer()

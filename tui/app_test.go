@@ -68,7 +68,7 @@ func feed(a *App, msg tea.Msg) {
 		select {
 		case m := <-out:
 			switch m := m.(type) {
-			case openReportMsg, showIndicatorsMsg, jumpMsg, showTargetsMsg, showErrorsMsg:
+			case openReportMsg, showIndicatorsMsg, jumpMsg, showTargetsMsg, showErrorsMsg, editNoteMsg, noteDoneMsg:
 				_, cmd = a.Update(m)
 				continue
 			case tea.BatchMsg:
@@ -107,6 +107,12 @@ var screens = []struct {
 	{"targets-open", []string{"t", "j", "j", "j", "enter"}},
 	{"help", []string{"?"}},
 	{"errors", []string{"e"}},
+	{"list-reviewed", []string{"m", "j", "*", "j", "m", "f"}},
+	{"note-editor", []string{"n", "要", "核", "对", "enter", "第", "二", "行"}},
+	{"note-discard", []string{"n", "改", "esc"}},
+	{"report-starred", []string{"enter", "j", "*", "m"}},
+	{"indicator-flag", []string{"enter", "i", "x", "应", "为", "左", "右"}},
+	{"indicator-flagged", []string{"enter", "i", "j", "*", "j", "x", "错", "enter"}},
 }
 
 func TestScreensGolden(t *testing.T) {

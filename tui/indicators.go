@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"baogao/model"
@@ -14,6 +15,7 @@ import (
 type tableKeys struct {
 	moveKeys
 	Left, Right, Sort, Jump key.Binding
+	Star, Flag              key.Binding
 }
 
 func newTableKeys() tableKeys {
@@ -23,6 +25,8 @@ func newTableKeys() tableKeys {
 		Right:    key.NewBinding(key.WithKeys("l", "right"), key.WithHelp("→/l", "column right")),
 		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by column")),
 		Jump:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "show source")),
+		Star:     key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star")),
+		Flag:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "flag as wrong")),
 	}
 }
 
@@ -39,11 +43,16 @@ type indicatorTable struct {
 	col    int
 	sortBy int // -1: document order
 	desc   bool
+	input  textinput.Model // the reason of a flag
+	typing bool
 	w, h   int
 }
 
 func newIndicatorTable(app *shared, idx int) indicatorTable {
-	t := indicatorTable{app: app, keys: newTableKeys(), idx: idx, sortBy: -1}
+	in := textinput.New()
+	in.Prompt = "标错原因: "
+	in.CharLimit = 200
+	t := indicatorTable{app: app, keys: newTableKeys(), idx: idx, sortBy: -1, input: in}
 	t.rows = append(t.rows, app.reports[idx].Indicators...)
 	return t
 }
@@ -126,6 +135,22 @@ type jumpMsg struct{ idx, start, end int }
 func (t indicatorTable) Update(msg tea.Msg) (indicatorTable, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
+		if t.typing {
+			switch msg.String() {
+			case "enter":
+				t.typing = false
+				t.input.Blur()
+				t.app.change(t.idx, "flag", model.TargetIndicator(t.rows[t.cur]), false, strings.TrimSpace(t.input.Value()))
+				return t, nil
+			case "esc":
+				t.typing = false
+				t.input.Blur()
+				return t, nil
+			}
+			var cmd tea.Cmd
+			t.input, cmd = t.input.Update(msg)
+			return t, cmd
+		}
 		if c, ok := t.keys.move(msg, t.cur, len(t.rows), t.page()); ok {
 			t.cur = c
 			t.clamp()
@@ -143,6 +168,17 @@ func (t indicatorTable) Update(msg tea.Msg) (indicatorTable, tea.Cmd) {
 				t.sortBy, t.desc = t.col, false
 			}
 			t.resort()
+		case key.Matches(msg, t.keys.Star) && len(t.rows) > 0:
+			target := model.TargetIndicator(t.rows[t.cur])
+			rv, _ := t.app.reviewOf(t.idx)
+			t.app.change(t.idx, "star", target, !rv.Starred(target), "")
+		case key.Matches(msg, t.keys.Flag) && len(t.rows) > 0:
+			rv, _ := t.app.reviewOf(t.idx)
+			f, _ := rv.FlagOf(model.TargetIndicator(t.rows[t.cur]))
+			t.input.SetValue(f.Reason)
+			t.input.CursorEnd()
+			t.typing = true
+			return t, t.input.Focus()
 		case key.Matches(msg, t.keys.Jump) && len(t.rows) > 0:
 			in := t.rows[t.cur]
 			idx := t.idx
@@ -201,10 +237,20 @@ func (t indicatorTable) View() string {
 		header[t.sortBy] += arrow
 	}
 	ws := columnWidths(m, header, all, t.w-2, []int{5, 0, 4})
-	row := func(cs []string, base Styles, sel bool, isHeader bool) string {
-		ln := line{plain("  ")}
+	rv, _ := t.app.reviewOf(t.idx)
+	row := func(cs []string, in *model.Indicator, sel bool, isHeader bool) string {
+		mark := " "
+		if in != nil {
+			target := model.TargetIndicator(*in)
+			if _, ok := rv.FlagOf(target); ok {
+				mark = "!"
+			} else if rv.Starred(target) {
+				mark = "*"
+			}
+		}
+		ln := line{plain(" " + mark)}
 		if sel {
-			ln = line{{"› ", st.Selected}}
+			ln = line{{"›" + mark, st.Selected}}
 		}
 		for i, c := range cs {
 			s := st.Plain
@@ -236,19 +282,24 @@ func (t indicatorTable) View() string {
 		return ln.render(m, t.w, pad)
 	}
 	var b strings.Builder
-	b.WriteString(row(header, st, false, true) + "\n")
+	b.WriteString(row(header, nil, false, true) + "\n")
 	for r := 0; r < t.page(); r++ {
 		i := t.off + r
 		if i >= len(all) {
 			b.WriteString(strings.Repeat(" ", t.w) + "\n")
 			continue
 		}
-		b.WriteString(row(all[i], st, i == t.cur, false) + "\n")
+		b.WriteString(row(all[i], &t.rows[i], i == t.cur, false) + "\n")
 	}
 	rep := t.app.reports[t.idx]
 	status := line{{rep.Title + " · " + strconv.Itoa(len(t.rows)) + " 项指标", st.Status}}
 	if len(t.rows) == 0 {
 		status = line{{rep.Title + " · 未找到指标", st.Status}}
+	} else if f, ok := rv.FlagOf(model.TargetIndicator(t.rows[t.cur])); ok {
+		status = append(status, seg{"  标错：" + oneLine(f.Reason), st.Error})
+	}
+	if t.typing {
+		status = inputLine(t.input, st)
 	}
 	return b.String() + status.render(m, t.w, st.Plain)
 }
@@ -257,6 +308,6 @@ func (t indicatorTable) keyMap() keyMap {
 	k := t.keys
 	return keyMap{
 		short: []key.Binding{k.Jump, k.Sort, k.Left, k.Right},
-		full:  [][]key.Binding{k.bindings(), {k.Left, k.Right, k.Sort, k.Jump}},
+		full:  [][]key.Binding{k.bindings(), {k.Left, k.Right, k.Sort, k.Jump}, {k.Star, k.Flag}},
 	}
 }

@@ -18,6 +18,7 @@ import (
 type listKeys struct {
 	moveKeys
 	Filter, Open, Clear, Sort, Targets, Errors key.Binding
+	Reviewed, Star, Note, ReviewFilter         key.Binding
 }
 
 func newListKeys() listKeys {
@@ -29,6 +30,11 @@ func newListKeys() listKeys {
 		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
 		Targets:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "targets")),
 		Errors:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "load errors")),
+
+		Reviewed:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark reviewed")),
+		Star:         key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star")),
+		Note:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
+		ReviewFilter: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "show: all/unreviewed/starred/flagged/noted")),
 	}
 }
 
@@ -60,6 +66,7 @@ type reportList struct {
 	cursor   int
 	offset   int
 	sort     sortMode
+	review   reviewFilter
 	w, h     int
 }
 
@@ -99,6 +106,16 @@ func (l *reportList) refilter() {
 	}
 	l.visible = matchAll(l.app, pq, pool)
 	l.last, l.complete = pq, true
+	if l.review != showAll {
+		kept := l.visible[:0]
+		for _, h := range l.visible {
+			if l.app.passes(h.idx, l.review) {
+				kept = append(kept, h)
+			}
+		}
+		l.visible = kept
+		l.complete = false // the next keystroke must search everything again
+	}
 	reps := l.app.reports
 	sort.SliceStable(l.visible, func(a, b int) bool {
 		x, y := l.visible[a], l.visible[b]
@@ -221,6 +238,10 @@ type openReportMsg struct {
 	target bool // open at the targets
 }
 type showTargetsMsg struct{}
+type editNoteMsg struct {
+	idx           int
+	target, label string
+}
 type showErrorsMsg struct{}
 
 func (l reportList) Update(msg tea.Msg) (reportList, tea.Cmd) {
@@ -269,6 +290,22 @@ func (l reportList) Update(msg tea.Msg) (reportList, tea.Cmd) {
 			return l, func() tea.Msg { return showTargetsMsg{} }
 		case key.Matches(msg, l.keys.Errors):
 			return l, func() tea.Msg { return showErrorsMsg{} }
+		case key.Matches(msg, l.keys.ReviewFilter):
+			l.review = (l.review + 1) % 5
+			l.complete = false
+			l.refilter()
+		case len(l.visible) == 0:
+		case key.Matches(msg, l.keys.Reviewed):
+			idx := l.visible[l.cursor].idx
+			rv, _ := l.app.reviewOf(idx)
+			l.app.change(idx, "reviewed", "", rv == nil || !rv.Reviewed, "")
+		case key.Matches(msg, l.keys.Star):
+			idx := l.visible[l.cursor].idx
+			rv, _ := l.app.reviewOf(idx)
+			l.app.change(idx, "star", model.TargetReport, !rv.Starred(model.TargetReport), "")
+		case key.Matches(msg, l.keys.Note):
+			idx := l.visible[l.cursor].idx
+			return l, func() tea.Msg { return editNoteMsg{idx, model.TargetReport, l.app.reports[idx].Title} }
 		}
 	case tea.MouseWheelMsg:
 		if msg.Button == tea.MouseWheelDown {
@@ -292,7 +329,7 @@ func (l reportList) View() string {
 		return []string{mark, m.PadRight(region, regionW), m.PadRight(level, 4), m.PadRight(year, 4), m.PadLeft(n, 4)}
 	}
 	var b strings.Builder
-	head := line{plain(strings.Join(cols(" ", "地区", "级别", "年份", "目标"), " ") + " 标题")}
+	head := line{plain(strings.Join(cols("    ", "地区", "级别", "年份", "目标"), " ") + " 标题")}
 	for i := range head {
 		head[i].style = st.Header
 	}
@@ -315,7 +352,7 @@ func (l reportList) View() string {
 		rpos, tpos := l.positions(h.idx)
 		region := m.Truncate(l.regionOf(h.idx), regionW, "…")
 		c := cols(mark, "", rep.Level, year(rep.Year), strconv.Itoa(len(rep.Targets())))
-		ln := line{{c[0] + " ", base}}
+		ln := line{{c[0] + l.app.marks(h.idx) + " ", base}}
 		ln = append(ln, highlight(region, rpos, base, hl)...)
 		ln = append(ln, seg{strings.Repeat(" ", regionW-m.String(region)) + " " + strings.Join(c[2:], " ") + " ", base})
 		ln = append(ln, highlight(rep.Title, tpos, base, hl)...)
@@ -323,7 +360,16 @@ func (l reportList) View() string {
 	}
 	// bottom line: the filter input or the count
 	var bottom line
-	count := fmt.Sprintf("%d/%d", len(l.visible), len(l.app.reports))
+	reviewed := 0
+	for i := range l.app.reports {
+		if rv, stale := l.app.reviewOf(i); rv != nil && rv.Reviewed && !stale {
+			reviewed++
+		}
+	}
+	count := fmt.Sprintf("%d/%d  已审 %d/%d", len(l.visible), len(l.app.reports), reviewed, len(l.app.reports))
+	if l.review != showAll {
+		count += "  显示：" + l.review.String()
+	}
 	switch {
 	case l.typing:
 		bottom = inputLine(l.input, st)
@@ -367,7 +413,7 @@ func year(y int) string {
 func (l reportList) keyMap() keyMap {
 	k := l.keys
 	return keyMap{
-		short: []key.Binding{k.Filter, k.Open, k.Targets, k.Sort},
-		full:  [][]key.Binding{k.bindings(), {k.Filter, k.Clear, k.Open, k.Sort, k.Targets, k.Errors}},
+		short: []key.Binding{k.Filter, k.Open, k.Reviewed, k.Targets},
+		full:  [][]key.Binding{k.bindings(), {k.Filter, k.Clear, k.Open, k.Sort, k.Targets, k.Errors}, {k.Reviewed, k.Star, k.Note, k.ReviewFilter}},
 	}
 }

@@ -15,6 +15,7 @@ import (
 type reportKeys struct {
 	moveKeys
 	Toggle, Pane, Search, Next, Prev, Indicators key.Binding
+	Reviewed, Star, Note                         key.Binding
 }
 
 func newReportKeys() reportKeys {
@@ -26,6 +27,9 @@ func newReportKeys() reportKeys {
 		Next:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
 		Prev:       key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
 		Indicators: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "indicators")),
+		Reviewed:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark reviewed")),
+		Star:       key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star section")),
+		Note:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note on section")),
 	}
 }
 
@@ -244,6 +248,15 @@ func (v *reportView) showMatch() {
 
 type showIndicatorsMsg struct{ idx int }
 
+// target is what the tree cursor stands on: a section, or the whole report on its first row.
+func (v *reportView) target() (string, string) {
+	n := v.rows[v.cur]
+	if n == 0 {
+		return model.TargetReport, v.rep.Title
+	}
+	return model.TargetSection(v.nodes[n].title), v.nodes[n].title
+}
+
 func (v reportView) Update(msg tea.Msg) (reportView, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
@@ -283,6 +296,19 @@ func (v reportView) Update(msg tea.Msg) (reportView, tea.Cmd) {
 		case key.Matches(msg, v.keys.Indicators):
 			idx := v.idx
 			return v, func() tea.Msg { return showIndicatorsMsg{idx} }
+		case key.Matches(msg, v.keys.Reviewed):
+			rv, _ := v.app.reviewOf(v.idx)
+			v.app.change(v.idx, "reviewed", "", rv == nil || !rv.Reviewed, "")
+			return v, nil
+		case key.Matches(msg, v.keys.Star):
+			target, _ := v.target()
+			rv, _ := v.app.reviewOf(v.idx)
+			v.app.change(v.idx, "star", target, !rv.Starred(target), "")
+			return v, nil
+		case key.Matches(msg, v.keys.Note):
+			target, label := v.target()
+			idx := v.idx
+			return v, func() tea.Msg { return editNoteMsg{idx, target, label} }
 		}
 		if v.reader {
 			if t, ok := v.keys.move(msg, v.top, len(v.lines)-v.pageH()+1, v.pageH()); ok {
@@ -346,6 +372,18 @@ func (v reportView) View() string {
 		}
 		pos := fmt.Sprintf("%s · 行 %d/%d · %d%%", v.rep.Title, v.top+1, len(v.lines), min(100, pct))
 		bottom = line{{pos, st.Status}}
+		if rv, stale := v.app.reviewOf(v.idx); rv != nil {
+			switch {
+			case stale:
+				bottom = append(bottom, seg{"  审阅已过期（正文已改）", st.Error})
+			case rv.Reviewed:
+				bottom = append(bottom, seg{"  ✓已审", st.Target})
+			}
+			target, _ := v.target()
+			if n, ok := rv.NoteOf(target); ok {
+				bottom = append(bottom, seg{"  笔记：" + oneLine(n.Text), st.Match})
+			}
+		}
 		if v.query != "" {
 			bottom = append(bottom, seg{fmt.Sprintf("  /%s %d/%d", v.query, min(v.match+1, len(v.matches)), len(v.matches)), st.Match})
 		}
@@ -387,7 +425,19 @@ func (v reportView) treeLines(h int) []line {
 				style = st.Selected
 			}
 		}
-		out[r] = line{{mark + strings.Repeat("  ", n.depth) + icon + n.title, style}}
+		target := model.TargetSection(n.title)
+		if v.rows[i] == 0 {
+			target = model.TargetReport
+		}
+		rv, _ := v.app.reviewOf(v.idx)
+		tag := ""
+		if rv.Starred(target) {
+			tag += " *"
+		}
+		if _, ok := rv.NoteOf(target); ok {
+			tag += " n"
+		}
+		out[r] = line{{mark + strings.Repeat("  ", n.depth) + icon + n.title + tag, style}}
 	}
 	return out
 }
@@ -446,7 +496,7 @@ func (v reportView) keyMap() keyMap {
 	k := v.keys
 	return keyMap{
 		short: []key.Binding{k.Pane, k.Search, k.Indicators},
-		full:  [][]key.Binding{k.bindings(), {k.Toggle, k.Pane, k.Search, k.Next, k.Prev, k.Indicators}},
+		full:  [][]key.Binding{k.bindings(), {k.Toggle, k.Pane, k.Search, k.Next, k.Prev, k.Indicators}, {k.Reviewed, k.Star, k.Note}},
 	}
 }
 

@@ -1,0 +1,235 @@
+package state
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"baogao/model"
+)
+
+func report(id, body string) *model.Report {
+	return &model.Report{ID: id, Body: body, Region: "长安镇", Year: 2023}
+}
+
+var at = time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
+
+func reviewed(r *model.Report) model.Op {
+	op := model.NewOp(model.OpReviewed, r, "", at)
+	op.Bool = true
+	return op
+}
+
+func TestRoundTripEveryMark(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := report("000#1", "各位代表：地区生产总值增长6.5%。")
+	in := model.Indicator{Kind: model.Target, Name: "地区生产总值", Start: 5}
+	ops := []model.Op{
+		{Kind: model.OpReviewed, Bool: true},
+		{Kind: model.OpStar, Target: model.TargetReport, Bool: true},
+		{Kind: model.OpStar, Target: model.TargetSection("2023年工作安排"), Bool: true},
+		{Kind: model.OpStar, Target: model.TargetIndicator(in), Bool: true},
+		{Kind: model.OpFlag, Target: model.TargetIndicator(in), Text: "应为6.5%左右"},
+		{Kind: model.OpNote, Target: model.TargetReport, Text: "第一行\n第二行"},
+		{Kind: model.OpNote, Target: model.TargetSection("2023年工作安排"), Text: "目标偏低"},
+	}
+	for _, o := range ops {
+		op := model.NewOp(o.Kind, r, "tester", at)
+		op.Target, op.Bool, op.Text = o.Target, o.Bool, o.Text
+		if err := s.Apply(op); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s2, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rv, stale := s2.State().Find(r)
+	if rv == nil || stale {
+		t.Fatalf("review not found after reopening (stale %v)", stale)
+	}
+	if !rv.Reviewed || len(rv.Stars) != 3 || !rv.Starred(model.TargetIndicator(in)) {
+		t.Errorf("reviewed %v stars %v", rv.Reviewed, rv.Stars)
+	}
+	if f, ok := rv.FlagOf(model.TargetIndicator(in)); !ok || f.Reason != "应为6.5%左右" || f.By != "tester" {
+		t.Errorf("flag %+v", f)
+	}
+	if n, ok := rv.NoteOf(model.TargetReport); !ok || n.Text != "第一行\n第二行" {
+		t.Errorf("note %+v", n)
+	}
+	// undo each kind
+	for _, o := range []model.Op{{Kind: model.OpReviewed}, {Kind: model.OpStar, Target: model.TargetReport}, {Kind: model.OpFlag, Target: model.TargetIndicator(in)}, {Kind: model.OpNote, Target: model.TargetReport}} {
+		op := model.NewOp(o.Kind, r, "tester", at)
+		op.Target = o.Target
+		s2.Apply(op)
+	}
+	s3, _ := Open(path)
+	rv, _ = s3.State().Find(r)
+	if rv.Reviewed || rv.Starred(model.TargetReport) || len(rv.Flags) != 0 || len(rv.Notes) != 1 {
+		t.Errorf("after undo: %+v", rv)
+	}
+}
+
+func TestRenameKeepsNotesAndEditShowsStale(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	s, _ := Open(path)
+	r := report("old-name#1", "各位代表：正文。")
+	op := model.NewOp(model.OpNote, r, "", at)
+	op.Target, op.Text = model.TargetReport, "要核对"
+	s.Apply(op)
+
+	moved := report("new-name#1", r.Body) // the file was renamed: new id, same text
+	rv, stale := s.State().Find(moved)
+	if rv == nil || stale {
+		t.Fatalf("renamed report lost its note (stale %v)", stale)
+	}
+	edited := report("old-name#1", r.Body+"修订。") // same id, text changed
+	rv, stale = s.State().Find(edited)
+	if rv == nil || !stale {
+		t.Fatalf("edited report: review %v stale %v, want the old review shown stale", rv, stale)
+	}
+	if n, _ := rv.NoteOf(model.TargetReport); n.Text != "要核对" {
+		t.Errorf("note %q", n.Text)
+	}
+}
+
+func TestCrashBeforeRenameKeepsOldState(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	s, _ := Open(path)
+	r := report("a#1", "正文一。")
+	s.Apply(reviewed(r))
+	before, _ := os.ReadFile(path)
+
+	s.beforeRename = func() error { return errors.New("simulated crash") }
+	op := model.NewOp(model.OpStar, r, "", at)
+	op.Target, op.Bool = model.TargetReport, true
+	if err := s.Apply(op); err == nil {
+		t.Fatal("a crash before the rename reported success")
+	}
+	// a crashed process would also leave its temporary file behind
+	os.WriteFile(filepath.Join(filepath.Dir(path), ".state-123.tmp"), []byte(`{"version":1,"rev`), 0o644)
+
+	after, _ := os.ReadFile(path)
+	if string(after) != string(before) {
+		t.Fatal("the state file changed although the rename never happened")
+	}
+	s2, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rv, _ := s2.State().Find(r)
+	if rv == nil || !rv.Reviewed || rv.Starred(model.TargetReport) {
+		t.Errorf("old state not intact: %+v", rv)
+	}
+	if s.Pending() != 1 {
+		t.Errorf("the unsaved change is not kept in memory: pending %d", s.Pending())
+	}
+	s.beforeRename = nil
+	if err := s.Flush(); err != nil || s.Pending() != 0 {
+		t.Errorf("retry: %v, pending %d", err, s.Pending())
+	}
+}
+
+func TestCorruptFileSetAside(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "state.json")
+	os.WriteFile(path, []byte(`{"version":1,"reviews":{"x":`), 0o644)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notices := s.Notices()
+	if len(notices) != 1 || !strings.Contains(notices[0], "could not be read") {
+		t.Errorf("notices %v", notices)
+	}
+	aside, _ := filepath.Glob(path + ".corrupt-*")
+	if len(aside) != 1 {
+		t.Fatalf("not set aside: %v", aside)
+	}
+	if b, _ := os.ReadFile(aside[0]); string(b) != `{"version":1,"reviews":{"x":` {
+		t.Errorf("the corrupt file's bytes changed: %q", b)
+	}
+	if len(s.State().Reviews) != 0 {
+		t.Error("not empty after setting aside")
+	}
+	s.Apply(model.NewOp(model.OpReviewed, report("a#1", "x"), "", at))
+	if _, err := Open(path); err != nil {
+		t.Error(err)
+	}
+}
+
+// Two writers on one file, interleaving 100 changes each: none is lost.
+func TestConcurrentWritersLoseNothing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	var wg sync.WaitGroup
+	for w := 0; w < 2; w++ {
+		s, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wg.Add(1)
+		go func(w int, s *Store) {
+			defer wg.Done()
+			for i := 0; i < 100; i++ {
+				r := report(fmt.Sprintf("w%d-%d#1", w, i), fmt.Sprintf("writer %d report %d", w, i))
+				op := model.NewOp(model.OpNote, r, fmt.Sprint(w), at)
+				op.Target, op.Text = model.TargetReport, fmt.Sprintf("note %d/%d", w, i)
+				if err := s.Apply(op); err != nil {
+					t.Error(err)
+				}
+			}
+		}(w, s)
+	}
+	wg.Wait()
+	s, _ := Open(path)
+	if n := len(s.State().Reviews); n != 200 {
+		t.Errorf("%d reviews on disk, want 200", n)
+	}
+}
+
+func TestReadOnlyLocation(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "ro", "state.json")
+	os.MkdirAll(filepath.Dir(path), 0o755)
+	if os.Geteuid() == 0 {
+		// root writes through permission bits: use a place no one can create files in
+		path = "/proc/baogao-state-test/state.json"
+	} else {
+		os.Chmod(filepath.Dir(path), 0o555)
+		defer os.Chmod(filepath.Dir(path), 0o755)
+	}
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := report("a#1", "正文。")
+	err = s.Apply(reviewed(r))
+	if err == nil || !strings.Contains(err.Error(), "kept in memory") {
+		t.Fatalf("err = %v", err)
+	}
+	if rv, _ := s.State().Find(r); rv == nil || !rv.Reviewed {
+		t.Error("the change is not kept in memory")
+	}
+	if s.Pending() != 1 {
+		t.Errorf("pending %d", s.Pending())
+	}
+}
+
+func TestDefaultPath(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", "/xdg")
+	p1, _ := DefaultPath([]string{"/data/reports"})
+	p2, _ := DefaultPath([]string{"/data/other"})
+	p0, _ := DefaultPath(nil)
+	if !strings.HasPrefix(p1, "/xdg/baogao/reports-") || p1 == p2 || p0 != "/xdg/baogao/sample/state.json" {
+		t.Errorf("paths %s %s %s", p1, p2, p0)
+	}
+}

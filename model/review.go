@@ -1,0 +1,167 @@
+package model
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"time"
+)
+
+// Review is what a reviewer recorded about one report. It is keyed by the hash of the report's
+// text, so it follows a file that is moved or renamed; it remembers the id it was made under, so
+// a report whose text changed still finds it (and shows it as stale).
+type Review struct {
+	Hash     string    `json:"hash"`
+	ID       string    `json:"id"`
+	Region   string    `json:"region"`
+	Year     int       `json:"year"`
+	Reviewed bool      `json:"reviewed"`
+	Stars    []string  `json:"stars"` // targets, see Target*
+	Flags    []Flag    `json:"flags"`
+	Notes    []Note    `json:"notes"`
+	Updated  time.Time `json:"updated"`
+}
+
+// Flag marks an indicator the reviewer found wrong, and why.
+type Flag struct {
+	Target string    `json:"target"`
+	Reason string    `json:"reason"`
+	By     string    `json:"by,omitempty"`
+	At     time.Time `json:"at"`
+}
+
+// Note is free text on a report or one of its sections.
+type Note struct {
+	Target string    `json:"target"`
+	Text   string    `json:"text"`
+	By     string    `json:"by,omitempty"`
+	At     time.Time `json:"at"`
+}
+
+// Targets of stars, flags and notes: the report itself, a section (by title), an indicator (by
+// kind, name and offset — stable while the text is).
+const TargetReport = "report"
+
+func TargetSection(title string) string { return "section:" + title }
+func TargetIndicator(in Indicator) string {
+	return "indicator:" + string(in.Kind) + ":" + in.Name + ":" + FormatNumber(float64(in.Start))
+}
+
+// TextHash identifies a report's text.
+func TextHash(body string) string {
+	h := sha256.Sum256([]byte(body))
+	return hex.EncodeToString(h[:12])
+}
+
+// ReviewState is every review of one corpus.
+type ReviewState struct {
+	Version int                `json:"version"`
+	Reviews map[string]*Review `json:"reviews"` // by hash
+}
+
+// Find returns the review of a report: by its text, else by its id (then stale is true: the
+// text changed since the review was written).
+func (s *ReviewState) Find(r *Report) (rv *Review, stale bool) {
+	if s == nil || s.Reviews == nil {
+		return nil, false
+	}
+	if rv := s.Reviews[TextHash(r.Body)]; rv != nil {
+		return rv, false
+	}
+	for _, rv := range s.Reviews {
+		if rv.ID == r.ID {
+			return rv, true
+		}
+	}
+	return nil, false
+}
+
+// OpKind is one kind of change a reviewer makes.
+type OpKind string
+
+const (
+	OpReviewed OpKind = "reviewed" // Bool
+	OpStar     OpKind = "star"     // Target, Bool
+	OpFlag     OpKind = "flag"     // Target, Text ("" removes)
+	OpNote     OpKind = "note"     // Target, Text ("" removes)
+)
+
+// Op is one change. Changes, not whole states, are what a save applies to the file as it is on
+// disk, so two processes editing the same state never undo each other.
+type Op struct {
+	Kind   OpKind    `json:"kind"`
+	Hash   string    `json:"hash"`
+	ID     string    `json:"id"`
+	Region string    `json:"region"`
+	Year   int       `json:"year"`
+	Target string    `json:"target,omitempty"`
+	Bool   bool      `json:"bool,omitempty"`
+	Text   string    `json:"text,omitempty"`
+	By     string    `json:"by,omitempty"`
+	At     time.Time `json:"at"`
+}
+
+// NewOp starts a change to report r.
+func NewOp(kind OpKind, r *Report, by string, at time.Time) Op {
+	return Op{Kind: kind, Hash: TextHash(r.Body), ID: r.ID, Region: r.Region, Year: r.Year, By: by, At: at}
+}
+
+// Apply changes the state by one op.
+func (s *ReviewState) Apply(op Op) {
+	if s.Reviews == nil {
+		s.Reviews = map[string]*Review{}
+	}
+	rv := s.Reviews[op.Hash]
+	if rv == nil {
+		rv = &Review{Hash: op.Hash, Stars: []string{}, Flags: []Flag{}, Notes: []Note{}}
+		s.Reviews[op.Hash] = rv
+	}
+	rv.ID, rv.Region, rv.Year, rv.Updated = op.ID, op.Region, op.Year, op.At
+	switch op.Kind {
+	case OpReviewed:
+		rv.Reviewed = op.Bool
+	case OpStar:
+		i := slices.Index(rv.Stars, op.Target)
+		switch {
+		case op.Bool && i < 0:
+			rv.Stars = append(rv.Stars, op.Target)
+		case !op.Bool && i >= 0:
+			rv.Stars = slices.Delete(rv.Stars, i, i+1)
+		}
+	case OpFlag:
+		rv.Flags = slices.DeleteFunc(rv.Flags, func(f Flag) bool { return f.Target == op.Target })
+		if op.Text != "" {
+			rv.Flags = append(rv.Flags, Flag{Target: op.Target, Reason: op.Text, By: op.By, At: op.At})
+		}
+	case OpNote:
+		rv.Notes = slices.DeleteFunc(rv.Notes, func(n Note) bool { return n.Target == op.Target })
+		if op.Text != "" {
+			rv.Notes = append(rv.Notes, Note{Target: op.Target, Text: op.Text, By: op.By, At: op.At})
+		}
+	}
+}
+
+// Starred, FlagOf and NoteOf read a review (nil-safe).
+func (rv *Review) Starred(target string) bool { return rv != nil && slices.Contains(rv.Stars, target) }
+
+func (rv *Review) FlagOf(target string) (Flag, bool) {
+	if rv != nil {
+		for _, f := range rv.Flags {
+			if f.Target == target {
+				return f, true
+			}
+		}
+	}
+	return Flag{}, false
+}
+
+func (rv *Review) NoteOf(target string) (Note, bool) {
+	if rv != nil {
+		for _, n := range rv.Notes {
+			if n.Target == target {
+				return n, true
+			}
+		}
+	}
+	return Note{}, false
+}

@@ -1,0 +1,104 @@
+package tui
+
+import (
+	"strings"
+	"time"
+
+	"baogao/model"
+)
+
+// reviewOf returns report i's review (nil when none) and whether its text changed since.
+func (s *shared) reviewOf(i int) (*model.Review, bool) {
+	return s.reviewState().Find(&s.reports[i])
+}
+
+func (s *shared) reviewState() *model.ReviewState {
+	if s.store != nil {
+		return s.store.State()
+	}
+	return &s.memory
+}
+
+// change records one review change for report i: saved at once when there is a store; a save
+// that fails leaves the change in memory and says why in the status line.
+func (s *shared) change(i int, kind model.OpKind, target string, b bool, text string) {
+	op := model.NewOp(kind, &s.reports[i], s.reviewer, time.Now().UTC())
+	op.Target, op.Bool, op.Text = target, b, text
+	if s.store == nil {
+		s.memory.Apply(op)
+		return
+	}
+	if err := s.store.Apply(op); err != nil {
+		s.notice = oneLine(err.Error())
+	} else if strings.HasPrefix(s.notice, "review state not saved") {
+		s.notice = "review state saved"
+	}
+	for _, n := range s.store.Notices() {
+		s.notice = oneLine(n)
+	}
+}
+
+func (s *shared) pending() int {
+	if s.store == nil {
+		return 0
+	}
+	return s.store.Pending()
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// marks is the review column of the list: reviewed (✓, or ? when the text changed since),
+// starred, flagged or noted.
+func (s *shared) marks(i int) string {
+	rv, stale := s.reviewOf(i)
+	if rv == nil {
+		return "   "
+	}
+	m := []rune("   ")
+	switch {
+	case stale:
+		m[0] = '?'
+	case rv.Reviewed:
+		m[0] = '✓'
+	}
+	if len(rv.Stars) > 0 {
+		m[1] = '*'
+	}
+	switch {
+	case len(rv.Flags) > 0:
+		m[2] = '!'
+	case len(rv.Notes) > 0:
+		m[2] = 'n'
+	}
+	return string(m)
+}
+
+// reviewFilter narrows the list by review state.
+type reviewFilter int
+
+const (
+	showAll reviewFilter = iota
+	showUnreviewed
+	showStarred
+	showFlagged
+	showNoted
+)
+
+func (f reviewFilter) String() string {
+	return [...]string{"全部", "未审", "星标", "标错", "有笔记"}[f]
+}
+
+func (s *shared) passes(i int, f reviewFilter) bool {
+	rv, _ := s.reviewOf(i)
+	switch f {
+	case showUnreviewed:
+		return rv == nil || !rv.Reviewed
+	case showStarred:
+		return rv != nil && len(rv.Stars) > 0
+	case showFlagged:
+		return rv != nil && len(rv.Flags) > 0
+	case showNoted:
+		return rv != nil && len(rv.Notes) > 0
+	}
+	return true
+}
