@@ -23,7 +23,7 @@ instead: region, level, year, number of targets and title.
 `
 
 // cmdBrowse starts the browser on a terminal, and prints the report list elsewhere.
-func cmdBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func (c *cli) cmdBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("baogao", browseUsage, stderr)
 	eastAsian := fs.Bool("east-asian-width", os.Getenv("RUNEWIDTH_EASTASIAN") == "1", "count ambiguous-width characters (“ ” … ·) as two columns")
 	plainList := fs.Bool("list", false, "print the report list instead of browsing")
@@ -32,9 +32,9 @@ func cmdBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return code
 	}
 	if _, isTerm := terminal(stdout); isTerm && !*plainList {
-		return browse(fs.Args(), *eastAsian, *statePath, stdin, stdout, stderr)
+		return c.browse(fs.Args(), *eastAsian, *statePath, stdin, stdout, stderr)
 	}
-	res := load(fs.Args(), stderr)
+	res := c.load(fs.Args(), stderr)
 	if len(res.Reports) == 0 {
 		fmt.Fprintln(stderr, "baogao: no reports could be loaded")
 		return exitEmpty
@@ -79,7 +79,7 @@ func cmdBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // browse runs the interactive browser; files load in the background while the list is usable.
-func browse(paths []string, eastAsian bool, statePath string, stdin io.Reader, stdout, stderr io.Writer) int {
+func (c *cli) browse(paths []string, eastAsian bool, statePath string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var batches <-chan loader.Batch
 	if len(paths) == 0 {
 		batches = loader.Stream(nil, seedFS, seedRoot)
@@ -93,7 +93,7 @@ func browse(paths []string, eastAsian bool, statePath string, stdin io.Reader, s
 	}
 	// Review state that cannot be opened at all (an unreadable file) is said once; browsing goes
 	// on with the state in memory.
-	st, err := openState(statePath, paths)
+	st, err := c.openState(statePath, paths)
 	if err != nil {
 		fmt.Fprintf(stderr, "baogao: %v (review changes will not be saved)\n", err)
 		st = nil

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"baogao/loader"
+	"baogao/loader/state"
 	"baogao/model"
 )
 
@@ -16,22 +17,33 @@ const (
 	exitUsage = 2
 )
 
+// cli runs one command line. Locally it reads the paths given; under `serve` it answers from the
+// corpus the server loaded, and the user's own review state.
+type cli struct {
+	served *loader.Result
+	store  *state.Store
+}
+
 // run is main without the process: tests call it with their own streams.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return (&cli{}).run(args, stdin, stdout, stderr)
+}
+
+func (c *cli) run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		switch args[0] {
 		case "export":
-			return cmdExport(args[1:], stdout, stderr)
+			return c.cmdExport(args[1:], stdout, stderr)
 		case "targets":
-			return cmdTargets(args[1:], stdout, stderr)
+			return c.cmdTargets(args[1:], stdout, stderr)
 		case "review":
-			return cmdReview(args[1:], stdout, stderr)
+			return c.cmdReview(args[1:], stdout, stderr)
 		case "help":
 			fmt.Fprint(stdout, mainUsage)
 			return exitOK
 		}
 	}
-	return cmdBrowse(args, stdin, stdout, stderr)
+	return c.cmdBrowse(args, stdin, stdout, stderr)
 }
 
 const mainUsage = `baogao — a terminal browser for government work reports (政府工作报告)
@@ -79,7 +91,13 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
 
 // load reads the given paths, or the embedded sample when there are none, and prints one line
 // per bad file on stderr.
-func load(paths []string, stderr io.Writer) loader.Result {
+func (c *cli) load(paths []string, stderr io.Writer) loader.Result {
+	if c.served != nil {
+		if len(paths) > 0 {
+			fmt.Fprintln(stderr, "baogao: paths are not taken over SSH; the served corpus is used")
+		}
+		return *c.served
+	}
 	var res loader.Result
 	if len(paths) == 0 {
 		res = loader.LoadFS(seedFS, seedRoot)
@@ -92,7 +110,7 @@ func load(paths []string, stderr io.Writer) loader.Result {
 	return res
 }
 
-func cmdExport(args []string, stdout, stderr io.Writer) int {
+func (c *cli) cmdExport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("export", "Usage: baogao export [--format json|csv] [PATH...]\n\nPrints every report's metadata, sections and indicators (see spec/export.md).\n\n", stderr)
 	format := fs.String("format", "json", "output format: json or csv")
 	statePath := fs.String("state", "", "review state file to include (default: the corpus's, when it exists)")
@@ -103,9 +121,9 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "baogao export: unknown format %q (json or csv)\n", *format)
 		return exitUsage
 	}
-	res := load(fs.Args(), stderr)
+	res := c.load(fs.Args(), stderr)
 	var reviews *model.ReviewState
-	if st, err := openState(*statePath, fs.Args()); err == nil {
+	if st, err := c.openState(*statePath, fs.Args()); err == nil {
 		reviews = st.State()
 		for _, n := range st.Notices() {
 			fmt.Fprintf(stderr, "baogao export: %s\n", n)

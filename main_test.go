@@ -135,7 +135,7 @@ func TestTargetsQuery(t *testing.T) {
 // Every row of the table puts its columns at the same display cells, whatever mix of Chinese,
 // ambiguous-width and ASCII text it holds.
 func TestTargetsTableAligned(t *testing.T) {
-	res := load([]string{"testdata/seeds"}, os.Stderr)
+	res := (&cli{}).load([]string{"testdata/seeds"}, os.Stderr)
 	reports := append([]model.Report{}, res.Reports...)
 	// ambiguous-width characters in a name and a text
 	reports[0].Indicators = append(reports[0].Indicators, model.Indicator{Name: "“四好农村路”", Kind: model.Target, Text: "新建改建45公里“四好农村路”…·—", Value: model.Float(45), Unit: "公里"})

@@ -17,7 +17,13 @@ import (
 )
 
 // openState opens the review state at path, or at the default place for these corpus roots.
-func openState(path string, roots []string) (*state.Store, error) {
+func (c *cli) openState(path string, roots []string) (*state.Store, error) {
+	if c.store != nil {
+		if path != "" {
+			return nil, fmt.Errorf("--state is not taken over SSH")
+		}
+		return c.store, nil
+	}
 	if path == "" {
 		p, err := state.DefaultPath(roots)
 		if err != nil {
@@ -91,7 +97,7 @@ listed too (missing), and reviews of reports whose text changed are marked stale
 
 `
 
-func cmdReview(args []string, stdout, stderr io.Writer) int {
+func (c *cli) cmdReview(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("review", reviewUsage, stderr)
 	format := fs.String("format", "table", "output format: table, csv or json")
 	statePath := fs.String("state", "", "review state file (default: one per corpus in the XDG state folder)")
@@ -104,8 +110,8 @@ func cmdReview(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "baogao review: unknown format %q (table, csv or json)\n", *format)
 		return exitUsage
 	}
-	res := load(fs.Args(), stderr)
-	st, err := openState(*statePath, fs.Args())
+	res := c.load(fs.Args(), stderr)
+	st, err := c.openState(*statePath, fs.Args())
 	if err != nil {
 		fmt.Fprintf(stderr, "baogao review: %v\n", err)
 		return exitEmpty

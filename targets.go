@@ -33,7 +33,7 @@ report's targets. Without PATH it reads the embedded sample.
 
 `
 
-func cmdTargets(args []string, stdout, stderr io.Writer) int {
+func (c *cli) cmdTargets(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("targets", targetsUsage, stderr)
 	format := fs.String("format", "table", "output format: table, csv or json")
 	eastAsian := fs.Bool("east-asian-width", os.Getenv("RUNEWIDTH_EASTASIAN") == "1", "count ambiguous-width characters (“ ” … ·) as two columns")
@@ -54,7 +54,7 @@ func cmdTargets(args []string, stdout, stderr io.Writer) int {
 			query, rest = rest[0], rest[1:]
 		}
 	}
-	res := load(rest, stderr)
+	res := c.load(rest, stderr)
 	if len(res.Reports) == 0 {
 		fmt.Fprintln(stderr, "baogao targets: no reports could be loaded")
 		return exitEmpty
