@@ -38,6 +38,11 @@ func (c *cli) run(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 			return c.cmdTargets(args[1:], stdout, stderr)
 		case "review":
 			return c.cmdReview(args[1:], stdout, stderr)
+		case "serve":
+			if c.served != nil {
+				break // not over SSH
+			}
+			return c.cmdServe(args[1:], stdout, stderr)
 		case "help":
 			fmt.Fprint(stdout, mainUsage)
 			return exitOK
@@ -53,6 +58,7 @@ Usage:
   baogao targets [flags] [QUERY] [PATH...]  plan-year targets of the reports matching QUERY
   baogao export [flags] [PATH...]           everything extracted, as JSON or CSV
   baogao review [flags] [PATH...]           the review state: reviewed, stars, flags, notes
+  baogao serve [flags] [PATH...]            the browser over SSH, one corpus for a team
 
 PATH is a file or a folder (read recursively). QUERY matches a region or title in Chinese,
 full pinyin or pinyin initials: 长安, changan and ca all find 长安镇.
@@ -116,6 +122,10 @@ func (c *cli) cmdExport(args []string, stdout, stderr io.Writer) int {
 	statePath := fs.String("state", "", "review state file to include (default: the corpus's, when it exists)")
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
+	}
+	if c.served != nil && *statePath != "" {
+		fmt.Fprintf(stderr, "baogao %s: --state is not taken over SSH\n", "export")
+		return exitUsage
 	}
 	if *format != "json" && *format != "csv" {
 		fmt.Fprintf(stderr, "baogao export: unknown format %q (json or csv)\n", *format)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -118,4 +119,82 @@ func TestReviewSurvivesRestartInTmux(t *testing.T) {
 	if code != 0 || strings.Count(out, `"reviewed": true`) != 2 {
 		t.Errorf("baogao review: code %d\n%s", code, out)
 	}
+}
+
+// The real OpenSSH client against `baogao serve` on loopback: the browser comes up and q quits.
+func TestServeWithOpenSSHInTmux(t *testing.T) {
+	for _, tool := range []string{"tmux", "ssh", "ssh-keygen"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is not installed: skipping the OpenSSH end-to-end test (CI installs openssh-client and tmux)", tool)
+		}
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "baogao")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	key := filepath.Join(dir, "id_ed25519")
+	if out, err := exec.Command("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "tester", "-f", key).CombinedOutput(); err != nil {
+		t.Fatalf("ssh-keygen: %v %s", err, out)
+	}
+	pub, _ := os.ReadFile(key + ".pub")
+	ak := filepath.Join(dir, "authorized_keys")
+	os.WriteFile(ak, pub, 0o600)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	srv := exec.Command(bin, "serve", "--listen", addr, "--host-key", filepath.Join(dir, "host"), "--authorized-keys", ak, "--state", filepath.Join(dir, "state"))
+	var logs strings.Builder
+	srv.Stderr = &logs
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		srv.Process.Signal(os.Interrupt)
+		done := make(chan error, 1)
+		go func() { done <- srv.Wait() }()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("serve did not exit cleanly on SIGINT: %v\n%s", err, logs.String())
+			}
+		case <-time.After(10 * time.Second):
+			srv.Process.Kill()
+			t.Error("serve did not stop within 10 s of SIGINT")
+		}
+	}()
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		if c, err := net.Dial("tcp", addr); err == nil {
+			c.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("serve never listened:\n%s", logs.String())
+		}
+	}
+	host, port, _ := net.SplitHostPort(addr)
+	name := "baogao-ssh-" + filepath.Base(dir)
+	args := []string{"new-session", "-d", "-s", name, "-x", "100", "-y", "30", "ssh", "-tt", "-p", port, "-i", key,
+		"-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "IdentitiesOnly=yes", host}
+	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
+		t.Fatalf("tmux: %v %s", err, out)
+	}
+	defer exec.Command("tmux", "kill-session", "-t", name).Run()
+	s := &tmuxSession{t: t, name: name}
+	s.waitFor("8/8")
+	s.keys("/", "c", "a")
+	s.waitFor("1/8")
+	s.keys("Escape", "q")
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if exec.Command("tmux", "has-session", "-t", name).Run() != nil {
+			if !strings.Contains(logs.String(), "connect") || !strings.Contains(logs.String(), "user=tester") {
+				t.Errorf("connect not logged with the key's comment:\n%s", logs.String())
+			}
+			return
+		}
+	}
+	t.Error("q did not end the ssh session")
 }

@@ -104,6 +104,10 @@ func (c *cli) cmdReview(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
+	if c.served != nil && *statePath != "" {
+		fmt.Fprintf(stderr, "baogao %s: --state is not taken over SSH\n", "review")
+		return exitUsage
+	}
 	switch *format {
 	case "table", "csv", "json":
 	default:

@@ -53,6 +53,12 @@ type Options struct {
 	Readings       *model.Readings // shared pinyin cache; nil makes one
 	Store          *state.Store    // review state; nil keeps it in memory
 	Reviewer       string
+
+	// A corpus already loaded and shared read-only by many sessions (serve): used when there is
+	// no batch stream. Keys are its region+title prepared for matching, one per report.
+	Reports []model.Report
+	Keys    []model.Key
+	Errors  []loader.FileError
 }
 
 // App is the root model.
@@ -91,6 +97,10 @@ func New(batches <-chan loader.Batch, opts Options) *App {
 	}
 	sh.styles = newStyles(true, opts.NoColor)
 	a := &App{sh: sh, opts: opts, global: newGlobalKeys(), loading: batches, isDark: true}
+	if batches == nil {
+		sh.reports, sh.keys, sh.errors = opts.Reports, opts.Keys, opts.Errors
+		a.finished = true
+	}
 	a.list = newReportList(sh)
 	a.w, a.h = 80, 24
 	return a

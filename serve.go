@@ -1,0 +1,489 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/log/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	bm "charm.land/wish/v2/bubbletea"
+	gossh "golang.org/x/crypto/ssh"
+
+	"baogao/loader"
+	"baogao/loader/state"
+	"baogao/model"
+	"baogao/tui"
+)
+
+const serveUsage = `Usage: baogao serve [flags] [PATH...]
+
+Serves the browser over SSH: 'ssh -p 2222 HOST' opens it, 'ssh -p 2222 HOST targets 长安' prints
+the targets table (also export and review). The corpus (PATH, or the embedded sample) is loaded once
+and shared by every session. Only public keys in --authorized-keys may connect, unless --allow-any.
+
+`
+
+// serveConfig is what `serve` was asked to do.
+type serveConfig struct {
+	listen, hostKey, authorizedKeys, stateDir string
+	allowAny                                  bool
+	maxSessions                               int
+	idleTimeout                               time.Duration
+	paths                                     []string
+}
+
+func (c *cli) cmdServe(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("serve", serveUsage, stderr)
+	var cfg serveConfig
+	fs.StringVar(&cfg.listen, "listen", "127.0.0.1:2222", "address to listen on")
+	fs.StringVar(&cfg.hostKey, "host-key", "", "ed25519 host key, created on first start (default: XDG data folder)")
+	fs.StringVar(&cfg.authorizedKeys, "authorized-keys", "", "OpenSSH authorized_keys file; re-read when it changes")
+	fs.BoolVar(&cfg.allowAny, "allow-any", false, "accept any public key (logs a warning)")
+	fs.IntVar(&cfg.maxSessions, "max-sessions", 32, "sessions at once; the next is told the server is full")
+	fs.DurationVar(&cfg.idleTimeout, "idle-timeout", 30*time.Minute, "close a session idle this long")
+	fs.StringVar(&cfg.stateDir, "state", "", "folder of the review state, one file per user (default: XDG state folder)")
+	if code, ok := parseFlags(fs, args, stdout); !ok {
+		return code
+	}
+	cfg.paths = fs.Args()
+	logger := log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "baogao"})
+	srv, err := newServer(cfg, logger)
+	if err != nil {
+		fmt.Fprintf(stderr, "baogao serve: %v\n", err)
+		return exitEmpty
+	}
+	ln, err := net.Listen("tcp", cfg.listen)
+	if err != nil {
+		fmt.Fprintf(stderr, "baogao serve: %v\n", err)
+		return exitEmpty
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	logger.Info("listening", "addr", ln.Addr().String(), "reports", len(srv.corpus.Reports))
+	done := make(chan error, 1)
+	go func() { done <- srv.ssh.Serve(ln) }()
+	select {
+	case err := <-done:
+		if err != nil && !errors.Is(err, ssh.ErrServerClosed) {
+			fmt.Fprintf(stderr, "baogao serve: %v\n", err)
+			return exitEmpty
+		}
+	case <-ctx.Done():
+		logger.Info("shutting down", "sessions", srv.active.Load())
+		srv.shutdown(5 * time.Second)
+	}
+	return exitOK
+}
+
+// server is one running `serve`: the shared corpus, the SSH server and its sessions.
+type server struct {
+	cfg    serveConfig
+	log    *log.Logger
+	corpus loader.Result
+	keys   []model.Key
+	ssh    *ssh.Server
+	auth   *authorizedKeys
+	active atomic.Int64
+
+	mu       sync.Mutex
+	programs map[*tea.Program]bool
+
+	panicOn string // tests: a command that panics, to prove one session's panic spares the rest
+}
+
+func newServer(cfg serveConfig, logger *log.Logger) (*server, error) {
+	s := &server{cfg: cfg, log: logger, programs: map[*tea.Program]bool{}}
+	switch {
+	case cfg.authorizedKeys != "":
+		s.auth = &authorizedKeys{path: cfg.authorizedKeys}
+		if _, err := s.auth.load(); err != nil {
+			return nil, err
+		}
+	case cfg.allowAny:
+		logger.Warn("--allow-any: every public key may connect")
+	default:
+		return nil, errors.New("no --authorized-keys: refusing to serve to anyone who asks (give --allow-any to do that on purpose)")
+	}
+	keyPath := cfg.hostKey
+	if keyPath == "" {
+		dir := os.Getenv("XDG_DATA_HOME")
+		if dir == "" {
+			home, err := os.UserHomeDir()
+			if err != nil {
+				return nil, fmt.Errorf("no home folder for the host key (give --host-key): %w", err)
+			}
+			dir = filepath.Join(home, ".local", "share")
+		}
+		keyPath = filepath.Join(dir, "baogao", "ssh_host_ed25519_key")
+	}
+	pemBytes, err := hostKey(keyPath)
+	if err != nil {
+		return nil, err
+	}
+	// The corpus is loaded once; every session reads it and never changes it.
+	c := &cli{}
+	s.corpus = c.load(cfg.paths, io.Discard)
+	for _, e := range s.corpus.Errors {
+		logger.Warn("file not loaded", "source", e.Source, "error", e.Err)
+	}
+	if len(s.corpus.Reports) == 0 {
+		return nil, errors.New("no reports could be loaded")
+	}
+	var py model.Readings
+	for _, r := range s.corpus.Reports {
+		s.keys = append(s.keys, py.NewKey(r.Region+" "+r.Title))
+	}
+
+	opts := []ssh.Option{
+		wish.WithAddress(cfg.listen),
+		wish.WithHostKeyPEM(pemBytes),
+		wish.WithPublicKeyAuth(s.publicKey),
+		wish.WithMiddleware(
+			bm.MiddlewareWithProgramHandler(s.program), // runs last: the TUI for a PTY
+			s.commands,  // an exec request: a subcommand, no shell
+			s.recovered, // a panic ends one session, never the server
+			s.limit,     // --max-sessions
+			s.logged,    // connect, command, disconnect
+		),
+		func(srv *ssh.Server) error {
+			// The idle timeout is ours: charm.land/ssh's own one races on its deadline fields
+			// (seen under -race). Every read or write pushes the deadline on.
+			srv.ConnCallback = func(_ ssh.Context, conn net.Conn) net.Conn {
+				if cfg.idleTimeout <= 0 {
+					return conn
+				}
+				ic := &idleConn{Conn: conn, timeout: cfg.idleTimeout}
+				ic.touch()
+				return ic
+			}
+			// Agent and X11 forwarding are refused at the request; port forwarding has no
+			// callbacks, so it is refused by the library.
+			srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": func(srv *ssh.Server, conn *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
+				ssh.DefaultSessionHandler(srv, conn, refuseForwarding{nc, logger}, ctx)
+			}}
+			return nil
+		},
+	}
+	s.ssh, err = wish.NewServer(opts...)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// hostKey returns the ed25519 host key at path, creating it (mode 0600) on first start. A key
+// that others may read is refused: it would let them impersonate the server.
+func hostKey(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err == nil {
+		if st.Mode().Perm()&0o077 != 0 {
+			return nil, fmt.Errorf("host key %s is readable by others (mode %04o): run chmod 600 %s", path, st.Mode().Perm(), path)
+		}
+		return os.ReadFile(path)
+	}
+	if !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("host key %s: %w", path, err)
+	}
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return nil, err
+	}
+	block, err := gossh.MarshalPrivateKey(priv, "baogao host key")
+	if err != nil {
+		return nil, err
+	}
+	data := pem.EncodeToMemory(block)
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("host key %s: %w", path, err)
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		return nil, fmt.Errorf("host key %s: %w", path, err)
+	}
+	return data, nil
+}
+
+// authorizedKeys is an OpenSSH authorized_keys file, re-read when its size or time changes.
+type authorizedKeys struct {
+	path string
+	mu   sync.Mutex
+	mod  time.Time
+	size int64
+	keys []authorizedKey
+}
+
+type authorizedKey struct {
+	key     gossh.PublicKey
+	comment string
+}
+
+func (a *authorizedKeys) load() ([]authorizedKey, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	st, err := os.Stat(a.path)
+	if err != nil {
+		return nil, fmt.Errorf("authorized keys: %w", err)
+	}
+	if st.ModTime().Equal(a.mod) && st.Size() == a.size && a.keys != nil {
+		return a.keys, nil
+	}
+	data, err := os.ReadFile(a.path)
+	if err != nil {
+		return nil, fmt.Errorf("authorized keys: %w", err)
+	}
+	keys := []authorizedKey{}
+	for len(bytes.TrimSpace(data)) > 0 {
+		k, comment, _, rest, err := gossh.ParseAuthorizedKey(data)
+		if err != nil {
+			break // the rest has no key
+		}
+		keys = append(keys, authorizedKey{k, comment})
+		data = rest
+	}
+	a.keys, a.mod, a.size = keys, st.ModTime(), st.Size()
+	return keys, nil
+}
+
+type ctxKey string
+
+const reviewerKey ctxKey = "reviewer"
+
+// publicKey admits the keys of the authorized_keys file (any key with --allow-any) and names
+// the reviewer after the key's comment, or its fingerprint.
+func (s *server) publicKey(ctx ssh.Context, key ssh.PublicKey) bool {
+	name := gossh.FingerprintSHA256(key)
+	if s.auth != nil {
+		keys, err := s.auth.load()
+		if err != nil {
+			s.log.Error("auth", "error", err)
+			return false
+		}
+		found := false
+		for _, k := range keys {
+			if ssh.KeysEqual(k.key, key) {
+				found = true
+				if k.comment != "" {
+					name = k.comment
+				}
+				break
+			}
+		}
+		if !found {
+			s.log.Warn("auth failure", "user", ctx.User(), "remote", ctx.RemoteAddr().String(), "key", gossh.FingerprintSHA256(key))
+			return false
+		}
+	}
+	ctx.SetValue(reviewerKey, name)
+	return true
+}
+
+func reviewerOf(sess ssh.Session) string {
+	if v, ok := sess.Context().Value(reviewerKey).(string); ok {
+		return v
+	}
+	return "unknown"
+}
+
+var unsafeName = regexp.MustCompile(`[^\p{L}\p{N}._@-]+`)
+
+// storeFor opens the review state of one reviewer: one file each, shared by that reviewer's
+// sessions (the store's lock and merge keep concurrent sessions from losing changes).
+func (s *server) storeFor(reviewer string) (*state.Store, error) {
+	dir := s.cfg.stateDir
+	if dir == "" {
+		p, err := state.DefaultPath(s.cfg.paths)
+		if err != nil {
+			return nil, err
+		}
+		dir = filepath.Join(filepath.Dir(p), "users")
+	}
+	name := strings.Trim(unsafeName.ReplaceAllString(reviewer, "_"), "._")
+	if name == "" {
+		name = "unknown"
+	}
+	return state.Open(filepath.Join(dir, name+".json"))
+}
+
+func (s *server) logged(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		start := time.Now()
+		s.log.Info("connect", "user", reviewerOf(sess), "remote", sess.RemoteAddr().String(), "command", strings.Join(sess.Command(), " "))
+		next(sess)
+		s.log.Info("disconnect", "user", reviewerOf(sess), "remote", sess.RemoteAddr().String(), "duration", time.Since(start).Round(time.Millisecond).String())
+	}
+}
+
+func (s *server) limit(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if n := s.active.Add(1); n > int64(s.cfg.maxSessions) {
+			s.active.Add(-1)
+			s.log.Warn("server full", "user", reviewerOf(sess), "max", s.cfg.maxSessions)
+			wish.Fatalln(sess, "baogao: server full, try again later")
+			return
+		}
+		defer s.active.Add(-1)
+		next(sess)
+	}
+}
+
+func (s *server) recovered(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		defer func() {
+			if r := recover(); r != nil {
+				s.log.Error("session panic", "user", reviewerOf(sess), "panic", r)
+				wish.Fatalln(sess, "baogao: internal error; the session was closed")
+			}
+		}()
+		next(sess)
+	}
+}
+
+// commands runs an exec request: one of the non-interactive subcommands over the served corpus.
+// There is no shell; anything else is one line on stderr and exit status 2.
+func (s *server) commands(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		args := sess.Command()
+		if len(args) == 0 {
+			next(sess) // a PTY asks for the browser
+			return
+		}
+		s.log.Info("command", "user", reviewerOf(sess), "command", strings.Join(args, " "))
+		if s.panicOn != "" && args[0] == s.panicOn {
+			panic("test panic")
+		}
+		switch args[0] {
+		case "targets", "export", "review":
+		default:
+			fmt.Fprintf(sess.Stderr(), "baogao: unknown command %q (targets, export, review)\n", args[0])
+			sess.Exit(exitUsage)
+			return
+		}
+		st, err := s.storeFor(reviewerOf(sess))
+		if err != nil {
+			s.log.Error("review state", "user", reviewerOf(sess), "error", err)
+		}
+		c := &cli{served: &s.corpus, store: st}
+		code := c.run(args, sess, sess, sess.Stderr())
+		sess.Exit(code)
+	}
+}
+
+// program makes one session's browser: its own model, window size, colour profile and keys,
+// over the shared corpus.
+func (s *server) program(sess ssh.Session) *tea.Program {
+	if _, _, ok := sess.Pty(); !ok {
+		wish.Fatalln(sess, "baogao: run a command (targets, export, review) or connect with a terminal (ssh -t)")
+		return nil
+	}
+	st, err := s.storeFor(reviewerOf(sess))
+	if err != nil {
+		s.log.Error("review state", "user", reviewerOf(sess), "error", err)
+		st = nil
+	}
+	app := tui.New(nil, tui.Options{Reports: s.corpus.Reports, Keys: s.keys, Errors: s.corpus.Errors, Store: st, Reviewer: reviewerOf(sess), NoColor: envHas(sess.Environ(), "NO_COLOR")})
+	p := tea.NewProgram(app, bm.MakeOptions(sess)...)
+	s.mu.Lock()
+	s.programs[p] = true
+	s.mu.Unlock()
+	go func() {
+		<-sess.Context().Done()
+		s.mu.Lock()
+		delete(s.programs, p)
+		s.mu.Unlock()
+	}()
+	return p
+}
+
+func envHas(env []string, name string) bool {
+	for _, e := range env {
+		if strings.HasPrefix(e, name+"=") {
+			return true
+		}
+	}
+	return false
+}
+
+// shutdown stops accepting, asks every browser to quit, and closes what is left after grace.
+func (s *server) shutdown(grace time.Duration) {
+	s.mu.Lock()
+	for p := range s.programs {
+		p.Quit()
+	}
+	s.mu.Unlock()
+	ctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	if err := s.ssh.Shutdown(ctx); err != nil {
+		s.ssh.Close()
+	}
+}
+
+// refuseForwarding answers agent and X11 forwarding requests with a refusal before the session
+// handler sees them.
+type refuseForwarding struct {
+	gossh.NewChannel
+	log *log.Logger
+}
+
+func (c refuseForwarding) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
+	ch, reqs, err := c.NewChannel.Accept()
+	if err != nil {
+		return ch, reqs, err
+	}
+	out := make(chan *gossh.Request)
+	go func() {
+		defer close(out)
+		for r := range reqs {
+			switch r.Type {
+			case "auth-agent-req@openssh.com", "x11-req":
+				c.log.Warn("refused", "request", r.Type)
+				if r.WantReply {
+					r.Reply(false, nil)
+				}
+				continue
+			}
+			out <- r
+		}
+	}()
+	return ch, out, nil
+}
+
+// idleConn closes a connection nothing has crossed for timeout.
+type idleConn struct {
+	net.Conn
+	timeout time.Duration
+}
+
+func (c *idleConn) touch() { c.Conn.SetDeadline(time.Now().Add(c.timeout)) }
+
+func (c *idleConn) Read(p []byte) (int, error) {
+	n, err := c.Conn.Read(p)
+	if n > 0 {
+		c.touch()
+	}
+	return n, err
+}
+
+func (c *idleConn) Write(p []byte) (int, error) {
+	n, err := c.Conn.Write(p)
+	if n > 0 {
+		c.touch()
+	}
+	return n, err
+}
