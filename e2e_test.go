@@ -147,8 +147,8 @@ func TestServeWithOpenSSHInTmux(t *testing.T) {
 	addr := ln.Addr().String()
 	ln.Close()
 	srv := exec.Command(bin, "serve", "--listen", addr, "--host-key", filepath.Join(dir, "host"), "--authorized-keys", ak, "--state", filepath.Join(dir, "state"))
-	var logs strings.Builder
-	srv.Stderr = &logs
+	logs := &syncBuffer{}
+	srv.Stderr = logs
 	if err := srv.Start(); err != nil {
 		t.Fatal(err)
 	}
