@@ -289,22 +289,31 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return a, cmd
 }
 
-func (a *App) keyMap() keyMap {
-	var k keyMap
+// screenView is what the root needs of the view on screen.
+type screenView interface {
+	View() string
+	keyMap() keyMap
+}
+
+// current is the view of the screen shown.
+func (a *App) current() screenView {
 	switch a.screen {
-	case screenList:
-		k = a.list.keyMap()
 	case screenReport:
-		k = a.report.keyMap()
+		return a.report
 	case screenIndicators:
-		k = a.table.keyMap()
+		return a.table
 	case screenTargets:
-		k = a.targets.keyMap()
+		return a.targets
 	case screenErrors:
-		k = a.errView.keyMap()
+		return a.errView
 	case screenNote:
-		k = a.note.keyMap()
+		return a.note
 	}
+	return a.list
+}
+
+func (a *App) keyMap() keyMap {
+	k := a.current().keyMap()
 	if a.screen == screenNote {
 		return k // every other key is text
 	}
@@ -349,24 +358,9 @@ func (a *App) render() string {
 	if a.sh.notice != "" {
 		title = append(title, seg{"  " + a.sh.notice, st.Error})
 	}
-	var body string
+	body := a.current().View()
 	if a.help {
 		body = a.helpView(a.h - 2)
-	} else {
-		switch a.screen {
-		case screenList:
-			body = a.list.View()
-		case screenReport:
-			body = a.report.View()
-		case screenIndicators:
-			body = a.table.View()
-		case screenTargets:
-			body = a.targets.View()
-		case screenErrors:
-			body = a.errView.View()
-		case screenNote:
-			body = a.note.View()
-		}
 	}
 	return title.render(m, a.w, st.Plain) + "\n" + body + "\n" + a.footer()
 }
