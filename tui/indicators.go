@@ -62,13 +62,7 @@ func (t *indicatorTable) SetSize(w, h int) { t.w, t.h = w, h; t.clamp() }
 func (t *indicatorTable) page() int { return max(1, t.h-2) }
 
 func (t *indicatorTable) clamp() {
-	t.cur = max(0, min(t.cur, len(t.rows)-1))
-	if t.cur < t.off {
-		t.off = t.cur
-	}
-	if t.cur >= t.off+t.page() {
-		t.off = t.cur - t.page() + 1
-	}
+	t.cur, t.off = scrollTo(t.cur, t.off, len(t.rows), t.page())
 }
 
 func kindName(k model.Kind) string {
@@ -185,11 +179,7 @@ func (t indicatorTable) Update(msg tea.Msg) (indicatorTable, tea.Cmd) {
 			return t, func() tea.Msg { return jumpMsg{idx, in.Start, in.End} }
 		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelDown {
-			t.cur++
-		} else if msg.Button == tea.MouseWheelUp {
-			t.cur--
-		}
+		t.cur += wheel(msg)
 		t.clamp()
 	}
 	return t, nil

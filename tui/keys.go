@@ -1,6 +1,9 @@
 package tui
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
 
 type keyBinding = key.Binding
 
@@ -66,3 +69,26 @@ type keyMap struct {
 
 func (k keyMap) ShortHelp() []key.Binding  { return k.short }
 func (k keyMap) FullHelp() [][]key.Binding { return k.full }
+
+// scrollTo keeps a cursor inside n rows, and its row inside the page of rows shown from off.
+func scrollTo(cur, off, n, page int) (int, int) {
+	cur = max(0, min(cur, n-1))
+	if cur < off {
+		off = cur
+	}
+	if cur >= off+page {
+		off = cur - page + 1
+	}
+	return cur, off
+}
+
+// wheel is the rows a mouse wheel message moves: 1 down, -1 up.
+func wheel(msg tea.MouseWheelMsg) int {
+	switch msg.Button {
+	case tea.MouseWheelDown:
+		return 1
+	case tea.MouseWheelUp:
+		return -1
+	}
+	return 0
+}

@@ -223,13 +223,7 @@ func (l *reportList) indexes() []int {
 func (l *reportList) rows() int { return max(1, l.h-2) } // header and filter/count line
 
 func (l *reportList) clamp() {
-	l.cursor = max(0, min(l.cursor, len(l.visible)-1))
-	if l.cursor < l.offset {
-		l.offset = l.cursor
-	}
-	if l.cursor >= l.offset+l.rows() {
-		l.offset = l.cursor - l.rows() + 1
-	}
+	l.cursor, l.offset = scrollTo(l.cursor, l.offset, len(l.visible), l.rows())
 	l.offset = max(0, min(l.offset, len(l.visible)-l.rows()))
 }
 
@@ -308,11 +302,7 @@ func (l reportList) Update(msg tea.Msg) (reportList, tea.Cmd) {
 			return l, func() tea.Msg { return editNoteMsg{idx, model.TargetReport, l.app.reports[idx].Title} }
 		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelDown {
-			l.cursor++
-		} else if msg.Button == tea.MouseWheelUp {
-			l.cursor--
-		}
+		l.cursor += wheel(msg)
 		l.clamp()
 	}
 	return l, nil

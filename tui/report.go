@@ -331,11 +331,7 @@ func (v reportView) Update(msg tea.Msg) (reportView, tea.Cmd) {
 			v.showNode(n)
 		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelDown {
-			v.top += 3
-		} else if msg.Button == tea.MouseWheelUp {
-			v.top -= 3
-		}
+		v.top += 3 * wheel(msg)
 		v.clampTop()
 	}
 	return v, nil

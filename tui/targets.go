@@ -63,13 +63,7 @@ func (v *targetsView) SetSize(w, h int) { v.w, v.h = w, h; v.clamp() }
 func (v *targetsView) page() int { return max(1, v.h-2) }
 
 func (v *targetsView) clamp() {
-	v.cur = max(0, min(v.cur, len(v.idxs)-1))
-	if v.cur < v.off {
-		v.off = v.cur
-	}
-	if v.cur >= v.off+v.page() {
-		v.off = v.cur - v.page() + 1
-	}
+	v.cur, v.off = scrollTo(v.cur, v.off, len(v.idxs), v.page())
 }
 
 func (v targetsView) Update(msg tea.Msg) (targetsView, tea.Cmd) {
@@ -92,11 +86,7 @@ func (v targetsView) Update(msg tea.Msg) (targetsView, tea.Cmd) {
 			return v, func() tea.Msg { return openReportMsg{idx: idx, target: true} }
 		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelDown {
-			v.cur++
-		} else if msg.Button == tea.MouseWheelUp {
-			v.cur--
-		}
+		v.cur += wheel(msg)
 		v.clamp()
 	}
 	return v, nil
