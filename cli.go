@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"baogao/loader"
 	"baogao/loader/state"
@@ -97,6 +98,26 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
 
 // load reads the given paths, or the embedded sample when there are none, and prints one line
 // per bad file on stderr.
+// oneOf checks a flag's value against the values it takes, saying so on stderr when it is not.
+func oneOf(stderr io.Writer, cmd, value string, allowed ...string) bool {
+	for _, a := range allowed {
+		if value == a {
+			return true
+		}
+	}
+	fmt.Fprintf(stderr, "baogao %s: unknown format %q (%s)\n", cmd, value, strings.Join(allowed, ", "))
+	return false
+}
+
+// localState refuses --state over SSH, where a user must not name files on the server.
+func (c *cli) localState(stderr io.Writer, cmd, path string) bool {
+	if c.served != nil && path != "" {
+		fmt.Fprintf(stderr, "baogao %s: --state is not taken over SSH\n", cmd)
+		return false
+	}
+	return true
+}
+
 func (c *cli) load(paths []string, stderr io.Writer) loader.Result {
 	if c.served != nil {
 		if len(paths) > 0 {
@@ -123,12 +144,7 @@ func (c *cli) cmdExport(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
-	if c.served != nil && *statePath != "" {
-		fmt.Fprintf(stderr, "baogao %s: --state is not taken over SSH\n", "export")
-		return exitUsage
-	}
-	if *format != "json" && *format != "csv" {
-		fmt.Fprintf(stderr, "baogao export: unknown format %q (json or csv)\n", *format)
+	if !c.localState(stderr, "export", *statePath) || !oneOf(stderr, "export", *format, "json", "csv") {
 		return exitUsage
 	}
 	res := c.load(fs.Args(), stderr)

@@ -104,14 +104,7 @@ func (c *cli) cmdReview(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
-	if c.served != nil && *statePath != "" {
-		fmt.Fprintf(stderr, "baogao %s: --state is not taken over SSH\n", "review")
-		return exitUsage
-	}
-	switch *format {
-	case "table", "csv", "json":
-	default:
-		fmt.Fprintf(stderr, "baogao review: unknown format %q (table, csv or json)\n", *format)
+	if !c.localState(stderr, "review", *statePath) || !oneOf(stderr, "review", *format, "table", "csv", "json") {
 		return exitUsage
 	}
 	res := c.load(fs.Args(), stderr)

@@ -40,10 +40,7 @@ func (c *cli) cmdTargets(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
-	switch *format {
-	case "table", "csv", "json":
-	default:
-		fmt.Fprintf(stderr, "baogao targets: unknown format %q (table, csv or json)\n", *format)
+	if !oneOf(stderr, "targets", *format, "table", "csv", "json") {
 		return exitUsage
 	}
 	rest := fs.Args()
