@@ -26,8 +26,10 @@ var (
 // decoded is the text of a file and how it was read.
 type decoded struct {
 	text     string
-	encoding string // utf-8, utf-16le, utf-16be, gb18030
-	dropped  int    // invalid bytes dropped from a mostly-UTF-8 file
+	encoding string          // utf-8, utf-16le, utf-16be, gb18030
+	dropped  int             // invalid bytes dropped from a mostly-UTF-8 file
+	from     string          // the document format the text was taken from, when not plain text
+	headings map[string]bool // paragraphs the document itself styles as headings
 }
 
 // decode turns a file's bytes into UTF-8 text. Order matters: a BOM is believed first, then NUL

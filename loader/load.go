@@ -121,12 +121,33 @@ func (w *walker) walk(p string, top bool) {
 		w.errs = append(w.errs, FileError{p, describe(err)})
 		return
 	}
+	names := map[string]bool{}
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".") {
+		names[strings.ToLower(e.Name())] = true
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") || e.IsDir() && isPageAssets(e.Name(), names) {
 			continue
 		}
 		w.walk(filepath.Join(p, e.Name()), false)
 	}
+}
+
+// isPageAssets says a folder holds the images, scripts and styles a browser saved beside a web
+// page ("报告.html" and "报告_files"): reading them would bury the user in errors about files
+// that were never reports.
+func isPageAssets(dir string, names map[string]bool) bool {
+	low := strings.ToLower(dir)
+	for _, suffix := range []string{"_files", ".files", "_archivos", "-files"} {
+		if stem, ok := strings.CutSuffix(low, suffix); ok {
+			for _, ext := range []string{".html", ".htm", ".shtml", ".mhtml", ".xhtml"} {
+				if names[stem+ext] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func readLimited(name string) ([]byte, error) {

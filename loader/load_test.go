@@ -81,7 +81,7 @@ func TestLoadBadInput(t *testing.T) {
 	write("sub/good2.txt", good)
 	write(".hidden/skip.txt", []byte("not read"))
 	write("empty.txt", nil)
-	write("binary.bin", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
+	write("binary.bin", []byte("\x00\x01\x02ELF\x00\x00\x00\rIHDR"))
 	write("garbage.txt", bytes.Repeat([]byte{0x81, 0x01, 0x9F, 0x02, 0x07, 0xFF}, 200))
 	write("huge.txt", bytes.Repeat([]byte("增长"), MaxFileSize/6+10)) // one line past the limit
 	unreadable := write("unreadable.txt", good)

@@ -214,8 +214,9 @@ func endsSentence(s string) bool {
 
 // joinFragments mends text copied out of web pages, where every bold or linked span became a line
 // of its own ("…座谈会上的" / "重要讲话" / "精神，聚焦…"). A short line inside an unfinished
-// sentence, or a line that starts with a comma, belongs to the line before it.
-func joinFragments(lines []string) ([]string, int) {
+// sentence, or a line that starts with a comma, belongs to the line before it. Lines the document
+// styles as headings (keep) are never glued.
+func joinFragments(lines []string, keep map[string]bool) ([]string, int) {
 	var out []string
 	joined := 0
 	glueNext := false
@@ -230,7 +231,7 @@ func joinFragments(lines []string) ([]string, int) {
 		n := utf8.RuneCountInString(ln)
 		var join bool
 		switch {
-		case prev == "":
+		case prev == "", keep[ln], keep[prev]:
 		case glueNext:
 			join = !looksStructural(ln)
 		case strings.ContainsRune("，,、。；;：:！!？?）)”」』", r):

@@ -4,6 +4,7 @@
 package loader
 
 import (
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"path"
@@ -19,7 +20,25 @@ func Parse(name string, data []byte) ([]model.Report, error) {
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("too large (%.1f MB; the limit is %d MB)", float64(len(data))/(1<<20), MaxFileSize>>20)
 	}
-	d, err := decode(data)
+	var d decoded
+	var err error
+	switch f := sniff(name, data); f.format {
+	case fmtUnsupported:
+		return nil, errors.New(f.why)
+	case fmtPDF:
+		return nil, pdfError(data)
+	case fmtHTML:
+		d, err = htmlText(data)
+		d.from = "a web page (article text only)"
+	case fmtMHTML:
+		d, err = mhtmlText(data)
+		d.from = "a web page saved as one file (MHTML, article text only)"
+	case fmtDOCX:
+		d, d.headings, err = docxText(data)
+		d.from = "a Word document (.docx)"
+	default:
+		d, err = decode(data)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -28,6 +47,9 @@ func Parse(name string, data []byte) ([]model.Report, error) {
 
 func parseText(name string, d decoded) ([]model.Report, error) {
 	var warnings []string
+	if d.from != "" {
+		warnings = append(warnings, "read from "+d.from)
+	}
 	if d.encoding != "utf-8" {
 		warnings = append(warnings, "decoded from "+strings.ToUpper(d.encoding))
 	}
@@ -41,7 +63,11 @@ func parseText(name string, d decoded) ([]model.Report, error) {
 	if pages > 0 {
 		warnings = append(warnings, fmt.Sprintf("page markers removed: %d", pages))
 	}
-	lines, frags := joinFragments(lines)
+	hints := map[string]bool{}
+	for t := range d.headings {
+		hints[normalize(t)] = true
+	}
+	lines, frags := joinFragments(lines, hints)
 	if frags > 0 {
 		warnings = append(warnings, fmt.Sprintf("broken lines rejoined: %d", frags))
 	}
@@ -58,7 +84,7 @@ func parseText(name string, d decoded) ([]model.Report, error) {
 	stem := strings.TrimSuffix(path.Base(name), path.Ext(name))
 	var reports []model.Report
 	for i, p := range parts {
-		r := buildReport(p.lines, h, fileTitles, len(parts) > 1)
+		r := buildReport(p.lines, h, fileTitles, len(parts) > 1, hints)
 		r.ID = fmt.Sprintf("%s#%d", stem, i+1)
 		r.Source = name
 		r.Part = i + 1
@@ -184,10 +210,11 @@ func nonEmpty(lines []string) []string {
 }
 
 // buildReport finds one report's metadata, sections and indicators.
-func buildReport(lines []string, h header, fileTitles []string, bundled bool) model.Report {
+// hints are lines the document's own styles mark as headings (Word); nil for plain text.
+func buildReport(lines []string, h header, fileTitles []string, bundled bool, hints map[string]bool) model.Report {
 	body := strings.Join(lines, "\n")
 	r := model.Report{Body: body, Chars: utf8.RuneCountInString(body)}
-	r.Sections = findSections(body)
+	r.Sections = findSections(body, hints)
 	if r.Sections == nil {
 		r.Sections = []model.Section{}
 		r.Warnings = append(r.Warnings, "no section headings found")

@@ -105,7 +105,7 @@ func TestJoinFragments(t *testing.T) {
 		"阔步迈上新征程",
 		"二、2024年目标任务和主要工作",
 	}
-	got, n := joinFragments(in)
+	got, n := joinFragments(in, nil)
 	want := []string{
 		"（三）重大战略成效显著。坚决贯彻习近平总书记在深入推进京津冀协同发展、高标准高质量推进雄安新区建设座谈会上的重要讲话精神，聚焦承接北京非首都功能疏解，项目和政策两手抓。",
 		"科技支撑更加有力。享受研发费用加计扣除政策企业数量居全国第一，企业工业设备上云率继续保持全国第一。",
@@ -164,7 +164,7 @@ func TestFindSections(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			secs := findSections(tt.body)
+			secs := findSections(tt.body, nil)
 			if got := strings.Join(titles(secs), " "); got != tt.want {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}

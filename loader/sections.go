@@ -89,6 +89,15 @@ func isKeywordHeading(t string) bool {
 		!endsSentence(t) && !titleLine.MatchString(t) && !numberedHeading.MatchString(t) && !parenHeading.MatchString(t)
 }
 
+func isHintHeading(t string, hints map[string]bool) bool {
+	if !hints[t] {
+		return false
+	}
+	n := utf8.RuneCountInString(t)
+	return n >= 2 && n <= 40 && !titleLine.MatchString(t) && !numberedHeading.MatchString(t) &&
+		!parenHeading.MatchString(t) && !shiHeading.MatchString(t) && !isDatedLine(t)
+}
+
 type heading struct {
 	title string
 	start int
@@ -97,7 +106,8 @@ type heading struct {
 // findSections builds the section tree. Reports number their parts in two ways: "一、2022年工作回顾"
 // with "(一)…" below, or an unnumbered "2022年工作回顾" with "一、…" below; a report is read in the
 // way its own part headings show. Run-on text gets its part headings from inside the paragraphs.
-func findSections(body string) []model.Section {
+// hints are lines a Word file styles as headings: an unnumbered one counts like a keyword heading.
+func findSections(body string, hints map[string]bool) []model.Section {
 	lines := splitLines(body)
 	total := utf8.RuneCountInString(body)
 
@@ -110,7 +120,7 @@ func findSections(body string) []model.Section {
 	}
 	var unnumbered []heading
 	for i, l := range lines {
-		if isKeywordHeading(l.text) && !strings.HasPrefix(l.text, "——") && !isCover(lines, i) {
+		if (isKeywordHeading(l.text) || isHintHeading(l.text, hints)) && !strings.HasPrefix(l.text, "——") && !isCover(lines, i) {
 			unnumbered = append(unnumbered, heading{l.text, l.start})
 		}
 	}

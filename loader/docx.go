@@ -1,0 +1,233 @@
+package loader
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// maxXMLSize bounds how far one part of a Word file may inflate. A report's document.xml is a
+// few megabytes at most; a zip bomb stops here instead of filling memory.
+const maxXMLSize = 64 << 20
+
+var errTooBig = errors.New("inflates past the size limit (zip bomb?)")
+
+// limitedReader fails, rather than stopping quietly, once more than n bytes have been read: a
+// truncated document would be parsed as if it were whole.
+type limitedReader struct {
+	r io.Reader
+	n int64
+}
+
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if l.n <= 0 {
+		var one [1]byte
+		if k, _ := l.r.Read(one[:]); k > 0 {
+			return 0, errTooBig
+		}
+		return 0, io.EOF
+	}
+	if int64(len(p)) > l.n {
+		p = p[:l.n]
+	}
+	k, err := l.r.Read(p)
+	l.n -= int64(k)
+	return k, err
+}
+
+// docxText reads a Word file: the paragraphs of word/document.xml in order, a table row as one
+// line, and the text of paragraphs whose style is a heading (a hint for sections). Footnotes,
+// comments, headers and deleted revisions live in other parts or elements and are not read.
+func docxText(b []byte) (decoded, map[string]bool, error) {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return decoded{}, nil, fmt.Errorf("damaged Word file (%s)", zipReason(err))
+	}
+	var doc, styles *zip.File
+	for _, f := range zr.File {
+		switch f.Name {
+		case "word/document.xml":
+			doc = f
+		case "word/styles.xml":
+			styles = f
+		}
+	}
+	if doc == nil {
+		return decoded{}, nil, errors.New("damaged Word file (no word/document.xml)")
+	}
+	headingStyles := map[string]bool{}
+	if styles != nil {
+		if err := readPart(styles, func(d *xml.Decoder) error { return readStyles(d, headingStyles) }); err != nil {
+			return decoded{}, nil, err
+		}
+	}
+	var text string
+	var hints map[string]bool
+	err = readPart(doc, func(d *xml.Decoder) (err error) {
+		text, hints, err = readDocument(d, headingStyles)
+		return err
+	})
+	if err != nil {
+		return decoded{}, nil, err
+	}
+	if strings.TrimSpace(text) == "" {
+		return decoded{}, nil, errors.New("Word file has no text")
+	}
+	d, err := checkText(decoded{text: text, encoding: "utf-8"})
+	return d, hints, err
+}
+
+func readPart(f *zip.File, read func(*xml.Decoder) error) error {
+	if f.UncompressedSize64 > maxXMLSize {
+		return fmt.Errorf("damaged Word file (%s %s)", f.Name, errTooBig)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return fmt.Errorf("damaged Word file (%s: %v)", f.Name, err)
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(&limitedReader{r: rc, n: maxXMLSize})
+	if err := read(d); err != nil {
+		if errors.Is(err, errTooBig) {
+			return fmt.Errorf("damaged Word file (%s %s)", f.Name, errTooBig)
+		}
+		return fmt.Errorf("damaged Word file (%s: %v)", f.Name, err)
+	}
+	return nil
+}
+
+// readStyles finds the ids of heading styles: built-in "heading N" and "Title", Chinese "标题",
+// or any style carrying an outline level.
+func readStyles(d *xml.Decoder, out map[string]bool) error {
+	var id string
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch se.Name.Local {
+		case "style":
+			id = attr(se, "styleId")
+		case "name":
+			n := strings.ToLower(attr(se, "val"))
+			if id != "" && (strings.HasPrefix(n, "heading") || n == "title" || strings.Contains(n, "标题")) {
+				out[id] = true
+			}
+		case "outlineLvl":
+			if id != "" {
+				out[id] = true
+			}
+		}
+	}
+}
+
+func attr(se xml.StartElement, local string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == local {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func readDocument(d *xml.Decoder, headingStyles map[string]bool) (string, map[string]bool, error) {
+	var out strings.Builder
+	var para strings.Builder
+	hints := map[string]bool{}
+	var inText, heading bool
+	skip := 0 // depth inside elements whose text is not the document's (fallbacks, field codes)
+	cells := 0
+	tables := 0
+	endPara := func() {
+		t := strings.TrimSpace(para.String())
+		para.Reset()
+		if heading && t != "" {
+			hints[t] = true
+		}
+		heading = false
+		if tables > 0 { // cells of a row stay on one line
+			if t != "" {
+				if cells > 0 {
+					out.WriteByte(' ')
+				}
+				out.WriteString(t)
+				cells++
+			}
+			return
+		}
+		out.WriteString(t)
+		out.WriteByte('\n')
+	}
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return "", nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if skip > 0 {
+				skip++
+				continue
+			}
+			switch t.Name.Local {
+			case "Fallback", "instrText", "delText", "footnoteReference", "endnoteReference", "commentReference":
+				skip = 1
+			case "t":
+				inText = true
+			case "tab":
+				para.WriteByte('\t')
+			case "br", "cr":
+				if attr(t, "type") != "page" {
+					para.WriteByte('\n')
+				}
+			case "pStyle":
+				heading = heading || headingStyles[attr(t, "val")]
+			case "outlineLvl":
+				heading = true
+			case "tbl":
+				tables++
+			case "tr":
+				cells = 0
+			}
+		case xml.EndElement:
+			if skip > 0 {
+				skip--
+				continue
+			}
+			switch t.Name.Local {
+			case "t":
+				inText = false
+			case "p":
+				endPara()
+			case "tr":
+				if tables > 0 {
+					out.WriteByte('\n')
+				}
+			case "tbl":
+				tables = max(0, tables-1)
+			}
+		case xml.CharData:
+			if inText && skip == 0 {
+				para.Write(t)
+			}
+		}
+	}
+	if para.Len() > 0 {
+		endPara()
+	}
+	return out.String(), hints, nil
+}

@@ -1,0 +1,203 @@
+package loader
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"path"
+	"strings"
+)
+
+// format is what a file holds, judged by its bytes: a report saved as a .txt may be a web page,
+// and a .docx renamed by a mail client is still a zip of XML.
+type format int
+
+const (
+	fmtText format = iota
+	fmtHTML
+	fmtMHTML
+	fmtDOCX
+	fmtPDF
+	fmtUnsupported
+)
+
+// sniffed is a file's format and, for the ones we refuse, the one-line reason a user reads.
+type sniffed struct {
+	format format
+	why    string
+}
+
+var magic = []struct {
+	prefix string
+	why    string
+}{
+	{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", ""}, // OLE compound file; named by olekind below
+	{"\x89PNG\r\n\x1a\n", "image (PNG)"},
+	{"\xFF\xD8\xFF", "image (JPEG)"},
+	{"GIF87a", "image (GIF)"},
+	{"GIF89a", "image (GIF)"},
+	{"II*\x00", "image (TIFF)"},
+	{"MM\x00*", "image (TIFF)"},
+	{"Rar!\x1A\x07", "RAR archive"},
+	{"7z\xBC\xAF\x27\x1C", "7-Zip archive"},
+	{"\x1F\x8B", "gzip archive"},
+	{"BZh", "bzip2 archive"},
+	{"\xFD7zXZ\x00", "xz archive"},
+	{"{\\rtf", "RTF document"},
+}
+
+// unsupportedAdvice ends every refusal with what the user can do about it.
+const unsupportedAdvice = "; save it as .docx, .html or text"
+
+func sniff(name string, b []byte) sniffed {
+	ext := strings.ToLower(path.Ext(name))
+	head := b[:min(len(b), 1024)]
+	for _, m := range magic {
+		if !bytes.HasPrefix(b, []byte(m.prefix)) {
+			continue
+		}
+		why := m.why
+		if why == "" {
+			why = oleKind(b, ext)
+		}
+		if strings.Contains(why, "archive") {
+			return sniffed{fmtUnsupported, "unsupported format: " + why + "; unpack it and open the folder"}
+		}
+		return sniffed{fmtUnsupported, "unsupported format: " + why + unsupportedAdvice}
+	}
+	if len(b) > 12 && string(b[:4]) == "RIFF" && string(b[8:12]) == "WEBP" {
+		return sniffed{fmtUnsupported, "unsupported format: image (WebP)" + unsupportedAdvice}
+	}
+	if len(b) > 262 && string(b[257:262]) == "ustar" {
+		return sniffed{fmtUnsupported, "unsupported format: tar archive; unpack it and open the folder"}
+	}
+	if bytes.Contains(head, []byte("%PDF-")) {
+		return sniffed{format: fmtPDF}
+	}
+	if bytes.HasPrefix(b, []byte("PK\x03\x04")) || bytes.HasPrefix(b, []byte("PK\x05\x06")) {
+		return sniffZip(b)
+	}
+	if looksMHTML(head) {
+		return sniffed{format: fmtMHTML}
+	}
+	if looksHTML(b, ext) {
+		return sniffed{format: fmtHTML}
+	}
+	return sniffed{format: fmtText}
+}
+
+// oleKind names an OLE compound file, the container of legacy Office and WPS documents.
+func oleKind(b []byte, ext string) string {
+	switch {
+	case ext == ".wps" || ext == ".et" || ext == ".dps":
+		return "WPS Office document (" + ext + ")"
+	case ext == ".xls" || bytes.Contains(b, utf16le("Workbook")):
+		return "legacy Excel workbook (.xls)"
+	case ext == ".ppt" || bytes.Contains(b, utf16le("PowerPoint Document")):
+		return "legacy PowerPoint file (.ppt)"
+	case bytes.Contains(b, utf16le("WordDocument")):
+		return "legacy Word document (.doc)"
+	}
+	return "legacy Office document (OLE)"
+}
+
+func utf16le(s string) []byte {
+	out := make([]byte, 0, 2*len(s))
+	for i := 0; i < len(s); i++ {
+		out = append(out, s[i], 0)
+	}
+	return out
+}
+
+// sniffZip tells a Word document from the other zip-based formats by the names inside.
+func sniffZip(b []byte) sniffed {
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return sniffed{fmtUnsupported, "damaged zip file (" + zipReason(err) + ")"}
+	}
+	kind := "zip archive; unpack it and open the folder"
+	for _, f := range zr.File {
+		switch {
+		case f.Name == "word/document.xml":
+			return sniffed{format: fmtDOCX}
+		case strings.HasPrefix(f.Name, "xl/"):
+			kind = "Excel workbook (.xlsx)" + unsupportedAdvice
+		case strings.HasPrefix(f.Name, "ppt/"):
+			kind = "PowerPoint file (.pptx)" + unsupportedAdvice
+		case f.Name == "mimetype" && strings.HasPrefix(readSmall(f), "application/vnd.oasis.opendocument"):
+			kind = "OpenDocument file (.odt)" + unsupportedAdvice
+		}
+	}
+	return sniffed{fmtUnsupported, "unsupported format: " + kind}
+}
+
+func zipReason(err error) string {
+	if errors.Is(err, zip.ErrFormat) {
+		return "not a valid zip structure"
+	}
+	return err.Error()
+}
+
+func readSmall(f *zip.File) string {
+	if f.UncompressedSize64 > 200 {
+		return ""
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return ""
+	}
+	defer rc.Close()
+	var buf bytes.Buffer
+	buf.ReadFrom(&limitedReader{r: rc, n: 200})
+	return buf.String()
+}
+
+// looksMHTML: a mail-style header block that announces a web page.
+func looksMHTML(head []byte) bool {
+	low := bytes.ToLower(bytes.TrimLeft(head, " \t\r\n"))
+	if !bytes.HasPrefix(low, []byte("from:")) && !bytes.HasPrefix(low, []byte("mime-version:")) && !bytes.HasPrefix(low, []byte("content-type:")) {
+		return false
+	}
+	return bytes.Contains(low, []byte("multipart/related")) || bytes.Contains(low, []byte("content-type: text/html"))
+}
+
+// looksHTML: markup first (after a BOM and blank space), or an HTML name with markup early on.
+// A report that merely quotes "<" somewhere stays text.
+func looksHTML(b []byte, ext string) bool {
+	head := b[:min(len(b), 4096)]
+	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		head = []byte(asciiOfUTF16(head[2:]))
+	}
+	head = bytes.TrimLeft(head, " \t\r\n")
+	low := bytes.ToLower(head)
+	tags := [][]byte{[]byte("<!doctype html"), []byte("<html"), []byte("<head"), []byte("<body"), []byte("<meta"), []byte("<title")}
+	for _, t := range tags {
+		if bytes.HasPrefix(low, t) || bytes.HasPrefix(low, []byte("<!--")) && bytes.Contains(low, t) || bytes.HasPrefix(low, []byte("<?xml")) && bytes.Contains(low, t) {
+			return true
+		}
+	}
+	switch ext {
+	case ".html", ".htm", ".shtml", ".xhtml":
+		for _, t := range append(tags, []byte("<div"), []byte("<p")) {
+			if bytes.Contains(low, t) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// asciiOfUTF16 keeps the low bytes of UTF-16 code units that are ASCII, enough to see tags.
+func asciiOfUTF16(b []byte) string {
+	var sb strings.Builder
+	for i := 0; i+1 < len(b); i += 2 {
+		lo, hi := b[i], b[i+1]
+		if hi == 0 && lo < 0x80 {
+			sb.WriteByte(lo)
+		} else if lo == 0 && hi < 0x80 { // big-endian
+			sb.WriteByte(hi)
+		}
+	}
+	return sb.String()
+}

@@ -1,0 +1,73 @@
+package loader
+
+import (
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/mail"
+	"strings"
+)
+
+// mhtmlText reads a page saved as a single file (.mht/.mhtml, "Webpage, single file"): a MIME
+// message whose first HTML part is the page. multipart decodes quoted-printable parts itself;
+// base64 parts are decoded here. The part's charset, when given, is the page's.
+func mhtmlText(b []byte) (decoded, error) {
+	msg, err := mail.ReadMessage(bytes.NewReader(b))
+	if err != nil {
+		return decoded{}, fmt.Errorf("damaged MHTML file (%v)", err)
+	}
+	media, params, err := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+	if err != nil {
+		return decoded{}, fmt.Errorf("damaged MHTML file (content type: %v)", err)
+	}
+	if !strings.HasPrefix(media, "multipart/") {
+		return htmlPart(msg.Body, msg.Header.Get("Content-Transfer-Encoding"), params["charset"])
+	}
+	mr := multipart.NewReader(msg.Body, params["boundary"])
+	for {
+		p, err := mr.NextPart()
+		if err == io.EOF {
+			return decoded{}, errors.New("MHTML file holds no web page")
+		}
+		if err != nil {
+			return decoded{}, fmt.Errorf("damaged MHTML file (%v)", err)
+		}
+		media, params, _ := mime.ParseMediaType(p.Header.Get("Content-Type"))
+		if media == "text/html" {
+			return htmlPart(p, p.Header.Get("Content-Transfer-Encoding"), params["charset"])
+		}
+	}
+}
+
+func htmlPart(r io.Reader, transfer, charset string) (decoded, error) {
+	if strings.EqualFold(strings.TrimSpace(transfer), "base64") {
+		r = base64.NewDecoder(base64.StdEncoding, &newlineDropper{r})
+	}
+	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return decoded{}, fmt.Errorf("damaged MHTML file (%v)", err)
+	}
+	if len(b) > MaxFileSize {
+		return decoded{}, fmt.Errorf("damaged MHTML file (page part %s)", errTooBig)
+	}
+	return htmlTextAs(b, charset)
+}
+
+// newlineDropper removes line breaks, which base64 in mail wraps every 76 characters.
+type newlineDropper struct{ r io.Reader }
+
+func (n *newlineDropper) Read(p []byte) (int, error) {
+	k, err := n.r.Read(p)
+	j := 0
+	for _, c := range p[:k] {
+		if c != '\r' && c != '\n' {
+			p[j] = c
+			j++
+		}
+	}
+	return j, err
+}
