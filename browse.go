@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"baogao/loader"
+	"baogao/model"
 	"baogao/tui"
 	"baogao/tui/width"
 )
@@ -24,7 +25,7 @@ instead: region, level, year, number of targets and title.
 
 // cmdBrowse starts the browser on a terminal, and prints the report list elsewhere.
 func (c *cli) cmdBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("baogao", browseUsage, stderr)
+	fs := c.newFlags("baogao", browseUsage, stderr)
 	eastAsian := fs.Bool("east-asian-width", os.Getenv("RUNEWIDTH_EASTASIAN") == "1", "count ambiguous-width characters (“ ” … ·) as two columns")
 	plainList := fs.Bool("list", false, "print the report list instead of browsing")
 	statePath := fs.String("state", "", "review state file (default: one per corpus in the XDG state folder)")
@@ -78,6 +79,10 @@ func (c *cli) cmdBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer
 	return exitOK
 }
 
+// readBody reads back the text of a report loaded without it (from disk; the embedded sample
+// keeps its bodies).
+func readBody(r *model.Report) (string, error) { return loader.ReadBody(nil, r) }
+
 // browse runs the interactive browser; files load in the background while the list is usable.
 func (c *cli) browse(paths []string, eastAsian bool, statePath string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var batches <-chan loader.Batch
@@ -89,7 +94,7 @@ func (c *cli) browse(paths []string, eastAsian bool, statePath string, stdin io.
 				fmt.Fprintf(stderr, "baogao: %s: no such file or folder\n", p)
 			}
 		}
-		batches = loader.Stream(paths, nil, "")
+		batches = loader.StreamWith(paths, nil, "", c.loadOptions(paths, stderr))
 	}
 	// Review state that cannot be opened at all (an unreadable file) is said once; browsing goes
 	// on with the state in memory.
@@ -98,7 +103,7 @@ func (c *cli) browse(paths []string, eastAsian bool, statePath string, stdin io.
 		fmt.Fprintf(stderr, "baogao: %v (review changes will not be saved)\n", err)
 		st = nil
 	}
-	app := tui.New(batches, tui.Options{EastAsianWidth: eastAsian, NoColor: tui.NoColorFromEnv(), Store: st, Reviewer: reviewer()})
+	app := tui.New(batches, tui.Options{EastAsianWidth: eastAsian, NoColor: tui.NoColorFromEnv(), Store: st, Reviewer: reviewer(), ReadBody: readBody})
 	p := tea.NewProgram(app, tea.WithInput(stdin), tea.WithOutput(stdout))
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintf(stderr, "baogao: %v\n", err)

@@ -21,8 +21,9 @@ const (
 // cli runs one command line. Locally it reads the paths given; under `serve` it answers from the
 // corpus the server loaded, and the user's own review state.
 type cli struct {
-	served *loader.Result
-	store  *state.Store
+	served  *loader.Result
+	store   *state.Store
+	noCache bool // --no-cache: parse every file, neither read nor write the parse cache
 }
 
 // run is main without the process: tests call it with their own streams.
@@ -66,9 +67,10 @@ full pinyin or pinyin initials: 长安, changan and ca all find 长安镇.
 Run 'baogao COMMAND --help' for a command's flags.
 `
 
-func newFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
+func (c *cli) newFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	fs.BoolVar(&c.noCache, "no-cache", false, "parse every file again; do not read or write the parse cache")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usage)
 		fs.PrintDefaults()
@@ -129,7 +131,13 @@ func (c *cli) load(paths []string, stderr io.Writer) loader.Result {
 	if len(paths) == 0 {
 		res = loader.LoadFS(seedFS, seedRoot)
 	} else {
-		res = loader.LoadPaths(paths)
+		o := c.loadOptions(paths, stderr)
+		res = loader.LoadPathsWith(paths, o)
+		if o.Cache != nil {
+			if err := o.Cache.Save(); err != nil {
+				fmt.Fprintf(stderr, "baogao: parse cache not saved: %v\n", err)
+			}
+		}
 	}
 	for _, e := range res.Errors {
 		fmt.Fprintf(stderr, "baogao: %s: %s\n", e.Source, e.Err)
@@ -137,8 +145,27 @@ func (c *cli) load(paths []string, stderr io.Writer) loader.Result {
 	return res
 }
 
+// loadOptions: files on disk are parsed through the cache (unless --no-cache) and loaded
+// without their bodies, which the browser reads back when a report is opened.
+func (c *cli) loadOptions(paths []string, stderr io.Writer) loader.Options {
+	o := loader.Options{DropBodies: true}
+	if c.noCache {
+		return o
+	}
+	p, err := loader.CachePath(paths)
+	if err != nil {
+		fmt.Fprintf(stderr, "baogao: parse cache not used: %v\n", err)
+		return o
+	}
+	o.Cache, err = loader.OpenCache(p)
+	if err != nil {
+		fmt.Fprintf(stderr, "baogao: %v (rebuilding it)\n", err)
+	}
+	return o
+}
+
 func (c *cli) cmdExport(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("export", "Usage: baogao export [--format json|csv] [PATH...]\n\nPrints every report's metadata, sections and indicators (see spec/export.md).\n\n", stderr)
+	fs := c.newFlags("export", "Usage: baogao export [--format json|csv] [PATH...]\n\nPrints every report's metadata, sections and indicators (see spec/export.md).\n\n", stderr)
 	format := fs.String("format", "json", "output format: json or csv")
 	statePath := fs.String("state", "", "review state file to include (default: the corpus's, when it exists)")
 	if code, ok := parseFlags(fs, args, stdout); !ok {

@@ -26,7 +26,7 @@ func startTmux(t *testing.T, w, h string, args ...string) *tmuxSession {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	s := &tmuxSession{t: t, name: "baogao-e2e-" + filepath.Base(t.TempDir())}
-	cmd := append([]string{"new-session", "-d", "-s", s.name, "-x", w, "-y", h, "env", "LANG=C.UTF-8", "TERM=xterm-256color", "XDG_STATE_HOME=" + os.Getenv("XDG_STATE_HOME"), bin}, args...)
+	cmd := append([]string{"new-session", "-d", "-s", s.name, "-x", w, "-y", h, "env", "LANG=C.UTF-8", "TERM=xterm-256color", "XDG_STATE_HOME=" + os.Getenv("XDG_STATE_HOME"), "XDG_CACHE_HOME=" + os.Getenv("XDG_CACHE_HOME"), bin}, args...)
 	if out, err := exec.Command("tmux", cmd...).CombinedOutput(); err != nil {
 		t.Fatalf("tmux: %v\n%s", err, out)
 	}

@@ -15,13 +15,14 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// TestMain keeps every test away from the user's own review state.
+// TestMain keeps every test away from the user's own review state and parse cache.
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "baogao-state-")
 	if err != nil {
 		panic(err)
 	}
 	os.Setenv("XDG_STATE_HOME", dir)
+	os.Setenv("XDG_CACHE_HOME", dir)
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
@@ -177,4 +178,19 @@ func columnStarts(m width.Measure, ln string) []int {
 		cell += m.Rune(r)
 	}
 	return starts
+}
+
+// The second export comes from the parse cache and prints the same bytes; so does --no-cache.
+func TestExportCached(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	first, _, code := runCmd("export", "testdata/seeds")
+	second, _, _ := runCmd("export", "testdata/seeds")
+	uncached, _, _ := runCmd("export", "--no-cache", "testdata/seeds")
+	if code != 0 || first != second || first != uncached {
+		t.Errorf("exports differ (cold %d, warm %d, uncached %d bytes)", len(first), len(second), len(uncached))
+	}
+	caches, _ := filepath.Glob(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "baogao", "parse-*.cache"))
+	if len(caches) != 1 {
+		t.Errorf("cache files: %v", caches)
+	}
 }

@@ -98,7 +98,7 @@ listed too (missing), and reviews of reports whose text changed are marked stale
 `
 
 func (c *cli) cmdReview(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("review", reviewUsage, stderr)
+	fs := c.newFlags("review", reviewUsage, stderr)
 	format := fs.String("format", "table", "output format: table, csv or json")
 	statePath := fs.String("state", "", "review state file (default: one per corpus in the XDG state folder)")
 	if code, ok := parseFlags(fs, args, stdout); !ok {

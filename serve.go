@@ -44,14 +44,14 @@ and shared by every session. Only public keys in --authorized-keys may connect, 
 // serveConfig is what `serve` was asked to do.
 type serveConfig struct {
 	listen, hostKey, authorizedKeys, stateDir string
-	allowAny                                  bool
+	allowAny, noCache                         bool
 	maxSessions                               int
 	idleTimeout                               time.Duration
 	paths                                     []string
 }
 
 func (c *cli) cmdServe(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", serveUsage, stderr)
+	fs := c.newFlags("serve", serveUsage, stderr)
 	var cfg serveConfig
 	fs.StringVar(&cfg.listen, "listen", "127.0.0.1:2222", "address to listen on")
 	fs.StringVar(&cfg.hostKey, "host-key", "", "ed25519 host key, created on first start (default: XDG data folder)")
@@ -63,7 +63,7 @@ func (c *cli) cmdServe(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
-	cfg.paths = fs.Args()
+	cfg.paths, cfg.noCache = fs.Args(), c.noCache
 	logger := log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "baogao"})
 	srv, err := newServer(cfg, logger)
 	if err != nil {
@@ -139,7 +139,7 @@ func newServer(cfg serveConfig, logger *log.Logger) (*server, error) {
 		return nil, err
 	}
 	// The corpus is loaded once; every session reads it and never changes it.
-	c := &cli{}
+	c := &cli{noCache: cfg.noCache}
 	s.corpus = c.load(cfg.paths, io.Discard)
 	for _, e := range s.corpus.Errors {
 		logger.Warn("file not loaded", "source", e.Source, "error", e.Err)
@@ -149,7 +149,7 @@ func newServer(cfg serveConfig, logger *log.Logger) (*server, error) {
 	}
 	var py model.Readings
 	for _, r := range s.corpus.Reports {
-		s.keys = append(s.keys, py.NewKey(r.Region+" "+r.Title))
+		s.keys = append(s.keys, py.ReportKey(&r))
 	}
 
 	opts := []ssh.Option{
@@ -397,7 +397,7 @@ func (s *server) program(sess ssh.Session) *tea.Program {
 		s.log.Error("review state", "user", reviewerOf(sess), "error", err)
 		st = nil
 	}
-	app := tui.New(nil, tui.Options{Reports: s.corpus.Reports, Keys: s.keys, Errors: s.corpus.Errors, Store: st, Reviewer: reviewerOf(sess), NoColor: envHas(sess.Environ(), "NO_COLOR")})
+	app := tui.New(nil, tui.Options{Reports: s.corpus.Reports, Keys: s.keys, Errors: s.corpus.Errors, Store: st, Reviewer: reviewerOf(sess), ReadBody: readBody, NoColor: envHas(sess.Environ(), "NO_COLOR")})
 	p := tea.NewProgram(app, bm.MakeOptions(sess)...)
 	s.mu.Lock()
 	s.programs[p] = true

@@ -34,7 +34,7 @@ report's targets. Without PATH it reads the embedded sample.
 `
 
 func (c *cli) cmdTargets(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("targets", targetsUsage, stderr)
+	fs := c.newFlags("targets", targetsUsage, stderr)
 	format := fs.String("format", "table", "output format: table, csv or json")
 	eastAsian := fs.Bool("east-asian-width", os.Getenv("RUNEWIDTH_EASTASIAN") == "1", "count ambiguous-width characters (“ ” … ·) as two columns")
 	if code, ok := parseFlags(fs, args, stdout); !ok {
@@ -102,7 +102,7 @@ func matchReports(reports []model.Report, query string) []model.Report {
 	}
 	var hits []hit
 	for _, r := range reports {
-		key := py.NewKey(r.Region + " " + r.Title)
+		key := py.ReportKey(&r)
 		if s, p, _, ok := key.Match(query); ok {
 			hits = append(hits, hit{r, s, p})
 		}

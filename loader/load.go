@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -32,7 +33,17 @@ type Result struct {
 
 type job struct {
 	name string
+	path string // on disk, for the cache; "" for files in an fs.FS
 	read func() ([]byte, error)
+}
+
+// Options tune a load for its use.
+type Options struct {
+	// Cache, when set, is consulted before reading a file and filled with what was parsed.
+	Cache *Cache
+	// DropBodies frees each report's text once it is parsed (Hash keeps it findable): export
+	// and targets never show a body, and a browser reads one again with ReadBody when opened.
+	DropBodies bool
 }
 
 // LoadFS reads every report under root in fsys (an embedded folder in the binary, or os.DirFS in
@@ -52,20 +63,23 @@ func LoadFS(fsys fs.FS, root string) Result {
 			return nil
 		}
 		if !d.IsDir() {
-			jobs = append(jobs, job{p, func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
+			jobs = append(jobs, job{p, "", func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
 		}
 		return nil
 	})
 	if err != nil {
 		res.Errors = append(res.Errors, FileError{root, describe(err)})
 	}
-	return merge(res, parseAll(jobs))
+	return merge(res, parseAll(jobs, Options{}))
 }
 
 // LoadPaths reads files and folders given on the command line. Folders are walked recursively in
 // name order; hidden entries are skipped; a symlink that leads back into a folder already being
 // walked is reported once and not followed again.
-func LoadPaths(paths []string) Result {
+func LoadPaths(paths []string) Result { return LoadPathsWith(paths, Options{}) }
+
+// LoadPathsWith is LoadPaths with a cache or without bodies.
+func LoadPathsWith(paths []string, o Options) Result {
 	var res Result
 	var jobs []job
 	for _, p := range paths {
@@ -74,7 +88,7 @@ func LoadPaths(paths []string) Result {
 		jobs = append(jobs, w.jobs...)
 		res.Errors = append(res.Errors, w.errs...)
 	}
-	return merge(res, parseAll(jobs))
+	return merge(res, parseAll(jobs, o))
 }
 
 type walker struct {
@@ -99,7 +113,7 @@ func (w *walker) walk(p string, top bool) {
 			return
 		}
 		name := p
-		w.jobs = append(w.jobs, job{name, func() ([]byte, error) { return readLimited(name) }})
+		w.jobs = append(w.jobs, job{name, name, func() ([]byte, error) { return readLimited(name) }})
 		return
 	}
 	real, err := filepath.EvalSymlinks(p)
@@ -174,7 +188,7 @@ type outcome struct {
 }
 
 // parseAll parses files on every core and returns the outcomes in input order.
-func parseAll(jobs []job) []outcome {
+func parseAll(jobs []job, o Options) []outcome {
 	out := make([]outcome, len(jobs))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -183,7 +197,7 @@ func parseAll(jobs []job) []outcome {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = parseOne(jobs[i])
+				out[i] = parseOne(jobs[i], o)
 			}
 		}()
 	}
@@ -195,22 +209,65 @@ func parseAll(jobs []job) []outcome {
 	return out
 }
 
-func parseOne(j job) (o outcome) {
+func parseOne(j job, opt Options) (o outcome) {
 	defer func() {
 		// One pathological file must not take the others down with it.
 		if r := recover(); r != nil {
 			o = outcome{err: &FileError{j.name, fmt.Sprintf("internal error while parsing: %v", r)}}
 		}
 	}()
+	c := opt.Cache
+	var size, mtime int64
+	if c != nil && j.path != "" {
+		st, err := os.Stat(j.path)
+		if err != nil {
+			return outcome{err: &FileError{j.name, describe(err)}}
+		}
+		size, mtime = st.Size(), st.ModTime().UnixNano()
+		if e := c.lookup(j.path, size, mtime); e != nil {
+			return e.outcome(j.name)
+		}
+	}
 	b, err := j.read()
 	if err != nil {
 		return outcome{err: &FileError{j.name, describe(err)}}
 	}
+	var h [16]byte
+	if c != nil && j.path != "" {
+		sum := sha256.Sum256(b)
+		copy(h[:], sum[:])
+		if e := c.lookupBytes(j.path, size, mtime, h); e != nil {
+			return e.outcome(j.name)
+		}
+	}
 	reps, err := Parse(j.name, b)
+	if c != nil && j.path != "" {
+		e := &cacheEntry{path: j.path, size: size, mtime: mtime, hash: h, reports: make([]model.Report, len(reps))}
+		for i, r := range reps {
+			r.Body = ""
+			e.reports[i] = r
+		}
+		if err != nil {
+			e.err = describe(err)
+		}
+		c.store(e)
+	}
 	if err != nil {
 		return outcome{err: &FileError{j.name, describe(err)}}
 	}
+	if opt.DropBodies {
+		for i := range reps {
+			reps[i].Body = ""
+		}
+	}
 	return outcome{reports: reps}
+}
+
+func (e *cacheEntry) outcome(name string) outcome {
+	if e.err != "" {
+		return outcome{err: &FileError{name, e.err}}
+	}
+	return outcome{reports: append([]model.Report(nil), e.reports...)}
 }
 
 func merge(res Result, outs []outcome) Result {
@@ -254,12 +311,18 @@ type Batch struct {
 	Errors      []FileError
 	Done, Total int // files
 	Final       bool
+	Notice      string // something the user should know about the load itself (the cache)
 }
 
 // Stream loads like LoadPaths (or LoadFS when fsys is not nil) but sends what it has every few
 // dozen files, in input order, so a browser can show the first reports while the rest parse.
 // The channel is closed after the Final batch.
 func Stream(paths []string, fsys fs.FS, root string) <-chan Batch {
+	return StreamWith(paths, fsys, root, Options{})
+}
+
+// StreamWith is Stream with a cache or without bodies.
+func StreamWith(paths []string, fsys fs.FS, root string, o Options) <-chan Batch {
 	out := make(chan Batch, 4)
 	go func() {
 		defer close(out)
@@ -275,7 +338,7 @@ func Stream(paths []string, fsys fs.FS, root string) <-chan Batch {
 						return fs.SkipDir
 					}
 				case !d.IsDir():
-					jobs = append(jobs, job{p, func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
+					jobs = append(jobs, job{p, "", func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
 				}
 				return nil
 			})
@@ -295,7 +358,7 @@ func Stream(paths []string, fsys fs.FS, root string) <-chan Batch {
 		for w := 0; w < min(runtime.GOMAXPROCS(0), max(1, len(jobs))); w++ {
 			go func() {
 				for i := range next {
-					results[i] <- parseOne(jobs[i])
+					results[i] <- parseOne(jobs[i], o)
 				}
 			}()
 		}
@@ -326,7 +389,38 @@ func Stream(paths []string, fsys fs.FS, root string) <-chan Batch {
 		}
 		batch.Final = true
 		batch.Done = len(jobs)
+		if o.Cache != nil {
+			if err := o.Cache.Save(); err != nil {
+				batch.Notice = "parse cache not saved: " + err.Error()
+			}
+		}
 		out <- batch
 	}()
 	return out
+}
+
+// ReadBody reads a report's text again from its file (from fsys when the corpus came from one),
+// for reports whose body was dropped or taken from the cache. The text must be the one that was
+// loaded: a file edited since gives an error rather than offsets into other text.
+func ReadBody(fsys fs.FS, r *model.Report) (string, error) {
+	var b []byte
+	var err error
+	if fsys != nil {
+		b, err = fs.ReadFile(fsys, r.Source)
+	} else {
+		b, err = readLimited(r.Source)
+	}
+	if err != nil {
+		return "", fmt.Errorf("%s: %s", r.Source, describe(err))
+	}
+	reps, err := Parse(r.Source, b)
+	if err != nil {
+		return "", fmt.Errorf("%s: %s", r.Source, describe(err))
+	}
+	for _, p := range reps {
+		if p.Part == r.Part && (r.Hash == "" || p.Hash == r.Hash) {
+			return p.Body, nil
+		}
+	}
+	return "", fmt.Errorf("%s: changed on disk since it was loaded; start baogao again to reload", r.Source)
 }

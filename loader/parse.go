@@ -88,6 +88,7 @@ func parseText(name string, d decoded) ([]model.Report, error) {
 		r.ID = fmt.Sprintf("%s#%d", stem, i+1)
 		r.Source = name
 		r.Part = i + 1
+		r.Hash = model.TextHash(r.Body)
 		r.Warnings = append(append([]string{}, warnings...), r.Warnings...)
 		reports = append(reports, r)
 	}

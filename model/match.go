@@ -50,6 +50,9 @@ type Key struct {
 	inits  []uint64   // per rune: the letters and digits it can start with (bit per byte value 0-63 of the lower ASCII range offset)
 }
 
+// ReportKey prepares what a report is found by: its region and title.
+func (p *Readings) ReportKey(r *Report) Key { return p.NewKey(r.Region + " " + r.Title) }
+
 // NewKey prepares s for matching. Preparing is the slow part (pinyin lookups): do it once per
 // string, not once per keystroke.
 func (p *Readings) NewKey(s string) Key {

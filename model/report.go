@@ -20,6 +20,17 @@ type Report struct {
 	Indicators []Indicator `json:"indicators"`
 	Warnings   []string    `json:"warnings"`
 	Body       string      `json:"-"`
+	// Hash is TextHash(Body), kept so reviews find a report whose body is not in memory (loaded
+	// from the cache, or dropped after parsing to save memory). Empty means: hash Body.
+	Hash string `json:"-"`
+}
+
+// TextKey is the report's text hash, from Hash when the loader set it.
+func (r *Report) TextKey() string {
+	if r.Hash != "" {
+		return r.Hash
+	}
+	return TextHash(r.Body)
 }
 
 // Section is a heading and the span of body it governs, [Start, End) in runes.

@@ -65,7 +65,7 @@ func (s *ReviewState) Find(r *Report) (rv *Review, stale bool) {
 	if s == nil || s.Reviews == nil {
 		return nil, false
 	}
-	if rv := s.Reviews[TextHash(r.Body)]; rv != nil {
+	if rv := s.Reviews[r.TextKey()]; rv != nil {
 		return rv, false
 	}
 	for _, rv := range s.Reviews {
@@ -103,7 +103,7 @@ type Op struct {
 
 // NewOp starts a change to report r.
 func NewOp(kind OpKind, r *Report, by string, at time.Time) Op {
-	return Op{Kind: kind, Hash: TextHash(r.Body), ID: r.ID, Region: r.Region, Year: r.Year, By: by, At: at}
+	return Op{Kind: kind, Hash: r.TextKey(), ID: r.ID, Region: r.Region, Year: r.Year, By: by, At: at}
 }
 
 // Apply changes the state by one op.

@@ -31,6 +31,34 @@ type shared struct {
 	memory   model.ReviewState // used when store is nil
 	reviewer string            // who makes the changes (user name, or the SSH key's comment)
 	notice   string            // one line the user must see (a failed save, a state set aside)
+
+	readBody func(*model.Report) (string, error)
+	bodies   map[int]string // bodies read back this session, by report index
+}
+
+// maxBodies bounds the bodies a session keeps after reading them back: enough to move between
+// the reports one is comparing, never the whole corpus.
+const maxBodies = 64
+
+// body is report i's text, read back from its file when the load did not keep it. Bodies are
+// kept per session: the report slice may be shared read-only with other sessions.
+func (s *shared) body(i int) (string, error) {
+	r := &s.reports[i]
+	if r.Body != "" || r.Chars == 0 || s.readBody == nil {
+		return r.Body, nil
+	}
+	if b, ok := s.bodies[i]; ok {
+		return b, nil
+	}
+	b, err := s.readBody(r)
+	if err != nil {
+		return "", err
+	}
+	if s.bodies == nil || len(s.bodies) >= maxBodies {
+		s.bodies = map[int]string{}
+	}
+	s.bodies[i] = b
+	return b, nil
 }
 
 func (s *shared) keyOf(i int) model.Key { return s.keys[i] }
@@ -59,6 +87,9 @@ type Options struct {
 	Reports []model.Report
 	Keys    []model.Key
 	Errors  []loader.FileError
+
+	// ReadBody reads a report's text back when the load dropped it (loader.ReadBody).
+	ReadBody func(*model.Report) (string, error)
 }
 
 // App is the root model.
@@ -89,7 +120,7 @@ func New(batches <-chan loader.Batch, opts Options) *App {
 	if opts.Readings == nil {
 		opts.Readings = &model.Readings{}
 	}
-	sh := &shared{measure: width.NewMeasure(opts.EastAsianWidth), py: opts.Readings, store: opts.Store, reviewer: opts.Reviewer}
+	sh := &shared{measure: width.NewMeasure(opts.EastAsianWidth), py: opts.Readings, store: opts.Store, reviewer: opts.Reviewer, readBody: opts.ReadBody}
 	if opts.Store != nil {
 		for _, n := range opts.Store.Notices() {
 			sh.notice = oneLine(n)
@@ -127,7 +158,7 @@ func waitBatch(ch <-chan loader.Batch, py *model.Readings) tea.Cmd {
 		b, ok := <-ch
 		keys := make([]model.Key, len(b.Reports))
 		for i, r := range b.Reports {
-			keys[i] = py.NewKey(r.Region + " " + r.Title)
+			keys[i] = py.ReportKey(&r)
 		}
 		return batchMsg{b, keys, ok}
 	}
@@ -195,6 +226,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.sh.keys = append(a.sh.keys, msg.keys...)
 		a.sh.errors = append(a.sh.errors, msg.batch.Errors...)
 		a.done, a.total = msg.batch.Done, msg.batch.Total
+		if msg.batch.Notice != "" {
+			a.sh.notice = oneLine(msg.batch.Notice)
+		}
 		a.list.complete = false // new reports: the next filter starts from all of them
 		a.list.refilter()
 		if msg.batch.Final {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -318,5 +319,43 @@ func TestJumpToSource(t *testing.T) {
 	}
 	if !shown {
 		t.Errorf("the source sentence is not on screen")
+	}
+}
+
+// Reports loaded without their text (from the parse cache, or with bodies dropped) read it back
+// when opened, once per session; a failure to read says why instead of showing nothing.
+func TestBodyReadBack(t *testing.T) {
+	reps := append([]model.Report(nil), seeds.Reports...)
+	bodies := map[string]string{}
+	for i := range reps {
+		bodies[reps[i].ID] = reps[i].Body
+		reps[i].Body = ""
+	}
+	reads := 0
+	var fail error
+	var py model.Readings
+	keys := make([]model.Key, len(reps))
+	for i := range reps {
+		keys[i] = py.ReportKey(&reps[i])
+	}
+	a := New(nil, Options{Reports: reps, Keys: keys, Errors: []loader.FileError{{Source: "bad.bin", Err: "not a text document (binary content)"}}, ReadBody: func(r *model.Report) (string, error) {
+		reads++
+		return bodies[r.ID], fail
+	}})
+	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	withBody := newTestApp(t, 100, 30)
+	press(withBody, "enter", "tab")
+	press(a, "enter", "tab")
+	if got, want := screenText(a), screenText(withBody); got != want {
+		t.Errorf("read-back report differs from one loaded with its body:\n%s\n---\n%s", got, want)
+	}
+	press(a, "esc", "enter")
+	if reads != 1 {
+		t.Errorf("body read %d times, want once", reads)
+	}
+	fail = errors.New("x.txt: changed on disk since it was loaded")
+	press(a, "esc", "j", "enter", "tab")
+	if s := screenText(a); !strings.Contains(s, "无法读取正文") || !strings.Contains(s, "changed on disk") {
+		t.Errorf("failed read not shown:\n%s", s)
 	}
 }

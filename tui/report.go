@@ -74,7 +74,12 @@ func newReportView(app *shared, idx int) reportView {
 	in := textinput.New()
 	in.Prompt = "/ "
 	v := reportView{app: app, keys: newReportKeys(), idx: idx, rep: &app.reports[idx], input: in, open: map[int]bool{0: true}, source: [2]int{-1, -1}}
-	v.body = []rune(v.rep.Body)
+	body, err := app.body(idx)
+	if err != nil {
+		body = "无法读取正文：" + err.Error()
+		app.notice = oneLine(err.Error())
+	}
+	v.body = []rune(body)
 	v.nodes = []node{{title: "（全文）", start: 0, end: len(v.body), parent: -1}}
 	var add func([]model.Section, int, int)
 	add = func(ss []model.Section, depth, parent int) {

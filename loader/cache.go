@@ -1,0 +1,435 @@
+package loader
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"math"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"unsafe"
+
+	"baogao/model"
+)
+
+// Cache remembers what each file parsed into, so the second start of a large corpus reads no
+// file it has read before: a file whose size and mtime are unchanged is taken from the cache
+// without being opened, and a file whose bytes are unchanged (copied, touched, checked out
+// again) is read and hashed but not parsed. Bodies are not kept — they are as large as the
+// corpus — and are read again when a report is opened (ReadBody).
+//
+// The file is written whole to a temporary name and renamed, and carries a checksum: a torn or
+// corrupt cache is ignored and rebuilt, never trusted. It is only a cache; deleting it is safe.
+type Cache struct {
+	path     string
+	identity string // the parser that wrote it: entries from another build are not used
+
+	mu     sync.Mutex
+	old    map[string]*cacheEntry // by path
+	byHash map[[16]byte]*cacheEntry
+	used   map[string]*cacheEntry // entries seen this run; only these are written back
+	dirty  bool
+
+	hits, rehashed, parsed int
+}
+
+type cacheEntry struct {
+	path    string
+	size    int64
+	mtime   int64
+	hash    [16]byte
+	reports []model.Report
+	err     string
+}
+
+// cacheMagic changes whenever the encoding below changes.
+const cacheMagic = "baogao-cache-3\n"
+
+// CachePath is where the cache for a set of command-line paths lives: under XDG_CACHE_HOME,
+// one file per set of absolute roots.
+func CachePath(roots []string) (string, error) {
+	dir := os.Getenv("XDG_CACHE_HOME")
+	if dir == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", err
+		}
+		dir = filepath.Join(home, ".cache")
+	}
+	h := sha256.New()
+	for _, r := range roots {
+		if abs, err := filepath.Abs(r); err == nil {
+			r = abs
+		}
+		h.Write([]byte(r + "\x00"))
+	}
+	return filepath.Join(dir, "baogao", fmt.Sprintf("parse-%x.cache", h.Sum(nil)[:8])), nil
+}
+
+// parserIdentity names the running build (its executable's size and mtime), so rules changed in
+// a new build never meet results of the old one.
+func parserIdentity() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return "unknown"
+	}
+	st, err := os.Stat(exe)
+	if err != nil {
+		return "unknown"
+	}
+	return fmt.Sprintf("%d:%d", st.Size(), st.ModTime().UnixNano())
+}
+
+// OpenCache reads the cache at path. A missing file is an empty cache; an unreadable or corrupt
+// one is an empty cache too, with the reason returned for the caller to mention.
+func OpenCache(path string) (*Cache, error) {
+	c := &Cache{path: path, identity: parserIdentity(), old: map[string]*cacheEntry{}, byHash: map[[16]byte]*cacheEntry{}, used: map[string]*cacheEntry{}}
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return c, nil
+	}
+	if err != nil {
+		return c, fmt.Errorf("cache %s not used: %v", path, err)
+	}
+	entries, err := decodeCache(b, c.identity)
+	if err != nil {
+		return c, fmt.Errorf("cache %s not used: %v", path, err)
+	}
+	for _, e := range entries {
+		c.old[e.path] = e
+		c.byHash[e.hash] = e
+	}
+	return c, nil
+}
+
+// Stats says how the last load used the cache: files taken as they were, files read and
+// recognised by their bytes, files parsed.
+func (c *Cache) Stats() (hits, rehashed, parsed int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.hits, c.rehashed, c.parsed
+}
+
+// lookup is the entry for a file whose size and mtime are unchanged.
+func (c *Cache) lookup(p string, size, mtime int64) *cacheEntry {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.old[p]
+	if e == nil || e.size != size || e.mtime != mtime {
+		return nil
+	}
+	c.used[p] = e
+	c.hits++
+	return e
+}
+
+// lookupBytes is the entry for a file with these bytes, whatever its name or mtime was; the
+// entry is re-filed under its new path and stat.
+func (c *Cache) lookupBytes(p string, size, mtime int64, h [16]byte) *cacheEntry {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e := c.byHash[h]
+	if e == nil || e.size != size {
+		return nil
+	}
+	ne := &cacheEntry{path: p, size: size, mtime: mtime, hash: h, err: e.err, reports: renamed(e.reports, p)}
+	c.used[p], c.byHash[h] = ne, ne
+	c.rehashed++
+	c.dirty = true
+	return ne
+}
+
+func (c *Cache) store(e *cacheEntry) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.used[e.path] = e
+	c.byHash[e.hash] = e
+	c.parsed++
+	c.dirty = true
+}
+
+// renamed gives cached reports of a file that now has another name the ids and sources Parse
+// would give them.
+func renamed(reps []model.Report, name string) []model.Report {
+	out := make([]model.Report, len(reps))
+	stem := strings.TrimSuffix(path.Base(name), path.Ext(name))
+	for i, r := range reps {
+		r.Source = name
+		r.ID = fmt.Sprintf("%s#%d", stem, r.Part)
+		out[i] = r
+	}
+	return out
+}
+
+// Save writes the entries of the files seen in this run (files no longer there are forgotten).
+// Nothing is written when nothing changed.
+func (c *Cache) Save() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.dirty && len(c.used) == len(c.old) {
+		return nil
+	}
+	entries := make([]*cacheEntry, 0, len(c.used))
+	for _, e := range c.used {
+		entries = append(entries, e)
+	}
+	data := encodeCache(entries, c.identity)
+	if err := os.MkdirAll(filepath.Dir(c.path), 0o700); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(c.path), ".parse-*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp.Name(), c.path); err != nil {
+		return err
+	}
+	c.old, c.dirty = c.used, false
+	c.used = map[string]*cacheEntry{}
+	return nil
+}
+
+// The encoding: magic, identity, entry count, entries, then a CRC-32C of all that. Numbers are
+// varints; strings are a length and bytes. Decoding slices every string out of one copy of the
+// file, so a hundred thousand reports cost one allocation for their text, not millions.
+
+type encoder struct{ b []byte }
+
+func (e *encoder) uint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
+func (e *encoder) int(v int)     { e.b = binary.AppendVarint(e.b, int64(v)) }
+func (e *encoder) str(s string)  { e.uint(uint64(len(s))); e.b = append(e.b, s...) }
+func (e *encoder) float(f *float64) {
+	if f == nil {
+		e.b = append(e.b, 0)
+		return
+	}
+	e.b = append(e.b, 1)
+	e.b = binary.LittleEndian.AppendUint64(e.b, math.Float64bits(*f))
+}
+
+func encodeCache(entries []*cacheEntry, identity string) []byte {
+	e := &encoder{b: []byte(cacheMagic)}
+	e.str(identity)
+	e.uint(uint64(len(entries)))
+	for _, en := range entries {
+		e.str(en.path)
+		e.int(int(en.size))
+		e.uint(uint64(en.mtime))
+		e.b = append(e.b, en.hash[:]...)
+		e.str(en.err)
+		e.uint(uint64(len(en.reports)))
+		for i := range en.reports {
+			e.report(&en.reports[i])
+		}
+	}
+	return binary.LittleEndian.AppendUint32(e.b, crc32.Checksum(e.b, crcTable))
+}
+
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+func (e *encoder) report(r *model.Report) {
+	for _, s := range []string{r.ID, r.Source, r.Title, r.Region, r.Level, r.Date, r.Speaker, r.Hash} {
+		e.str(s)
+	}
+	e.int(r.Part)
+	e.int(r.Year)
+	e.int(r.ReviewYear)
+	e.int(r.Chars)
+	e.uint(uint64(len(r.Warnings)))
+	for _, w := range r.Warnings {
+		e.str(w)
+	}
+	e.sections(r.Sections)
+	e.uint(uint64(len(r.Indicators)))
+	for _, in := range r.Indicators {
+		for _, s := range []string{in.Name, in.RawName, string(in.Kind), in.Unit, in.Qualifier, in.Text, in.Section} {
+			e.str(s)
+		}
+		e.float(in.Value)
+		e.float(in.Growth)
+		e.float(in.Stretch)
+		e.int(in.Start)
+		e.int(in.End)
+	}
+}
+
+func (e *encoder) sections(ss []model.Section) {
+	e.uint(uint64(len(ss)))
+	for _, s := range ss {
+		e.str(s.Title)
+		e.int(s.Level)
+		e.int(s.Start)
+		e.int(s.End)
+		e.sections(s.Children)
+	}
+}
+
+var errCorrupt = errors.New("corrupt (checksum or structure)")
+
+type decoder struct {
+	s   string
+	off int
+	err error
+}
+
+func (d *decoder) uint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(unsafe.Slice(unsafe.StringData(d.s[d.off:]), len(d.s)-d.off))
+	if n <= 0 {
+		d.err = errCorrupt
+		return 0
+	}
+	d.off += n
+	return v
+}
+
+func (d *decoder) int() int {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(unsafe.Slice(unsafe.StringData(d.s[d.off:]), len(d.s)-d.off))
+	if n <= 0 {
+		d.err = errCorrupt
+		return 0
+	}
+	d.off += n
+	return int(v)
+}
+
+// count reads a length and refuses one larger than the bytes left could hold.
+func (d *decoder) count() int {
+	n := d.uint()
+	if n > uint64(len(d.s)-d.off) {
+		d.err = errCorrupt
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) str() string {
+	n := d.count()
+	if d.err != nil {
+		return ""
+	}
+	s := d.s[d.off : d.off+n]
+	d.off += n
+	return s
+}
+
+func (d *decoder) float(slab *[]float64) *float64 {
+	if d.err != nil || d.off >= len(d.s) {
+		d.err = errCorrupt
+		return nil
+	}
+	flag := d.s[d.off]
+	d.off++
+	if flag == 0 {
+		return nil
+	}
+	if d.off+8 > len(d.s) {
+		d.err = errCorrupt
+		return nil
+	}
+	*slab = append(*slab, math.Float64frombits(binary.LittleEndian.Uint64([]byte(d.s[d.off:d.off+8]))))
+	d.off += 8
+	return &(*slab)[len(*slab)-1]
+}
+
+func decodeCache(b []byte, identity string) ([]*cacheEntry, error) {
+	if len(b) < len(cacheMagic)+4 || !bytes.HasPrefix(b, []byte(cacheMagic)) {
+		return nil, errors.New("not a baogao cache of this version")
+	}
+	body, sum := b[:len(b)-4], binary.LittleEndian.Uint32(b[len(b)-4:])
+	if crc32.Checksum(body, crcTable) != sum {
+		return nil, errCorrupt
+	}
+	return decodeEntries(body, identity)
+}
+
+// decodeEntries reads entries after the checksum passed; it still checks every length, since a
+// checksum only guards against accidents.
+func decodeEntries(body []byte, identity string) ([]*cacheEntry, error) {
+	d := &decoder{s: string(body), off: len(cacheMagic)}
+	if id := d.str(); id != identity {
+		return nil, nil // written by another build: start afresh, quietly
+	}
+	n := d.count()
+	entries := make([]*cacheEntry, 0, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		e := &cacheEntry{path: d.str(), size: int64(d.int()), mtime: int64(d.uint())}
+		if d.off+16 > len(d.s) {
+			return nil, errCorrupt
+		}
+		copy(e.hash[:], d.s[d.off:d.off+16])
+		d.off += 16
+		e.err = d.str()
+		e.reports = make([]model.Report, d.count())
+		for j := range e.reports {
+			d.report(&e.reports[j])
+		}
+		entries = append(entries, e)
+	}
+	if d.err != nil || d.off != len(d.s) {
+		return nil, errCorrupt
+	}
+	return entries, nil
+}
+
+func (d *decoder) report(r *model.Report) {
+	for _, p := range []*string{&r.ID, &r.Source, &r.Title, &r.Region, &r.Level, &r.Date, &r.Speaker, &r.Hash} {
+		*p = d.str()
+	}
+	r.Part, r.Year, r.ReviewYear, r.Chars = d.int(), d.int(), d.int(), d.int()
+	r.Warnings = make([]string, d.count())
+	for i := range r.Warnings {
+		r.Warnings[i] = d.str()
+	}
+	r.Sections = d.sections(0)
+	r.Indicators = make([]model.Indicator, d.count())
+	slab := make([]float64, 0, 2*len(r.Indicators)) // never grows past this: no pointer moves
+	for i := range r.Indicators {
+		in := &r.Indicators[i]
+		var kind string
+		for _, p := range []*string{&in.Name, &in.RawName, &kind, &in.Unit, &in.Qualifier, &in.Text, &in.Section} {
+			*p = d.str()
+		}
+		in.Kind = model.Kind(kind)
+		if len(slab)+3 > cap(slab) {
+			slab = make([]float64, 0, 3*(len(r.Indicators)-i))
+		}
+		in.Value, in.Growth, in.Stretch = d.float(&slab), d.float(&slab), d.float(&slab)
+		in.Start, in.End = d.int(), d.int()
+	}
+}
+
+func (d *decoder) sections(depth int) []model.Section {
+	if depth > 8 { // reports have two levels; deeper is damage
+		d.err = errCorrupt
+		return nil
+	}
+	ss := make([]model.Section, d.count())
+	for i := range ss {
+		ss[i] = model.Section{Title: d.str(), Level: d.int(), Start: d.int(), End: d.int()}
+		ss[i].Children = d.sections(depth + 1)
+		if d.err != nil {
+			return nil
+		}
+	}
+	return ss
+}

@@ -1,0 +1,155 @@
+package loader
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"baogao/model"
+)
+
+func copySeeds(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range seedTexts(t) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "bad.png"), []byte("\x89PNG\r\n\x1a\n"), 0o644)
+	return dir
+}
+
+// withoutBodies is a load as JSON with the bodies left out, to compare cached and parsed loads.
+func withoutBodies(t *testing.T, res Result) string {
+	t.Helper()
+	for i := range res.Reports {
+		if res.Reports[i].Hash != model.TextHash(res.Reports[i].Body) && res.Reports[i].Body != "" {
+			t.Errorf("%s: hash does not match body", res.Reports[i].ID)
+		}
+		res.Reports[i].Body = ""
+	}
+	b, _ := json.Marshal(res)
+	return string(b)
+}
+
+func loadCached(t *testing.T, cachePath string, dir string) (Result, [3]int) {
+	t.Helper()
+	c, err := OpenCache(cachePath)
+	if err != nil {
+		t.Logf("open: %v", err)
+	}
+	res := LoadPathsWith([]string{dir}, Options{Cache: c})
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	h, r, p := c.Stats()
+	return res, [3]int{h, r, p}
+}
+
+// A second load takes every file from the cache and gives the same reports and errors; touched,
+// renamed and edited files are recognised, re-read or re-parsed as they need.
+func TestCache(t *testing.T) {
+	dir := copySeeds(t)
+	cachePath := filepath.Join(t.TempDir(), "c", "parse.cache")
+	want := withoutBodies(t, LoadPaths([]string{dir}))
+
+	res, st := loadCached(t, cachePath, dir)
+	if st != [3]int{0, 0, 6} || withoutBodies(t, res) != want {
+		t.Fatalf("cold: stats %v", st)
+	}
+	res, st = loadCached(t, cachePath, dir)
+	if st != [3]int{6, 0, 0} {
+		t.Errorf("warm: stats %v", st)
+	}
+	if got := withoutBodies(t, res); got != want {
+		t.Errorf("warm load differs:\n got  %.300s\n want %.300s", got, want)
+	}
+	for _, r := range res.Reports {
+		if r.Body != "" {
+			t.Errorf("%s: cached report carries its body", r.ID)
+		}
+		body, err := ReadBody(nil, &r)
+		if err != nil || model.TextHash(body) != r.Hash {
+			t.Errorf("%s: ReadBody: %v", r.ID, err)
+		}
+	}
+
+	// Touched: same bytes, new mtime. Renamed: same bytes, new name. Edited: new bytes.
+	f0 := filepath.Join(dir, "000_6d53da0f29ae9c0f.txt")
+	later := time.Now().Add(time.Hour)
+	os.Chtimes(f0, later, later)
+	os.Rename(filepath.Join(dir, "001_10a2659bde270cd6.txt"), filepath.Join(dir, "renamed.txt"))
+	f2 := filepath.Join(dir, "002_2c93a2445e1f5807.txt")
+	b, _ := os.ReadFile(f2)
+	os.WriteFile(f2, []byte(strings.Replace(string(b), "增长", "增加", 1)), 0o644)
+	res, st = loadCached(t, cachePath, dir)
+	if st != [3]int{3, 2, 1} {
+		t.Errorf("after changes: stats %v, want 3 hits, 2 recognised, 1 parsed", st)
+	}
+	if got, want := withoutBodies(t, res), withoutBodies(t, LoadPaths([]string{dir})); got != want {
+		t.Errorf("after changes the cached load differs from a fresh one")
+	}
+	var stale model.Report
+	for _, r := range res.Reports {
+		if strings.HasPrefix(r.ID, "002_") {
+			stale = r
+		}
+	}
+	os.WriteFile(f2, b, 0o644)
+	if _, err := ReadBody(nil, &stale); err == nil || !strings.Contains(err.Error(), "changed on disk") {
+		t.Errorf("ReadBody of an edited file: %v", err)
+	}
+}
+
+// A damaged cache is reported, ignored and rebuilt; the load is the same as without one.
+func TestCacheCorrupt(t *testing.T) {
+	dir := copySeeds(t)
+	want := withoutBodies(t, LoadPaths([]string{dir}))
+	cachePath := filepath.Join(t.TempDir(), "parse.cache")
+	loadCached(t, cachePath, dir)
+	good, _ := os.ReadFile(cachePath)
+	damage := map[string][]byte{
+		"flipped byte": func() []byte { b := append([]byte{}, good...); b[len(b)/2] ^= 0x40; return b }(),
+		"truncated":    good[:len(good)/3],
+		"empty":        {},
+		"other file":   []byte("{\"version\":1}"),
+	}
+	for name, b := range damage {
+		os.WriteFile(cachePath, b, 0o644)
+		c, err := OpenCache(cachePath)
+		if err == nil || !strings.Contains(err.Error(), cachePath) {
+			t.Errorf("%s: open error %v", name, err)
+		}
+		res := LoadPathsWith([]string{dir}, Options{Cache: c})
+		if _, _, p := c.Stats(); p != 6 || withoutBodies(t, res) != want {
+			t.Errorf("%s: parsed %d, or the load differs", name, p)
+		}
+		if err := c.Save(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := OpenCache(cachePath); err != nil {
+			t.Errorf("%s: not rebuilt: %v", name, err)
+		}
+	}
+	// Written by another build: not used, and not an error worth telling.
+	b := encodeCache(nil, "another build")
+	os.WriteFile(cachePath, b, 0o644)
+	if c, err := OpenCache(cachePath); err != nil || len(c.old) != 0 {
+		t.Errorf("other build: %v, %d entries", err, len(c.old))
+	}
+}
+
+// A cache whose checksum passes but whose structure is damaged is refused, never a panic.
+func FuzzCacheDecode(f *testing.F) {
+	reps, _ := Parse("a.txt", []byte(seedTexts(f)["001_10a2659bde270cd6.txt"]))
+	f.Add(encodeCache([]*cacheEntry{{path: "a.txt", size: 1, mtime: 2, reports: reps}}, "x"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if len(b) > len(cacheMagic) {
+			decodeEntries(b[:len(b)-min(4, len(b)-len(cacheMagic))], "x")
+		}
+	})
+}
