@@ -3,9 +3,27 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"runtime/pprof"
 )
 
 func main() {
+	// BAOGAO_CPUPROFILE=FILE writes a CPU profile of the whole run, for scripts/bench and for
+	// anyone chasing a slow corpus: go tool pprof baogao FILE.
+	if p := os.Getenv("BAOGAO_CPUPROFILE"); p != "" {
+		f, err := os.Create(p)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "baogao: BAOGAO_CPUPROFILE: %v\n", err)
+		} else {
+			code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+			pprof.StopCPUProfile()
+			f.Close()
+			os.Exit(code)
+		}
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

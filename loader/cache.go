@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"unsafe"
@@ -49,7 +50,7 @@ type cacheEntry struct {
 }
 
 // cacheMagic changes whenever the encoding below changes.
-const cacheMagic = "baogao-cache-3\n"
+const cacheMagic = "baogao-cache-4\n"
 
 // CachePath is where the cache for a set of command-line paths lives: under XDG_CACHE_HOME,
 // one file per set of absolute roots.
@@ -221,22 +222,42 @@ func (e *encoder) float(f *float64) {
 	e.b = binary.LittleEndian.AppendUint64(e.b, math.Float64bits(*f))
 }
 
+// cacheChunks is how many independently decodable runs the entries are written in, so that a
+// large cache decodes on every core.
+const cacheChunks = 64
+
 func encodeCache(entries []*cacheEntry, identity string) []byte {
 	e := &encoder{b: []byte(cacheMagic)}
 	e.str(identity)
-	e.uint(uint64(len(entries)))
-	for _, en := range entries {
-		e.str(en.path)
-		e.int(int(en.size))
-		e.uint(uint64(en.mtime))
-		e.b = append(e.b, en.hash[:]...)
-		e.str(en.err)
-		e.uint(uint64(len(en.reports)))
-		for i := range en.reports {
-			e.report(&en.reports[i])
+	per := (len(entries) + cacheChunks - 1) / cacheChunks
+	chunks := 0
+	if per > 0 {
+		chunks = (len(entries) + per - 1) / per
+	}
+	e.uint(uint64(chunks))
+	for c := 0; c < chunks; c++ {
+		part := entries[c*per : min(len(entries), (c+1)*per)]
+		ce := &encoder{}
+		ce.uint(uint64(len(part)))
+		for _, en := range part {
+			ce.entry(en)
 		}
+		e.uint(uint64(len(ce.b)))
+		e.b = append(e.b, ce.b...)
 	}
 	return binary.LittleEndian.AppendUint32(e.b, crc32.Checksum(e.b, crcTable))
+}
+
+func (e *encoder) entry(en *cacheEntry) {
+	e.str(en.path)
+	e.int(int(en.size))
+	e.uint(uint64(en.mtime))
+	e.b = append(e.b, en.hash[:]...)
+	e.str(en.err)
+	e.uint(uint64(len(en.reports)))
+	for i := range en.reports {
+		e.report(&en.reports[i])
+	}
 }
 
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
@@ -367,14 +388,54 @@ func decodeCache(b []byte, identity string) ([]*cacheEntry, error) {
 func decodeEntries(body []byte, identity string) ([]*cacheEntry, error) {
 	d := &decoder{s: string(body), off: len(cacheMagic)}
 	if id := d.str(); id != identity {
-		return nil, nil // written by another build: start afresh, quietly
+		return nil, d.err // written by another build: start afresh, quietly
 	}
+	var spans [][2]int
+	for n := d.count(); len(spans) < n && d.err == nil; {
+		size := d.count()
+		spans = append(spans, [2]int{d.off, d.off + size})
+		d.off += size
+	}
+	if d.err != nil || d.off != len(d.s) {
+		return nil, errCorrupt
+	}
+	parts := make([][]*cacheEntry, len(spans))
+	failed := make([]bool, len(spans))
+	var wg sync.WaitGroup
+	next := make(chan int, len(spans))
+	for i := range spans {
+		next <- i
+	}
+	close(next)
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(spans)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				parts[i], failed[i] = decodeChunk(d.s[:spans[i][1]], spans[i][0])
+			}
+		}()
+	}
+	wg.Wait()
+	var entries []*cacheEntry
+	for i, p := range parts {
+		if failed[i] {
+			return nil, errCorrupt
+		}
+		entries = append(entries, p...)
+	}
+	return entries, nil
+}
+
+// decodeChunk reads the entries in s[off:]; failed means the bytes do not hold what they claim.
+func decodeChunk(s string, off int) (entries []*cacheEntry, failed bool) {
+	d := &decoder{s: s, off: off}
 	n := d.count()
-	entries := make([]*cacheEntry, 0, n)
+	entries = make([]*cacheEntry, 0, n)
 	for i := 0; i < n && d.err == nil; i++ {
 		e := &cacheEntry{path: d.str(), size: int64(d.int()), mtime: int64(d.uint())}
 		if d.off+16 > len(d.s) {
-			return nil, errCorrupt
+			return nil, true
 		}
 		copy(e.hash[:], d.s[d.off:d.off+16])
 		d.off += 16
@@ -385,10 +446,7 @@ func decodeEntries(body []byte, identity string) ([]*cacheEntry, error) {
 		}
 		entries = append(entries, e)
 	}
-	if d.err != nil || d.off != len(d.s) {
-		return nil, errCorrupt
-	}
-	return entries, nil
+	return entries, d.err != nil || d.off != len(d.s)
 }
 
 func (d *decoder) report(r *model.Report) {

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"baogao/model"
 )
@@ -143,7 +144,12 @@ func (w *walker) walk(p string, top bool) {
 		if strings.HasPrefix(e.Name(), ".") || e.IsDir() && isPageAssets(e.Name(), names) {
 			continue
 		}
-		w.walk(filepath.Join(p, e.Name()), false)
+		name := filepath.Join(p, e.Name())
+		if e.Type().IsRegular() { // the common case needs no stat of its own: a corpus is mostly files
+			w.jobs = append(w.jobs, job{name, name, func() ([]byte, error) { return readLimited(name) }})
+			continue
+		}
+		w.walk(name, false)
 	}
 }
 
@@ -241,6 +247,11 @@ func parseOne(j job, opt Options) (o outcome) {
 		}
 	}
 	reps, err := Parse(j.name, b)
+	if opt.DropBodies || c != nil {
+		for i := range reps {
+			detach(&reps[i])
+		}
+	}
 	if c != nil && j.path != "" {
 		e := &cacheEntry{path: j.path, size: size, mtime: mtime, hash: h, reports: make([]model.Report, len(reps))}
 		for i, r := range reps {
@@ -261,6 +272,28 @@ func parseOne(j job, opt Options) (o outcome) {
 		}
 	}
 	return outcome{reports: reps}
+}
+
+// detach copies the strings a report shares with its body (titles, indicator sentences), so that
+// dropping the body frees it: a substring keeps the whole text alive.
+func detach(r *model.Report) {
+	for _, p := range []*string{&r.Title, &r.Region, &r.Speaker, &r.Date} {
+		*p = strings.Clone(*p)
+	}
+	var secs func([]model.Section)
+	secs = func(ss []model.Section) {
+		for i := range ss {
+			ss[i].Title = strings.Clone(ss[i].Title)
+			secs(ss[i].Children)
+		}
+	}
+	secs(r.Sections)
+	for i := range r.Indicators {
+		in := &r.Indicators[i]
+		for _, p := range []*string{&in.Name, &in.RawName, &in.Unit, &in.Qualifier, &in.Text, &in.Section} {
+			*p = strings.Clone(*p)
+		}
+	}
 }
 
 func (e *cacheEntry) outcome(name string) outcome {
@@ -369,6 +402,7 @@ func StreamWith(paths []string, fsys fs.FS, root string, o Options) <-chan Batch
 			close(next)
 		}()
 		batch := Batch{Errors: walkErrs, Total: len(jobs)}
+		first, sent := true, time.Now()
 		ids := map[string]int{}
 		for i := range jobs {
 			o := <-results[i]
@@ -382,9 +416,12 @@ func StreamWith(paths []string, fsys fs.FS, root string, o Options) <-chan Batch
 			}
 			batch.Errors = append(batch.Errors, one.Errors...)
 			batch.Done = i + 1
-			if len(batch.Reports) >= 200 || i%64 == 63 {
+			// The first reports go out at once; after that a batch every tenth of a second is
+			// plenty for a progress bar, and each batch costs the browser a refilter and a frame.
+			if first && (len(batch.Reports) >= 200 || i%64 == 63) || !first && time.Since(sent) >= 100*time.Millisecond {
 				out <- batch
 				batch = Batch{Done: i + 1, Total: len(jobs)}
+				first, sent = false, time.Now()
 			}
 		}
 		batch.Final = true

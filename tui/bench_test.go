@@ -3,6 +3,7 @@ package tui
 import (
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -29,24 +30,13 @@ func titleApp(b *testing.B, n int) *App {
 		region, title, _ := strings.Cut(ln, " ")
 		r := model.Report{ID: itoa(i), Region: region, Title: title}
 		a.sh.reports = append(a.sh.reports, r)
-		a.sh.keys = append(a.sh.keys, a.sh.py.NewKey(region+" "+title))
+		a.sh.keys = append(a.sh.keys, a.sh.py.ReportKey(&r))
 	}
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	return a
 }
 
-func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(n)) }
-
-func fmtInt(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var d []byte
-	for ; n > 0; n /= 10 {
-		d = append([]byte{byte('0' + n%10)}, d...)
-	}
-	return string(d)
-}
+func itoa(n int) string { return strconv.Itoa(n) }
 
 // benchFilter measures one keystroke: the filter recomputed for the query typed so far.
 func benchFilter(b *testing.B, n int, full bool) {
