@@ -131,12 +131,9 @@ func (c *cli) load(paths []string, stderr io.Writer) loader.Result {
 	if len(paths) == 0 {
 		res = loader.LoadFS(seedFS, seedRoot)
 	} else {
-		o := c.loadOptions(paths, stderr)
-		res = loader.LoadPathsWith(paths, o)
-		if o.Cache != nil {
-			if err := o.Cache.Save(); err != nil {
-				fmt.Fprintf(stderr, "baogao: parse cache not saved: %v\n", err)
-			}
+		res = loader.LoadPathsWith(paths, c.loadOptions(paths, stderr))
+		for _, n := range res.Notices {
+			fmt.Fprintf(stderr, "baogao: %s\n", n)
 		}
 	}
 	for _, e := range res.Errors {
@@ -146,7 +143,8 @@ func (c *cli) load(paths []string, stderr io.Writer) loader.Result {
 }
 
 // loadOptions: files on disk are parsed through the cache (unless --no-cache) and loaded
-// without their bodies, which the browser reads back when a report is opened.
+// without their bodies, which the browser reads back when a report is opened. The cache is
+// named here and opened by the load.
 func (c *cli) loadOptions(paths []string, stderr io.Writer) loader.Options {
 	o := loader.Options{DropBodies: true}
 	if c.noCache {
@@ -157,10 +155,7 @@ func (c *cli) loadOptions(paths []string, stderr io.Writer) loader.Options {
 		fmt.Fprintf(stderr, "baogao: parse cache not used: %v\n", err)
 		return o
 	}
-	o.Cache, err = loader.OpenCache(p)
-	if err != nil {
-		fmt.Fprintf(stderr, "baogao: %v (rebuilding it)\n", err)
-	}
+	o.CacheFile = p
 	return o
 }
 

@@ -30,6 +30,7 @@ func (e FileError) Error() string { return e.Source + ": " + e.Err }
 type Result struct {
 	Reports []model.Report
 	Errors  []FileError
+	Notices []string `json:"-"` // about the load itself (the cache), not about a file
 }
 
 type job struct {
@@ -42,6 +43,9 @@ type job struct {
 type Options struct {
 	// Cache, when set, is consulted before reading a file and filled with what was parsed.
 	Cache *Cache
+	// CacheFile, when Cache is nil, names a cache for StreamWith to open itself, while the
+	// folders are walked and the browser draws its first frame; it is saved at the end.
+	CacheFile string
 	// DropBodies frees each report's text once it is parsed (Hash keeps it findable): export
 	// and targets never show a body, and a browser reads one again with ReadBody when opened.
 	DropBodies bool
@@ -83,13 +87,30 @@ func LoadPaths(paths []string) Result { return LoadPathsWith(paths, Options{}) }
 func LoadPathsWith(paths []string, o Options) Result {
 	var res Result
 	var jobs []job
+	opened := make(chan struct{})
+	go func() { // the cache decodes while the folders are walked
+		defer close(opened)
+		if o.Cache == nil && o.CacheFile != "" {
+			var err error
+			if o.Cache, err = OpenCache(o.CacheFile); err != nil {
+				res.Notices = append(res.Notices, err.Error()+" (rebuilding it)")
+			}
+		}
+	}()
 	for _, p := range paths {
 		w := walker{seen: map[string]bool{}}
 		w.walk(p, true)
 		jobs = append(jobs, w.jobs...)
 		res.Errors = append(res.Errors, w.errs...)
 	}
-	return merge(res, parseAll(jobs, o))
+	<-opened
+	res = merge(res, parseAll(jobs, o))
+	if o.CacheFile != "" && o.Cache != nil {
+		if err := o.Cache.Save(); err != nil {
+			res.Notices = append(res.Notices, "parse cache not saved: "+err.Error())
+		}
+	}
+	return res
 }
 
 type walker struct {
@@ -359,6 +380,19 @@ func StreamWith(paths []string, fsys fs.FS, root string, o Options) <-chan Batch
 	out := make(chan Batch, 4)
 	go func() {
 		defer close(out)
+		var notice string
+		opened := make(chan struct{})
+		if o.Cache == nil && o.CacheFile != "" {
+			go func() {
+				defer close(opened)
+				var err error
+				if o.Cache, err = OpenCache(o.CacheFile); err != nil {
+					notice = err.Error() + " (rebuilding it)"
+				}
+			}()
+		} else {
+			close(opened)
+		}
 		var jobs []job
 		var walkErrs []FileError
 		if fsys != nil {
@@ -383,6 +417,7 @@ func StreamWith(paths []string, fsys fs.FS, root string, o Options) <-chan Batch
 				walkErrs = append(walkErrs, w.errs...)
 			}
 		}
+		<-opened
 		results := make([]chan outcome, len(jobs))
 		for i := range results {
 			results[i] = make(chan outcome, 1)
@@ -401,7 +436,7 @@ func StreamWith(paths []string, fsys fs.FS, root string, o Options) <-chan Batch
 			}
 			close(next)
 		}()
-		batch := Batch{Errors: walkErrs, Total: len(jobs)}
+		batch := Batch{Errors: walkErrs, Total: len(jobs), Notice: notice}
 		first, sent := true, time.Now()
 		ids := map[string]int{}
 		for i := range jobs {
@@ -418,7 +453,7 @@ func StreamWith(paths []string, fsys fs.FS, root string, o Options) <-chan Batch
 			batch.Done = i + 1
 			// The first reports go out at once; after that a batch every tenth of a second is
 			// plenty for a progress bar, and each batch costs the browser a refilter and a frame.
-			if first && (len(batch.Reports) >= 200 || i%64 == 63) || !first && time.Since(sent) >= 100*time.Millisecond {
+			if first && (len(batch.Reports) >= 50 || time.Since(sent) >= 50*time.Millisecond) || !first && time.Since(sent) >= 100*time.Millisecond {
 				out <- batch
 				batch = Batch{Done: i + 1, Total: len(jobs)}
 				first, sent = false, time.Now()
