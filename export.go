@@ -317,21 +317,33 @@ func (o *jsonOut) report(r *model.Report, row reviewRow, empty bool) error {
 	return nil
 }
 
-// sections writes a section list whose key sits at depth.
-func (o *jsonOut) sections(ss []model.Section, depth int) {
-	if ss == nil {
+// objects writes n objects as an array whose key sits at depth; member writes object i's
+// members, which sit at depth+2. A nil list is null, as encoding/json writes it.
+func (o *jsonOut) objects(n int, isNil bool, depth int, members func(i, d int)) {
+	if isNil {
 		o.b = append(o.b, "null"...)
 		return
 	}
 	o.b = append(o.b, '[')
-	for i := range ss {
-		s := &ss[i]
+	for i := range n {
 		if i > 0 {
 			o.b = append(o.b, ',')
 		}
 		o.nl(depth + 1)
 		o.b = append(o.b, '{')
-		d := depth + 2
+		members(i, depth+2)
+		o.nl(depth + 1)
+		o.b = append(o.b, '}')
+	}
+	if n > 0 {
+		o.nl(depth)
+	}
+	o.b = append(o.b, ']')
+}
+
+func (o *jsonOut) sections(ss []model.Section, depth int) {
+	o.objects(len(ss), ss == nil, depth, func(i, d int) {
+		s := &ss[i]
 		o.key(d, "title", true)
 		o.str(s.Title)
 		o.key(d, "level", false)
@@ -342,29 +354,12 @@ func (o *jsonOut) sections(ss []model.Section, depth int) {
 		o.int(s.End)
 		o.key(d, "children", false)
 		o.sections(s.Children, d)
-		o.nl(depth + 1)
-		o.b = append(o.b, '}')
-	}
-	if len(ss) > 0 {
-		o.nl(depth)
-	}
-	o.b = append(o.b, ']')
+	})
 }
 
 func (o *jsonOut) indicators(ins []model.Indicator, depth int) {
-	if ins == nil {
-		o.b = append(o.b, "null"...)
-		return
-	}
-	o.b = append(o.b, '[')
-	for i := range ins {
+	o.objects(len(ins), ins == nil, depth, func(i, d int) {
 		in := &ins[i]
-		if i > 0 {
-			o.b = append(o.b, ',')
-		}
-		o.nl(depth + 1)
-		o.b = append(o.b, '{')
-		d := depth + 2
 		o.key(d, "name", true)
 		o.str(in.Name)
 		o.key(d, "raw_name", false)
@@ -389,11 +384,5 @@ func (o *jsonOut) indicators(ins []model.Indicator, depth int) {
 		o.int(in.End)
 		o.key(d, "section", false)
 		o.str(in.Section)
-		o.nl(depth + 1)
-		o.b = append(o.b, '}')
-	}
-	if len(ins) > 0 {
-		o.nl(depth)
-	}
-	o.b = append(o.b, ']')
+	})
 }
