@@ -9,10 +9,8 @@ import (
 	"hash/crc32"
 	"math"
 	"os"
-	"path"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"sync"
 	"unsafe"
 
@@ -159,10 +157,9 @@ func (c *Cache) store(e *cacheEntry) {
 // would give them.
 func renamed(reps []model.Report, name string) []model.Report {
 	out := make([]model.Report, len(reps))
-	stem := strings.TrimSuffix(path.Base(name), path.Ext(name))
 	for i, r := range reps {
 		r.Source = name
-		r.ID = fmt.Sprintf("%s#%d", stem, r.Part)
+		r.ID = reportID(name, r.Part)
 		out[i] = r
 	}
 	return out

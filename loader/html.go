@@ -10,7 +10,6 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/text/encoding/htmlindex"
-	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // htmlText reads a saved web page: the article's text with one line per paragraph, and the page
@@ -78,9 +77,6 @@ func decodeHTML(b []byte, declared string) (decoded, error) {
 	switch name {
 	case "gbk", "gb18030", "utf-8", "windows-1252": // windows-1252 is what a missing charset defaults to
 		return decode(b)
-	}
-	if enc == simplifiedchinese.HZGB2312 {
-		return decodeWith(b, enc, "hz-gb-2312")
 	}
 	return decodeWith(b, enc, name)
 }

@@ -14,7 +14,7 @@ import (
 
 // mhtmlText reads a page saved as a single file (.mht/.mhtml, "Webpage, single file"): a MIME
 // message whose first HTML part is the page. multipart decodes quoted-printable parts itself;
-// base64 parts are decoded here. The part's charset, when given, is the page's.
+// base64 parts are decoded here (the decoder skips the line breaks mail wraps them with). The part's charset, when given, is the page's.
 func mhtmlText(b []byte) (decoded, error) {
 	msg, err := mail.ReadMessage(bytes.NewReader(b))
 	if err != nil {
@@ -45,7 +45,7 @@ func mhtmlText(b []byte) (decoded, error) {
 
 func htmlPart(r io.Reader, transfer, charset string) (decoded, error) {
 	if strings.EqualFold(strings.TrimSpace(transfer), "base64") {
-		r = base64.NewDecoder(base64.StdEncoding, &newlineDropper{r})
+		r = base64.NewDecoder(base64.StdEncoding, r)
 	}
 	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
@@ -55,19 +55,4 @@ func htmlPart(r io.Reader, transfer, charset string) (decoded, error) {
 		return decoded{}, fmt.Errorf("damaged MHTML file (page part %s)", errTooBig)
 	}
 	return htmlTextAs(b, charset)
-}
-
-// newlineDropper removes line breaks, which base64 in mail wraps every 76 characters.
-type newlineDropper struct{ r io.Reader }
-
-func (n *newlineDropper) Read(p []byte) (int, error) {
-	k, err := n.r.Read(p)
-	j := 0
-	for _, c := range p[:k] {
-		if c != '\r' && c != '\n' {
-			p[j] = c
-			j++
-		}
-	}
-	return j, err
 }

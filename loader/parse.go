@@ -81,11 +81,10 @@ func parseText(name string, d decoded) ([]model.Report, error) {
 	if len(parts) == 0 {
 		return nil, fmt.Errorf("no report text left after removing web boilerplate")
 	}
-	stem := strings.TrimSuffix(path.Base(name), path.Ext(name))
 	var reports []model.Report
 	for i, p := range parts {
 		r := buildReport(p.lines, h, fileTitles, len(parts) > 1, hints)
-		r.ID = fmt.Sprintf("%s#%d", stem, i+1)
+		r.ID = reportID(name, i+1)
 		r.Source = name
 		r.Part = i + 1
 		r.Hash = model.TextHash(r.Body)
@@ -93,6 +92,11 @@ func parseText(name string, d decoded) ([]model.Report, error) {
 		reports = append(reports, r)
 	}
 	return reports, nil
+}
+
+// reportID names part n of a file: its name without folder and extension, and the part.
+func reportID(name string, n int) string {
+	return fmt.Sprintf("%s#%d", strings.TrimSuffix(path.Base(name), path.Ext(name)), n)
 }
 
 type part struct{ lines []string }
