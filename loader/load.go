@@ -54,28 +54,29 @@ type Options struct {
 // LoadFS reads every report under root in fsys (an embedded folder in the binary, or os.DirFS in
 // tests): the same path from bytes to reports as LoadPaths.
 func LoadFS(fsys fs.FS, root string) Result {
-	var jobs []job
-	var res Result
+	jobs, errs := walkFS(fsys, root)
+	return merge(Result{Errors: errs}, parseAll(jobs, Options{}))
+}
+
+// walkFS lists the files under root in fsys, hidden entries skipped.
+func walkFS(fsys fs.FS, root string) (jobs []job, errs []FileError) {
 	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			res.Errors = append(res.Errors, FileError{p, describe(err)})
-			return nil
-		}
-		if p != root && strings.HasPrefix(d.Name(), ".") {
+		switch {
+		case err != nil:
+			errs = append(errs, FileError{p, describe(err)})
+		case p != root && strings.HasPrefix(d.Name(), "."):
 			if d.IsDir() {
 				return fs.SkipDir
 			}
-			return nil
-		}
-		if !d.IsDir() {
+		case !d.IsDir():
 			jobs = append(jobs, job{p, "", func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
 		}
 		return nil
 	})
 	if err != nil {
-		res.Errors = append(res.Errors, FileError{root, describe(err)})
+		errs = append(errs, FileError{root, describe(err)})
 	}
-	return merge(res, parseAll(jobs, Options{}))
+	return jobs, errs
 }
 
 // LoadPaths reads files and folders given on the command line. Folders are walked recursively in
@@ -85,32 +86,59 @@ func LoadPaths(paths []string) Result { return LoadPathsWith(paths, Options{}) }
 
 // LoadPathsWith is LoadPaths with a cache or without bodies.
 func LoadPathsWith(paths []string, o Options) Result {
+	wait := o.openCache()
 	var res Result
 	var jobs []job
-	opened := make(chan struct{})
-	go func() { // the cache decodes while the folders are walked
-		defer close(opened)
-		if o.Cache == nil && o.CacheFile != "" {
-			var err error
-			if o.Cache, err = OpenCache(o.CacheFile); err != nil {
-				res.Notices = append(res.Notices, err.Error()+" (rebuilding it)")
-			}
+	jobs, res.Errors = walkPaths(paths)
+	if n := wait(); n != "" {
+		res.Notices = append(res.Notices, n)
+	}
+	res = merge(res, parseAll(jobs, o))
+	if n := o.saveCache(); n != "" {
+		res.Notices = append(res.Notices, n)
+	}
+	return res
+}
+
+// openCache starts decoding the cache named by CacheFile while the caller walks the folders;
+// wait returns once o.Cache is set, with a notice when the file could not be used.
+func (o *Options) openCache() (wait func() string) {
+	if o.Cache != nil || o.CacheFile == "" {
+		return func() string { return "" }
+	}
+	done := make(chan string, 1)
+	go func() {
+		c, err := OpenCache(o.CacheFile)
+		o.Cache = c
+		if err != nil {
+			done <- err.Error() + " (rebuilding it)"
 		}
+		close(done)
 	}()
+	return func() string { return <-done }
+}
+
+// saveCache writes a cache the load opened itself (one passed in is the caller's to save), and
+// says why when it could not.
+func (o *Options) saveCache() string {
+	if o.CacheFile == "" || o.Cache == nil {
+		return ""
+	}
+	if err := o.Cache.Save(); err != nil {
+		return "parse cache not saved: " + err.Error()
+	}
+	return ""
+}
+
+// walkPaths lists the files under the command-line paths, in order, and what could not be read.
+func walkPaths(paths []string) (jobs []job, errs []FileError) {
 	for _, p := range paths {
 		w := walker{seen: map[string]bool{}}
 		w.walk(p, true)
 		jobs = append(jobs, w.jobs...)
-		res.Errors = append(res.Errors, w.errs...)
+		errs = append(errs, w.errs...)
 	}
-	<-opened
-	res = merge(res, parseAll(jobs, o))
-	if o.CacheFile != "" && o.Cache != nil {
-		if err := o.Cache.Save(); err != nil {
-			res.Notices = append(res.Notices, "parse cache not saved: "+err.Error())
-		}
-	}
-	return res
+	return jobs, errs
 }
 
 type walker struct {
@@ -380,44 +408,15 @@ func StreamWith(paths []string, fsys fs.FS, root string, o Options) <-chan Batch
 	out := make(chan Batch, 4)
 	go func() {
 		defer close(out)
-		var notice string
-		opened := make(chan struct{})
-		if o.Cache == nil && o.CacheFile != "" {
-			go func() {
-				defer close(opened)
-				var err error
-				if o.Cache, err = OpenCache(o.CacheFile); err != nil {
-					notice = err.Error() + " (rebuilding it)"
-				}
-			}()
-		} else {
-			close(opened)
-		}
+		wait := o.openCache()
 		var jobs []job
 		var walkErrs []FileError
 		if fsys != nil {
-			fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-				switch {
-				case err != nil:
-					walkErrs = append(walkErrs, FileError{p, describe(err)})
-				case p != root && strings.HasPrefix(d.Name(), "."):
-					if d.IsDir() {
-						return fs.SkipDir
-					}
-				case !d.IsDir():
-					jobs = append(jobs, job{p, "", func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
-				}
-				return nil
-			})
+			jobs, walkErrs = walkFS(fsys, root)
 		} else {
-			for _, p := range paths {
-				w := walker{seen: map[string]bool{}}
-				w.walk(p, true)
-				jobs = append(jobs, w.jobs...)
-				walkErrs = append(walkErrs, w.errs...)
-			}
+			jobs, walkErrs = walkPaths(paths)
 		}
-		<-opened
+		notice := wait()
 		results := make([]chan outcome, len(jobs))
 		for i := range results {
 			results[i] = make(chan outcome, 1)
@@ -461,10 +460,8 @@ func StreamWith(paths []string, fsys fs.FS, root string, o Options) <-chan Batch
 		}
 		batch.Final = true
 		batch.Done = len(jobs)
-		if o.Cache != nil {
-			if err := o.Cache.Save(); err != nil {
-				batch.Notice = "parse cache not saved: " + err.Error()
-			}
+		if n := o.saveCache(); n != "" {
+			batch.Notice = n
 		}
 		out <- batch
 	}()
