@@ -304,11 +304,16 @@ type decoder struct {
 	err error
 }
 
+// rest is the undecoded bytes, viewed without a copy (the varint readers only read them).
+func (d *decoder) rest() []byte {
+	return unsafe.Slice(unsafe.StringData(d.s[d.off:]), len(d.s)-d.off)
+}
+
 func (d *decoder) uint() uint64 {
 	if d.err != nil {
 		return 0
 	}
-	v, n := binary.Uvarint(unsafe.Slice(unsafe.StringData(d.s[d.off:]), len(d.s)-d.off))
+	v, n := binary.Uvarint(d.rest())
 	if n <= 0 {
 		d.err = errCorrupt
 		return 0
@@ -321,7 +326,7 @@ func (d *decoder) int() int {
 	if d.err != nil {
 		return 0
 	}
-	v, n := binary.Varint(unsafe.Slice(unsafe.StringData(d.s[d.off:]), len(d.s)-d.off))
+	v, n := binary.Varint(d.rest())
 	if n <= 0 {
 		d.err = errCorrupt
 		return 0
@@ -364,7 +369,7 @@ func (d *decoder) float(slab *[]float64) *float64 {
 		d.err = errCorrupt
 		return nil
 	}
-	*slab = append(*slab, math.Float64frombits(binary.LittleEndian.Uint64([]byte(d.s[d.off:d.off+8]))))
+	*slab = append(*slab, math.Float64frombits(binary.LittleEndian.Uint64(d.rest())))
 	d.off += 8
 	return &(*slab)[len(*slab)-1]
 }
