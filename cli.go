@@ -121,6 +121,12 @@ func (c *cli) localState(stderr io.Writer, cmd, path string) bool {
 }
 
 func (c *cli) load(paths []string, stderr io.Writer) loader.Result {
+	return c.loadRendered(paths, stderr, nil)
+}
+
+// loadRendered is load with render kept in the parse cache beside each report (see
+// loader.Options.Render); without a cache there is nothing to keep it in, and it is not asked for.
+func (c *cli) loadRendered(paths []string, stderr io.Writer, render func(*model.Report) []byte) loader.Result {
 	if c.served != nil {
 		if len(paths) > 0 {
 			fmt.Fprintln(stderr, "baogao: paths are not taken over SSH; the served corpus is used")
@@ -131,7 +137,11 @@ func (c *cli) load(paths []string, stderr io.Writer) loader.Result {
 	if len(paths) == 0 {
 		res = loader.LoadFS(seedFS, seedRoot)
 	} else {
-		res = loader.LoadPathsWith(paths, c.loadOptions(paths, stderr))
+		o := c.loadOptions(paths, stderr)
+		if o.CacheFile != "" {
+			o.Render = render
+		}
+		res = loader.LoadPathsWith(paths, o)
 		for _, n := range res.Notices {
 			fmt.Fprintf(stderr, "baogao: %s\n", n)
 		}
@@ -169,7 +179,11 @@ func (c *cli) cmdExport(args []string, stdout, stderr io.Writer) int {
 	if !c.localState(stderr, "export", *statePath) || !oneOf(stderr, "export", *format, "json", "csv") {
 		return exitUsage
 	}
-	res := c.load(fs.Args(), stderr)
+	var render func(*model.Report) []byte
+	if *format == "json" {
+		render = renderFragment
+	}
+	res := c.loadRendered(fs.Args(), stderr, render)
 	var reviews *model.ReviewState
 	if st, err := c.openState(*statePath, fs.Args()); err == nil {
 		reviews = st.State()

@@ -77,8 +77,12 @@ func writeJSON(w io.Writer, res loader.Result, reviews *model.ReviewState) error
 					}
 					o.nl(2)
 					r := &res.Reports[i]
+					var frag []byte
+					if i < len(res.Rendered) {
+						frag = res.Rendered[i]
+					}
 					rv, stale := reviews.Find(r)
-					if err := o.report(r, rowOf(r, rv, stale), rv == nil); err != nil {
+					if err := o.report(r, frag, rowOf(r, rv, stale), rv == nil); err != nil {
 						once.Do(func() { renderErr = err })
 					}
 				}
@@ -261,14 +265,57 @@ func (o *jsonOut) strs(ss []string, depth int) {
 }
 
 // report writes one report at depth 2 with its review row; the row is written by encoding/json
-// unless it is the empty one every unreviewed report has.
-func (o *jsonOut) report(r *model.Report, row reviewRow, empty bool) error {
-	const d = 3
+// unless it is the empty one every unreviewed report has. frag, when not nil, is what
+// renderFragment gave for the report (kept in the parse cache).
+func (o *jsonOut) report(r *model.Report, frag []byte, row reviewRow, empty bool) error {
+	const d = reportDepth
 	o.b = append(o.b, '{')
 	o.key(d, "id", true)
 	o.str(r.ID)
 	o.key(d, "source", false)
 	o.str(r.Source)
+	if frag != nil {
+		o.b = append(o.b, frag...)
+	} else {
+		o.fragment(r)
+	}
+	o.key(d, "review", false)
+	if empty {
+		o.b = append(o.b, '{')
+		o.key(d+1, "id", true)
+		o.str(row.ID)
+		o.key(d+1, "region", false)
+		o.str(row.Region)
+		o.key(d+1, "year", false)
+		o.int(row.Year)
+		o.b = append(o.b, ",\n    \"reviewed\": false,\n    \"stale\": false,\n    \"missing\": false,\n    \"stars\": [],\n    \"flags\": [],\n    \"notes\": []"...)
+		o.nl(d)
+		o.b = append(o.b, '}')
+	} else {
+		rb, err := json.MarshalIndent(row, "   ", " ")
+		if err != nil {
+			return err
+		}
+		o.b = append(o.b, rb...)
+	}
+	o.nl(d - 1)
+	o.b = append(o.b, '}')
+	return nil
+}
+
+// reportDepth is the indent of a report's members in the export document.
+const reportDepth = 3
+
+// renderFragment is a report's members from "part" to "warnings": all of its export that does
+// not depend on the name it was loaded under or on the reviews, so the parse cache can keep it.
+func renderFragment(r *model.Report) []byte {
+	o := &jsonOut{}
+	o.fragment(r)
+	return o.b
+}
+
+func (o *jsonOut) fragment(r *model.Report) {
+	const d = reportDepth
 	o.key(d, "part", false)
 	o.int(r.Part)
 	o.key(d, "title", false)
@@ -293,28 +340,6 @@ func (o *jsonOut) report(r *model.Report, row reviewRow, empty bool) error {
 	o.indicators(r.Indicators, d)
 	o.key(d, "warnings", false)
 	o.strs(r.Warnings, d)
-	o.key(d, "review", false)
-	if empty {
-		o.b = append(o.b, '{')
-		o.key(d+1, "id", true)
-		o.str(row.ID)
-		o.key(d+1, "region", false)
-		o.str(row.Region)
-		o.key(d+1, "year", false)
-		o.int(row.Year)
-		o.b = append(o.b, ",\n    \"reviewed\": false,\n    \"stale\": false,\n    \"missing\": false,\n    \"stars\": [],\n    \"flags\": [],\n    \"notes\": []"...)
-		o.nl(d)
-		o.b = append(o.b, '}')
-	} else {
-		rb, err := json.MarshalIndent(row, "   ", " ")
-		if err != nil {
-			return err
-		}
-		o.b = append(o.b, rb...)
-	}
-	o.nl(d - 1)
-	o.b = append(o.b, '}')
-	return nil
 }
 
 // objects writes n objects as an array whose key sits at depth; member writes object i's

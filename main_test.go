@@ -185,16 +185,58 @@ func columnStarts(m width.Measure, ln string) []int {
 // The second export comes from the parse cache and prints the same bytes; so does --no-cache.
 func TestExportCached(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	first, _, code := runCmd("export", "testdata/seeds")
-	second, _, _ := runCmd("export", "testdata/seeds")
-	uncached, _, _ := runCmd("export", "--no-cache", "testdata/seeds")
-	if code != 0 || first != second || first != uncached {
-		t.Errorf("exports differ (cold %d, warm %d, uncached %d bytes)", len(first), len(second), len(uncached))
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/seeds")); err != nil {
+		t.Fatal(err)
 	}
-	caches, _ := filepath.Glob(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "baogao", "parse-*.cache"))
-	if len(caches) != 1 {
-		t.Errorf("cache files: %v", caches)
+	want := func(what string) string {
+		t.Helper()
+		out, _, code := runCmd("export", "--no-cache", dir)
+		if code != 0 {
+			t.Fatalf("%s: uncached export failed", what)
+		}
+		return out
 	}
+	check := func(what string, wantStderr string) {
+		t.Helper()
+		uncached := want(what)
+		got, stderr, code := runCmd("export", dir)
+		if code != 0 || got != uncached {
+			t.Errorf("%s: export differs from an uncached one (%d bytes, want %d)", what, len(got), len(uncached))
+		}
+		if !strings.Contains(stderr, wantStderr) {
+			t.Errorf("%s: stderr %q does not mention %q", what, stderr, wantStderr)
+		}
+	}
+	check("cold", "")
+	check("warm", "")
+	caches, _ := filepath.Glob(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "baogao", "parse-*"))
+	if len(caches) != 2 {
+		t.Fatalf("cache files: %v", caches)
+	}
+	// A browser's load keeps the export file's fragments for the files it did not parse.
+	seed, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	b, err := os.ReadFile(seed[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "added.txt"), append(b, "\n"...), 0o644)
+	p, _ := loader.CachePath([]string{dir})
+	loader.LoadPathsWith([]string{dir}, loader.Options{CacheFile: p})
+	check("after a browser's load", "")
+	// A renamed file keeps its fragment but not its old id and source.
+	os.Rename(filepath.Join(dir, "added.txt"), filepath.Join(dir, "moved.txt"))
+	check("renamed", "")
+	// A damaged export file is said once, and rebuilt.
+	exp := strings.TrimSuffix(p, ".cache") + ".export"
+	b, err = os.ReadFile(exp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[len(b)/2] ^= 1
+	os.WriteFile(exp, b, 0o644)
+	check("damaged export file", "export cache")
+	check("rebuilt", "")
 }
 
 // writeJSON is held to the bytes encoding/json writes for the same document: odd strings, every

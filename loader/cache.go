@@ -8,9 +8,12 @@ import (
 	"fmt"
 	"hash/crc32"
 	"math"
+	mathrand "math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
+	"strings"
 	"sync"
 	"unsafe"
 
@@ -29,6 +32,11 @@ type Cache struct {
 	path     string
 	identity string // the parser that wrote it: entries from another build are not used
 
+	// token names the export file the entries' refs point into; export says this run reads
+	// and writes fragments (see Options.Render).
+	token  uint64
+	export bool
+
 	mu     sync.Mutex
 	old    map[string]*cacheEntry // by path
 	byHash map[[16]byte]*cacheEntry
@@ -39,16 +47,25 @@ type Cache struct {
 }
 
 type cacheEntry struct {
-	path    string
-	size    int64
-	mtime   int64
-	hash    [16]byte
+	path  string
+	size  int64
+	mtime int64
+	hash  [16]byte
+	// reports hold the fields a list shows; the rest of each report (sections, indicators,
+	// warnings) stays encoded in heavy until a load asks for it, so opening the cache of a large
+	// corpus decodes little and the rest is decoded on every core as files are claimed.
 	reports []model.Report
+	heavy   []string // per report, its encoded sections, indicators and warnings; nil when reports are whole
+	refs    []fragRef
+	frags   [][]byte // per report, its export fragment when read or rendered in this run
 	err     string
 }
 
+// fragRef is where a report's export fragment sits in the export file; n == 0 is none.
+type fragRef struct{ off, n uint64 }
+
 // cacheMagic changes whenever the encoding below changes.
-const cacheMagic = "baogao-cache-4\n"
+const cacheMagic = "baogao-cache-5\n"
 
 // CachePath is where the cache for a set of command-line paths lives: under XDG_CACHE_HOME,
 // one file per set of absolute roots.
@@ -96,10 +113,11 @@ func OpenCache(path string) (*Cache, error) {
 	if err != nil {
 		return c, fmt.Errorf("cache %s not used: %v", path, err)
 	}
-	entries, err := decodeCache(b, c.identity)
+	entries, token, err := decodeCache(b, c.identity)
 	if err != nil {
 		return c, fmt.Errorf("cache %s not used: %v", path, err)
 	}
+	c.token = token
 	for _, e := range entries {
 		c.old[e.path] = e
 		c.byHash[e.hash] = e
@@ -137,7 +155,7 @@ func (c *Cache) lookupBytes(p string, size, mtime int64, h [16]byte) *cacheEntry
 	if e == nil || e.size != size {
 		return nil
 	}
-	ne := &cacheEntry{path: p, size: size, mtime: mtime, hash: h, err: e.err, reports: renamed(e.reports, p)}
+	ne := &cacheEntry{path: p, size: size, mtime: mtime, hash: h, err: e.err, reports: renamed(e.reports, p), heavy: e.heavy, refs: e.refs, frags: e.frags}
 	c.used[p], c.byHash[h] = ne, ne
 	c.rehashed++
 	c.dirty = true
@@ -177,11 +195,32 @@ func (c *Cache) Save() error {
 	for _, e := range c.used {
 		entries = append(entries, e)
 	}
-	data := encodeCache(entries, c.identity)
+	// In walk order, so the first files a browser shows sit in the first chunk decoded.
+	sort.Slice(entries, func(i, j int) bool { return entries[i].path < entries[j].path })
 	if err := os.MkdirAll(filepath.Dir(c.path), 0o700); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(c.path), ".parse-*.tmp")
+	// The export file is written first and names itself with a new token: a cache whose
+	// token does not match (a crash between the two renames) has its fragments ignored.
+	// A run that did not read it (a browser) leaves it and the entries' refs as they were.
+	if c.export {
+		token := mathrand.Uint64() | 1
+		if err := writeAtomic(c.exportPath(), encodeExport(entries, token)); err != nil {
+			return err
+		}
+		c.token = token
+	}
+	if err := writeAtomic(c.path, encodeCache(entries, c.identity, c.token)); err != nil {
+		return err
+	}
+	c.old, c.dirty = c.used, false
+	c.used = map[string]*cacheEntry{}
+	return nil
+}
+
+// writeAtomic writes a file under a temporary name and renames it over the old one.
+func writeAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".parse-*.tmp")
 	if err != nil {
 		return err
 	}
@@ -193,12 +232,92 @@ func (c *Cache) Save() error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	if err := os.Rename(tmp.Name(), c.path); err != nil {
-		return err
+	return os.Rename(tmp.Name(), path)
+}
+
+// The export file keeps, for each cached report, the JSON the export prints for it (everything
+// but its id, source and review, which depend on how the folder was named and on the reviews):
+// a warm export copies bytes instead of rendering a national corpus again. Layout: magic, the
+// token the cache names it by, the fragments, a CRC-32C of all that.
+const exportMagic = "baogao-export-1\n"
+
+func (c *Cache) exportPath() string { return strings.TrimSuffix(c.path, ".cache") + ".export" }
+
+// useExport makes this run read and write export fragments: the export file is read and the
+// fragments its entries point to are attached. A missing or damaged file only means the
+// fragments are rendered again.
+func (c *Cache) useExport() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.export {
+		return nil
 	}
-	c.old, c.dirty = c.used, false
-	c.used = map[string]*cacheEntry{}
+	c.export = true
+	if c.token == 0 {
+		return nil
+	}
+	b, err := os.ReadFile(c.exportPath())
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("export cache %s not used: %v", c.exportPath(), err)
+	}
+	if len(b) < len(exportMagic)+12 || !bytes.HasPrefix(b, []byte(exportMagic)) ||
+		crc32.Checksum(b[:len(b)-4], crcTable) != binary.LittleEndian.Uint32(b[len(b)-4:]) {
+		return fmt.Errorf("export cache %s not used: %v", c.exportPath(), errCorrupt)
+	}
+	if binary.LittleEndian.Uint64(b[len(exportMagic):]) != c.token {
+		return nil // written for another state of the cache
+	}
+	body := b[:len(b)-4]
+	for _, e := range c.old {
+		if e.refs == nil {
+			continue
+		}
+		frags := make([][]byte, len(e.refs))
+		for i, r := range e.refs {
+			if r.n > 0 && r.off >= uint64(len(exportMagic)+8) && r.off+r.n <= uint64(len(body)) && r.off+r.n > r.off {
+				frags[i] = body[r.off : r.off+r.n : r.off+r.n]
+			}
+		}
+		e.frags = frags
+	}
 	return nil
+}
+
+// setFrags keeps the fragments rendered for an entry that had none.
+func (c *Cache) setFrags(e *cacheEntry, frags [][]byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e.frags = frags
+	c.dirty = true
+}
+
+func encodeExport(entries []*cacheEntry, token uint64) []byte {
+	n := len(exportMagic) + 12
+	for _, e := range entries {
+		for _, f := range e.frags {
+			n += len(f)
+		}
+	}
+	b := make([]byte, 0, n)
+	b = append(b, exportMagic...)
+	b = binary.LittleEndian.AppendUint64(b, token)
+	for _, e := range entries {
+		e.refs = nil
+		if e.frags == nil {
+			continue
+		}
+		e.refs = make([]fragRef, len(e.frags))
+		for i, f := range e.frags {
+			if len(f) > 0 {
+				e.refs[i] = fragRef{uint64(len(b)), uint64(len(f))}
+				b = append(b, f...)
+			}
+		}
+	}
+	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, crcTable))
 }
 
 // The encoding: magic, identity, entry count, entries, then a CRC-32C of all that. Numbers are
@@ -223,9 +342,10 @@ func (e *encoder) float(f *float64) {
 // large cache decodes on every core.
 const cacheChunks = 64
 
-func encodeCache(entries []*cacheEntry, identity string) []byte {
+func encodeCache(entries []*cacheEntry, identity string, token uint64) []byte {
 	e := &encoder{b: []byte(cacheMagic)}
 	e.str(identity)
+	e.b = binary.LittleEndian.AppendUint64(e.b, token)
 	per := (len(entries) + cacheChunks - 1) / cacheChunks
 	chunks := 0
 	if per > 0 {
@@ -254,11 +374,23 @@ func (e *encoder) entry(en *cacheEntry) {
 	e.uint(uint64(len(en.reports)))
 	for i := range en.reports {
 		e.report(&en.reports[i])
+		if en.heavy != nil {
+			e.str(en.heavy[i])
+		} else {
+			e.str(encodeHeavy(&en.reports[i]))
+		}
+		var ref fragRef
+		if i < len(en.refs) {
+			ref = en.refs[i]
+		}
+		e.uint(ref.off)
+		e.uint(ref.n)
 	}
 }
 
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
+// report writes the fields a list needs; encodeHeavy the rest.
 func (e *encoder) report(r *model.Report) {
 	for _, s := range []string{r.ID, r.Source, r.Title, r.Region, r.Level, r.Date, r.Speaker, r.Hash} {
 		e.str(s)
@@ -267,6 +399,10 @@ func (e *encoder) report(r *model.Report) {
 	e.int(r.Year)
 	e.int(r.ReviewYear)
 	e.int(r.Chars)
+}
+
+func encodeHeavy(r *model.Report) string {
+	e := &encoder{}
 	e.uint(uint64(len(r.Warnings)))
 	for _, w := range r.Warnings {
 		e.str(w)
@@ -283,6 +419,7 @@ func (e *encoder) report(r *model.Report) {
 		e.int(in.Start)
 		e.int(in.End)
 	}
+	return string(e.b)
 }
 
 func (e *encoder) sections(ss []model.Section) {
@@ -374,24 +511,29 @@ func (d *decoder) float(slab *[]float64) *float64 {
 	return &(*slab)[len(*slab)-1]
 }
 
-func decodeCache(b []byte, identity string) ([]*cacheEntry, error) {
+func decodeCache(b []byte, identity string) ([]*cacheEntry, uint64, error) {
 	if len(b) < len(cacheMagic)+4 || !bytes.HasPrefix(b, []byte(cacheMagic)) {
-		return nil, errors.New("not a baogao cache of this version")
+		return nil, 0, errors.New("not a baogao cache of this version")
 	}
 	body, sum := b[:len(b)-4], binary.LittleEndian.Uint32(b[len(b)-4:])
 	if crc32.Checksum(body, crcTable) != sum {
-		return nil, errCorrupt
+		return nil, 0, errCorrupt
 	}
 	return decodeEntries(body, identity)
 }
 
 // decodeEntries reads entries after the checksum passed; it still checks every length, since a
 // checksum only guards against accidents.
-func decodeEntries(body []byte, identity string) ([]*cacheEntry, error) {
+func decodeEntries(body []byte, identity string) ([]*cacheEntry, uint64, error) {
 	d := &decoder{s: string(body), off: len(cacheMagic)}
 	if id := d.str(); id != identity {
-		return nil, d.err // written by another build: start afresh, quietly
+		return nil, 0, d.err // written by another build: start afresh, quietly
 	}
+	if d.off+8 > len(d.s) {
+		return nil, 0, errCorrupt
+	}
+	token := binary.LittleEndian.Uint64(d.rest())
+	d.off += 8
 	var spans [][2]int
 	for n := d.count(); len(spans) < n && d.err == nil; {
 		size := d.count()
@@ -399,7 +541,7 @@ func decodeEntries(body []byte, identity string) ([]*cacheEntry, error) {
 		d.off += size
 	}
 	if d.err != nil || d.off != len(d.s) {
-		return nil, errCorrupt
+		return nil, 0, errCorrupt
 	}
 	parts := make([][]*cacheEntry, len(spans))
 	failed := make([]bool, len(spans))
@@ -422,11 +564,11 @@ func decodeEntries(body []byte, identity string) ([]*cacheEntry, error) {
 	var entries []*cacheEntry
 	for i, p := range parts {
 		if failed[i] {
-			return nil, errCorrupt
+			return nil, 0, errCorrupt
 		}
 		entries = append(entries, p...)
 	}
-	return entries, nil
+	return entries, token, nil
 }
 
 // decodeChunk reads the entries in s[off:]; failed means the bytes do not hold what they claim.
@@ -442,9 +584,12 @@ func decodeChunk(s string, off int) (entries []*cacheEntry, failed bool) {
 		copy(e.hash[:], d.s[d.off:d.off+16])
 		d.off += 16
 		e.err = d.str()
-		e.reports = make([]model.Report, d.count())
+		n := d.count()
+		e.reports, e.heavy, e.refs = make([]model.Report, n), make([]string, n), make([]fragRef, n)
 		for j := range e.reports {
 			d.report(&e.reports[j])
+			e.heavy[j] = d.str()
+			e.refs[j] = fragRef{d.uint(), d.uint()}
 		}
 		entries = append(entries, e)
 	}
@@ -456,6 +601,11 @@ func (d *decoder) report(r *model.Report) {
 		*p = d.str()
 	}
 	r.Part, r.Year, r.ReviewYear, r.Chars = d.int(), d.int(), d.int(), d.int()
+}
+
+// decodeHeavy fills in the sections, indicators and warnings of a report decoded light.
+func decodeHeavy(s string, r *model.Report) error {
+	d := &decoder{s: s}
 	r.Warnings = make([]string, d.count())
 	for i := range r.Warnings {
 		r.Warnings[i] = d.str()
@@ -476,6 +626,10 @@ func (d *decoder) report(r *model.Report) {
 		in.Value, in.Growth, in.Stretch = d.float(&slab), d.float(&slab), d.float(&slab)
 		in.Start, in.End = d.int(), d.int()
 	}
+	if d.err != nil || d.off != len(d.s) {
+		return errCorrupt
+	}
+	return nil
 }
 
 func (d *decoder) sections(depth int) []model.Section {

@@ -136,7 +136,7 @@ func TestCacheCorrupt(t *testing.T) {
 		}
 	}
 	// Written by another build: not used, and not an error worth telling.
-	b := encodeCache(nil, "another build")
+	b := encodeCache(nil, "another build", 0)
 	os.WriteFile(cachePath, b, 0o644)
 	if c, err := OpenCache(cachePath); err != nil || len(c.old) != 0 {
 		t.Errorf("other build: %v, %d entries", err, len(c.old))
@@ -146,10 +146,19 @@ func TestCacheCorrupt(t *testing.T) {
 // A cache whose checksum passes but whose structure is damaged is refused, never a panic.
 func FuzzCacheDecode(f *testing.F) {
 	reps, _ := Parse("a.txt", []byte(seedTexts(f)["001_10a2659bde270cd6.txt"]))
-	f.Add(encodeCache([]*cacheEntry{{path: "a.txt", size: 1, mtime: 2, reports: reps}}, "x"))
+	f.Add(encodeCache([]*cacheEntry{{path: "a.txt", size: 1, mtime: 2, reports: reps}}, "x", 7))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		if len(b) > len(cacheMagic) {
-			decodeEntries(b[:len(b)-min(4, len(b)-len(cacheMagic))], "x")
+		if len(b) <= len(cacheMagic) {
+			return
+		}
+		entries, _, err := decodeEntries(b[:len(b)-min(4, len(b)-len(cacheMagic))], "x")
+		for _, e := range entries {
+			for i := range e.reports {
+				decodeHeavy(e.heavy[i], &e.reports[i])
+			}
+		}
+		if err != nil && entries != nil {
+			t.Error("entries returned with an error")
 		}
 	})
 }

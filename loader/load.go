@@ -31,6 +31,8 @@ type Result struct {
 	Reports []model.Report
 	Errors  []FileError
 	Notices []string `json:"-"` // about the load itself (the cache), not about a file
+	// Rendered holds, when Options.Render was set, what it gave for each of Reports.
+	Rendered [][]byte `json:"-"`
 }
 
 type job struct {
@@ -49,6 +51,11 @@ type Options struct {
 	// DropBodies frees each report's text once it is parsed (Hash keeps it findable): export
 	// and targets never show a body, and a browser reads one again with ReadBody when opened.
 	DropBodies bool
+	// Render, when set, is run on each report parsed and its result kept in the cache beside
+	// it (Result.Rendered): the export's JSON, so a warm export copies it instead of writing
+	// it again. A report whose rendering came from the cache is returned without sections,
+	// indicators and warnings — only a caller that prints Rendered should set this.
+	Render func(*model.Report) []byte
 }
 
 // LoadFS reads every report under root in fsys (an embedded folder in the binary, or os.DirFS in
@@ -103,17 +110,26 @@ func LoadPathsWith(paths []string, o Options) Result {
 // openCache starts decoding the cache named by CacheFile while the caller walks the folders;
 // wait returns once o.Cache is set, with a notice when the file could not be used.
 func (o *Options) openCache() (wait func() string) {
-	if o.Cache != nil || o.CacheFile == "" {
+	if o.Cache == nil && o.CacheFile == "" {
 		return func() string { return "" }
 	}
 	done := make(chan string, 1)
 	go func() {
-		c, err := OpenCache(o.CacheFile)
-		o.Cache = c
-		if err != nil {
-			done <- err.Error() + " (rebuilding it)"
+		defer close(done)
+		var notes []string
+		if o.Cache == nil {
+			c, err := OpenCache(o.CacheFile)
+			o.Cache = c
+			if err != nil {
+				notes = append(notes, err.Error()+" (rebuilding it)")
+			}
 		}
-		close(done)
+		if o.Render != nil {
+			if err := o.Cache.useExport(); err != nil {
+				notes = append(notes, err.Error()+" (rebuilding it)")
+			}
+		}
+		done <- strings.Join(notes, "; ")
 	}()
 	return func() string { return <-done }
 }
@@ -239,6 +255,7 @@ func readLimited(name string) ([]byte, error) {
 
 type outcome struct {
 	reports []model.Report
+	frags   [][]byte // Options.Render of each report, when set
 	err     *FileError
 }
 
@@ -280,7 +297,9 @@ func parseOne(j job, opt Options) (o outcome) {
 		}
 		size, mtime = st.Size(), st.ModTime().UnixNano()
 		if e := c.lookup(j.path, size, mtime); e != nil {
-			return e.outcome(j.name)
+			if o, ok := c.outcome(e, j.name, opt.Render); ok {
+				return o
+			}
 		}
 	}
 	b, err := j.read()
@@ -292,7 +311,9 @@ func parseOne(j job, opt Options) (o outcome) {
 		sum := sha256.Sum256(b)
 		copy(h[:], sum[:])
 		if e := c.lookupBytes(j.path, size, mtime, h); e != nil {
-			return e.outcome(j.name)
+			if o, ok := c.outcome(e, j.name, opt.Render); ok {
+				return o
+			}
 		}
 	}
 	reps, err := Parse(j.name, b)
@@ -301,8 +322,15 @@ func parseOne(j job, opt Options) (o outcome) {
 			detach(&reps[i])
 		}
 	}
+	var frags [][]byte
+	if opt.Render != nil && err == nil {
+		frags = make([][]byte, len(reps))
+		for i := range reps {
+			frags[i] = opt.Render(&reps[i])
+		}
+	}
 	if c != nil && j.path != "" {
-		e := &cacheEntry{path: j.path, size: size, mtime: mtime, hash: h, reports: make([]model.Report, len(reps))}
+		e := &cacheEntry{path: j.path, size: size, mtime: mtime, hash: h, reports: make([]model.Report, len(reps)), frags: frags}
 		for i, r := range reps {
 			r.Body = ""
 			e.reports[i] = r
@@ -320,7 +348,7 @@ func parseOne(j job, opt Options) (o outcome) {
 			reps[i].Body = ""
 		}
 	}
-	return outcome{reports: reps}
+	return outcome{reports: reps, frags: frags}
 }
 
 // detach copies the strings a report shares with its body (titles, indicator sentences), so that
@@ -345,11 +373,37 @@ func detach(r *model.Report) {
 	}
 }
 
-func (e *cacheEntry) outcome(name string) outcome {
+// outcome is what a cached entry gives a load: the reports whole, or with render, light and
+// with their renderings (rendered now when the cache had none). ok is false when the entry's
+// encoding does not hold up, and the file must be parsed again.
+func (c *Cache) outcome(e *cacheEntry, name string, render func(*model.Report) []byte) (o outcome, ok bool) {
 	if e.err != "" {
-		return outcome{err: &FileError{name, e.err}}
+		return outcome{err: &FileError{name, e.err}}, true
 	}
-	return outcome{reports: append([]model.Report(nil), e.reports...)}
+	o.reports = append([]model.Report(nil), e.reports...)
+	if render != nil {
+		o.frags = make([][]byte, len(o.reports))
+	}
+	missing := false
+	for i := range o.reports {
+		if render != nil && i < len(e.frags) && len(e.frags[i]) > 0 {
+			o.frags[i] = e.frags[i]
+			continue // the rendering is all a caller with render prints
+		}
+		if e.heavy != nil {
+			if decodeHeavy(e.heavy[i], &o.reports[i]) != nil {
+				return outcome{}, false
+			}
+		}
+		if render != nil {
+			o.frags[i] = render(&o.reports[i])
+			missing = true
+		}
+	}
+	if missing {
+		c.setFrags(e, o.frags)
+	}
+	return o, true
 }
 
 func merge(res Result, outs []outcome) Result {
@@ -359,13 +413,16 @@ func merge(res Result, outs []outcome) Result {
 			res.Errors = append(res.Errors, *o.err)
 			continue
 		}
-		for _, r := range o.reports {
+		for i, r := range o.reports {
 			// Two folders may hold files of the same name: keep ids unique and stable.
 			if ids[r.ID] > 0 {
 				r.ID = path.Join(filepath.ToSlash(filepath.Dir(r.Source)), r.ID)
 			}
 			ids[r.ID]++
 			res.Reports = append(res.Reports, r)
+			if o.frags != nil {
+				res.Rendered = append(res.Rendered, o.frags[i])
+			}
 		}
 	}
 	sort.SliceStable(res.Errors, func(i, j int) bool { return res.Errors[i].Source < res.Errors[j].Source })
