@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -15,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"baogao/model"
@@ -26,22 +28,32 @@ import (
 // again) is read and hashed but not parsed. Bodies are not kept — they are as large as the
 // corpus — and are read again when a report is opened (ReadBody).
 //
-// The file is written whole to a temporary name and renamed, and carries a checksum: a torn or
-// corrupt cache is ignored and rebuilt, never trusted. It is only a cache; deleting it is safe.
+// The file is written whole to a temporary name and renamed, and carries checksums: a torn or
+// corrupt cache, or part of one, is ignored and rebuilt, never trusted. It is only a cache;
+// deleting it is safe.
+//
+// Opening does not wait for the entries: they are stored in the order the folders were last
+// walked, in chunks decoded in that order on every core, and a lookup waits only for the chunk
+// that holds its file — the first files of a large corpus are found while the rest decode.
 type Cache struct {
 	path     string
 	identity string // the parser that wrote it: entries from another build are not used
 
 	// token names the export file the entries' refs point into; export says this run reads
 	// and writes fragments (see Options.Render).
-	token  uint64
-	export bool
+	token   uint64
+	export  bool
+	exportB []byte // the export file, when export and its token matched
+	badFrag atomic.Int64
 
-	mu     sync.Mutex
-	old    map[string]*cacheEntry // by path
-	byHash map[[16]byte]*cacheEntry
-	used   map[string]*cacheEntry // entries seen this run; only these are written back
-	dirty  bool
+	mu      sync.Mutex
+	decoded *sync.Cond             // signalled as each chunk is decoded
+	pending int                    // chunks not yet decoded
+	damage  error                  // a chunk that did not hold up, said once at the end
+	old     map[string]*cacheEntry // by path
+	byHash  map[[16]byte]*cacheEntry
+	used    map[string]*cacheEntry // entries seen this run; only these are written back
+	dirty   bool
 
 	hits, rehashed, parsed int
 }
@@ -51,18 +63,23 @@ type cacheEntry struct {
 	size  int64
 	mtime int64
 	hash  [16]byte
+	seq   int // the file's place in this run's walk: entries are written in walk order
 	// reports hold the fields a list shows; the rest of each report (sections, indicators,
 	// warnings) stays encoded in heavy until a load asks for it, so opening the cache of a large
 	// corpus decodes little and the rest is decoded on every core as files are claimed.
 	reports []model.Report
-	heavy   []string // per report, its encoded sections, indicators and warnings; nil when reports are whole
-	refs    []fragRef
-	frags   [][]byte // per report, its export fragment when read or rendered in this run
+	heavy   []string  // per report, its encoded sections, indicators and warnings; nil when reports are whole
+	refs    []fragRef // per report, where its export fragment is in the export file
+	frags   [][]byte  // per report, its export fragment when rendered in this run
 	err     string
 }
 
-// fragRef is where a report's export fragment sits in the export file; n == 0 is none.
-type fragRef struct{ off, n uint64 }
+// fragRef is where a report's export fragment sits in the export file and its CRC-32C; n == 0
+// is none.
+type fragRef struct {
+	off, n uint64
+	sum    uint32
+}
 
 // cacheMagic changes whenever the encoding below changes.
 const cacheMagic = "baogao-cache-5\n"
@@ -102,27 +119,87 @@ func parserIdentity() string {
 	return fmt.Sprintf("%d:%d", st.Size(), st.ModTime().UnixNano())
 }
 
-// OpenCache reads the cache at path. A missing file is an empty cache; an unreadable or corrupt
-// one is an empty cache too, with the reason returned for the caller to mention.
+// OpenCache opens the cache at path and starts decoding it. A missing file is an empty cache; an
+// unreadable or corrupt one is an empty cache too, with the reason returned for the caller to
+// mention. A chunk found damaged later is left out and said by Damage.
 func OpenCache(path string) (*Cache, error) {
 	c := &Cache{path: path, identity: parserIdentity(), old: map[string]*cacheEntry{}, byHash: map[[16]byte]*cacheEntry{}, used: map[string]*cacheEntry{}}
-	b, err := os.ReadFile(path)
+	c.decoded = sync.NewCond(&c.mu)
+	b, err := mapFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return c, nil
 	}
 	if err != nil {
 		return c, fmt.Errorf("cache %s not used: %v", path, err)
 	}
-	entries, token, err := decodeCache(b, c.identity)
-	if err != nil {
-		return c, fmt.Errorf("cache %s not used: %v", path, err)
+	h, err := decodeHeader(b, c.identity)
+	if err != nil || h.spans == nil {
+		if err != nil {
+			err = fmt.Errorf("cache %s not used: %v", path, err)
+		}
+		return c, err
 	}
-	c.token = token
-	for _, e := range entries {
-		c.old[e.path] = e
-		c.byHash[e.hash] = e
-	}
+	c.token = h.token
+	c.pending = len(h.spans)
+	go c.decodeChunks(unsafe.String(unsafe.SliceData(b), len(b)), h.spans)
 	return c, nil
+}
+
+// decodeChunks decodes the chunks on every core, publishing them in file order so lookups of
+// the first files are answered first.
+func (c *Cache) decodeChunks(s string, spans []chunkSpan) {
+	parts := make([][]*cacheEntry, len(spans))
+	ready := make([]bool, len(spans))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(spans)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(spans); i = int(next.Add(1) - 1) {
+				sp := spans[i]
+				entries, ok := decodeChunk(s, sp)
+				c.mu.Lock()
+				parts[i], ready[i] = entries, true
+				if !ok {
+					c.damage = errCorrupt
+				}
+				// publish every chunk up to the first not ready, in order
+				for j := len(spans) - c.pending; j < len(spans) && ready[j]; j++ {
+					for _, e := range parts[j] {
+						c.old[e.path] = e
+						c.byHash[e.hash] = e
+					}
+					parts[j] = nil
+					c.pending--
+				}
+				c.decoded.Broadcast()
+				c.mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// settled waits until every chunk is decoded; c.mu is held.
+func (c *Cache) settled() {
+	for c.pending > 0 {
+		c.decoded.Wait()
+	}
+}
+
+// Damage says whether part of the cache did not hold up (and was left out).
+func (c *Cache) Damage() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.settled()
+	if c.damage != nil {
+		return fmt.Errorf("cache %s partly not used: %v", c.path, c.damage)
+	}
+	if n := c.badFrag.Load(); n > 0 {
+		return fmt.Errorf("export cache %s partly not used: %d damaged", c.exportPath(), n)
+	}
+	return nil
 }
 
 // Stats says how the last load used the cache: files taken as they were, files read and
@@ -130,17 +207,23 @@ func OpenCache(path string) (*Cache, error) {
 func (c *Cache) Stats() (hits, rehashed, parsed int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.settled()
 	return c.hits, c.rehashed, c.parsed
 }
 
-// lookup is the entry for a file whose size and mtime are unchanged.
-func (c *Cache) lookup(p string, size, mtime int64) *cacheEntry {
+// lookup is the entry for a file whose size and mtime are unchanged; seq is its place in the walk.
+func (c *Cache) lookup(p string, size, mtime int64, seq int) *cacheEntry {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e := c.old[p]
+	for e == nil && c.pending > 0 {
+		c.decoded.Wait()
+		e = c.old[p]
+	}
 	if e == nil || e.size != size || e.mtime != mtime {
 		return nil
 	}
+	e.seq = seq
 	c.used[p] = e
 	c.hits++
 	return e
@@ -148,14 +231,15 @@ func (c *Cache) lookup(p string, size, mtime int64) *cacheEntry {
 
 // lookupBytes is the entry for a file with these bytes, whatever its name or mtime was; the
 // entry is re-filed under its new path and stat.
-func (c *Cache) lookupBytes(p string, size, mtime int64, h [16]byte) *cacheEntry {
+func (c *Cache) lookupBytes(p string, size, mtime int64, h [16]byte, seq int) *cacheEntry {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.settled()
 	e := c.byHash[h]
 	if e == nil || e.size != size {
 		return nil
 	}
-	ne := &cacheEntry{path: p, size: size, mtime: mtime, hash: h, err: e.err, reports: renamed(e.reports, p), heavy: e.heavy, refs: e.refs, frags: e.frags}
+	ne := &cacheEntry{path: p, size: size, mtime: mtime, hash: h, seq: seq, err: e.err, reports: renamed(e.reports, p), heavy: e.heavy, refs: e.refs, frags: e.frags}
 	c.used[p], c.byHash[h] = ne, ne
 	c.rehashed++
 	c.dirty = true
@@ -188,6 +272,7 @@ func renamed(reps []model.Report, name string) []model.Report {
 func (c *Cache) Save() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.settled()
 	if !c.dirty && len(c.used) == len(c.old) {
 		return nil
 	}
@@ -196,7 +281,7 @@ func (c *Cache) Save() error {
 		entries = append(entries, e)
 	}
 	// In walk order, so the first files a browser shows sit in the first chunk decoded.
-	sort.Slice(entries, func(i, j int) bool { return entries[i].path < entries[j].path })
+	sort.Slice(entries, func(i, j int) bool { return entries[i].seq < entries[j].seq })
 	if err := os.MkdirAll(filepath.Dir(c.path), 0o700); err != nil {
 		return err
 	}
@@ -205,12 +290,18 @@ func (c *Cache) Save() error {
 	// A run that did not read it (a browser) leaves it and the entries' refs as they were.
 	if c.export {
 		token := mathrand.Uint64() | 1
-		if err := writeAtomic(c.exportPath(), encodeExport(entries, token)); err != nil {
+		if err := writeAtomic(c.exportPath(), func(w *bufio.Writer) error { return c.encodeExport(w, entries, token) }); err != nil {
 			return err
 		}
-		c.token = token
+		c.token, c.exportB = token, nil // the old mapping stays valid; it is no longer ours to read
 	}
-	if err := writeAtomic(c.path, encodeCache(entries, c.identity, c.token)); err != nil {
+	parts := encodeCache(entries, c.identity, c.token)
+	if err := writeAtomic(c.path, func(w *bufio.Writer) error {
+		for _, p := range parts {
+			w.Write(p)
+		}
+		return nil
+	}); err != nil {
 		return err
 	}
 	c.old, c.dirty = c.used, false
@@ -219,13 +310,18 @@ func (c *Cache) Save() error {
 }
 
 // writeAtomic writes a file under a temporary name and renames it over the old one.
-func writeAtomic(path string, data []byte) error {
+func writeAtomic(path string, write func(*bufio.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".parse-*.tmp")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
+	bw := bufio.NewWriterSize(tmp, 1<<16)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
 		tmp.Close()
 		return err
 	}
@@ -238,14 +334,14 @@ func writeAtomic(path string, data []byte) error {
 // The export file keeps, for each cached report, the JSON the export prints for it (everything
 // but its id, source and review, which depend on how the folder was named and on the reviews):
 // a warm export copies bytes instead of rendering a national corpus again. Layout: magic, the
-// token the cache names it by, the fragments, a CRC-32C of all that.
-const exportMagic = "baogao-export-1\n"
+// token the cache names it by, the fragments; each fragment's CRC-32C is in the cache beside
+// its place, checked when it is used.
+const exportMagic = "baogao-export-2\n"
 
 func (c *Cache) exportPath() string { return strings.TrimSuffix(c.path, ".cache") + ".export" }
 
-// useExport makes this run read and write export fragments: the export file is read and the
-// fragments its entries point to are attached. A missing or damaged file only means the
-// fragments are rendered again.
+// useExport makes this run read and write export fragments. A missing, damaged or stale export
+// file only means the fragments are rendered again.
 func (c *Cache) useExport() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -256,34 +352,40 @@ func (c *Cache) useExport() error {
 	if c.token == 0 {
 		return nil
 	}
-	b, err := os.ReadFile(c.exportPath())
-	if errors.Is(err, os.ErrNotExist) {
+	b, err := mapFile(c.exportPath())
+	switch {
+	case errors.Is(err, os.ErrNotExist):
 		return nil
-	}
-	if err != nil {
+	case err != nil:
 		return fmt.Errorf("export cache %s not used: %v", c.exportPath(), err)
-	}
-	if len(b) < len(exportMagic)+12 || !bytes.HasPrefix(b, []byte(exportMagic)) ||
-		crc32.Checksum(b[:len(b)-4], crcTable) != binary.LittleEndian.Uint32(b[len(b)-4:]) {
+	case len(b) < len(exportMagic)+8 || !bytes.HasPrefix(b, []byte(exportMagic)):
 		return fmt.Errorf("export cache %s not used: %v", c.exportPath(), errCorrupt)
-	}
-	if binary.LittleEndian.Uint64(b[len(exportMagic):]) != c.token {
+	case binary.LittleEndian.Uint64(b[len(exportMagic):]) != c.token:
 		return nil // written for another state of the cache
 	}
-	body := b[:len(b)-4]
-	for _, e := range c.old {
-		if e.refs == nil {
-			continue
-		}
-		frags := make([][]byte, len(e.refs))
-		for i, r := range e.refs {
-			if r.n > 0 && r.off >= uint64(len(exportMagic)+8) && r.off+r.n <= uint64(len(body)) && r.off+r.n > r.off {
-				frags[i] = body[r.off : r.off+r.n : r.off+r.n]
-			}
-		}
-		e.frags = frags
-	}
+	c.exportB = b
 	return nil
+}
+
+// frag is report i's export fragment: rendered in this run, or read from the export file when
+// it is there and its checksum holds.
+func (c *Cache) frag(e *cacheEntry, i int) []byte {
+	if i < len(e.frags) && len(e.frags[i]) > 0 {
+		return e.frags[i]
+	}
+	if i >= len(e.refs) || c.exportB == nil {
+		return nil
+	}
+	r := e.refs[i]
+	if r.n == 0 || r.off < uint64(len(exportMagic)+8) || r.off+r.n > uint64(len(c.exportB)) || r.off+r.n < r.off {
+		return nil
+	}
+	f := c.exportB[r.off : r.off+r.n : r.off+r.n]
+	if crc32.Checksum(f, crcTable) != r.sum {
+		c.badFrag.Add(1)
+		return nil
+	}
+	return f
 }
 
 // setFrags keeps the fragments rendered for an entry that had none.
@@ -294,35 +396,31 @@ func (c *Cache) setFrags(e *cacheEntry, frags [][]byte) {
 	c.dirty = true
 }
 
-func encodeExport(entries []*cacheEntry, token uint64) []byte {
-	n := len(exportMagic) + 12
+// encodeExport writes the export file and points the entries' refs into it.
+func (c *Cache) encodeExport(w *bufio.Writer, entries []*cacheEntry, token uint64) error {
+	w.WriteString(exportMagic)
+	w.Write(binary.LittleEndian.AppendUint64(nil, token))
+	off := uint64(len(exportMagic) + 8)
 	for _, e := range entries {
-		for _, f := range e.frags {
-			n += len(f)
-		}
-	}
-	b := make([]byte, 0, n)
-	b = append(b, exportMagic...)
-	b = binary.LittleEndian.AppendUint64(b, token)
-	for _, e := range entries {
-		e.refs = nil
-		if e.frags == nil {
-			continue
-		}
-		e.refs = make([]fragRef, len(e.frags))
-		for i, f := range e.frags {
-			if len(f) > 0 {
-				e.refs[i] = fragRef{uint64(len(b)), uint64(len(f))}
-				b = append(b, f...)
+		refs := make([]fragRef, len(e.reports))
+		for i := range refs {
+			if f := c.frag(e, i); f != nil {
+				refs[i] = fragRef{off, uint64(len(f)), crc32.Checksum(f, crcTable)}
+				if _, err := w.Write(f); err != nil {
+					return err
+				}
+				off += uint64(len(f))
 			}
 		}
+		e.refs, e.frags = refs, nil
 	}
-	return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, crcTable))
+	return nil
 }
 
-// The encoding: magic, identity, entry count, entries, then a CRC-32C of all that. Numbers are
-// varints; strings are a length and bytes. Decoding slices every string out of one copy of the
-// file, so a hundred thousand reports cost one allocation for their text, not millions.
+// The encoding: a header — magic, identity, token, and for each chunk its offset, length and
+// CRC-32C, then the header's own CRC-32C — and the chunks of entries. Numbers are varints;
+// strings are a length and bytes. Decoding slices every string out of the file as mapped, so a
+// hundred thousand reports cost no copy of their text.
 
 type encoder struct{ b []byte }
 
@@ -339,30 +437,50 @@ func (e *encoder) float(f *float64) {
 }
 
 // cacheChunks is how many independently decodable runs the entries are written in, so that a
-// large cache decodes on every core.
+// large cache decodes on every core and its first files are found before the rest is decoded.
 const cacheChunks = 64
 
-func encodeCache(entries []*cacheEntry, identity string, token uint64) []byte {
-	e := &encoder{b: []byte(cacheMagic)}
-	e.str(identity)
-	e.b = binary.LittleEndian.AppendUint64(e.b, token)
+type chunkSpan struct {
+	off, n int
+	sum    uint32
+}
+
+// encodeCache gives the header and the chunks, to be written one after the other.
+func encodeCache(entries []*cacheEntry, identity string, token uint64) [][]byte {
 	per := (len(entries) + cacheChunks - 1) / cacheChunks
-	chunks := 0
-	if per > 0 {
-		chunks = (len(entries) + per - 1) / per
-	}
-	e.uint(uint64(chunks))
-	for c := 0; c < chunks; c++ {
-		part := entries[c*per : min(len(entries), (c+1)*per)]
+	var chunks [][]byte
+	for c := 0; per > 0 && c*per < len(entries); c++ {
 		ce := &encoder{}
+		part := entries[c*per : min(len(entries), (c+1)*per)]
 		ce.uint(uint64(len(part)))
 		for _, en := range part {
 			ce.entry(en)
 		}
-		e.uint(uint64(len(ce.b)))
-		e.b = append(e.b, ce.b...)
+		chunks = append(chunks, ce.b)
 	}
-	return binary.LittleEndian.AppendUint32(e.b, crc32.Checksum(e.b, crcTable))
+	// Offsets are absolute, so the header's own length must be known first: lay it out with
+	// offsets relative to its end, then once more with them shifted by its length (varints
+	// may grow, so repeat until it no longer changes).
+	header := func(base int) []byte {
+		h := &encoder{b: []byte(cacheMagic)}
+		h.str(identity)
+		h.b = binary.LittleEndian.AppendUint64(h.b, token)
+		h.uint(uint64(len(chunks)))
+		off := base
+		for _, ch := range chunks {
+			h.uint(uint64(off))
+			h.uint(uint64(len(ch)))
+			h.b = binary.LittleEndian.AppendUint32(h.b, crc32.Checksum(ch, crcTable))
+			off += len(ch)
+		}
+		return binary.LittleEndian.AppendUint32(h.b, crc32.Checksum(h.b, crcTable))
+	}
+	h := header(0)
+	for n := -1; n != len(h); {
+		n = len(h)
+		h = header(n)
+	}
+	return append([][]byte{h}, chunks...)
 }
 
 func (e *encoder) entry(en *cacheEntry) {
@@ -385,6 +503,7 @@ func (e *encoder) entry(en *cacheEntry) {
 		}
 		e.uint(ref.off)
 		e.uint(ref.n)
+		e.b = binary.LittleEndian.AppendUint32(e.b, ref.sum)
 	}
 }
 
@@ -511,75 +630,68 @@ func (d *decoder) float(slab *[]float64) *float64 {
 	return &(*slab)[len(*slab)-1]
 }
 
-func decodeCache(b []byte, identity string) ([]*cacheEntry, uint64, error) {
-	if len(b) < len(cacheMagic)+4 || !bytes.HasPrefix(b, []byte(cacheMagic)) {
-		return nil, 0, errors.New("not a baogao cache of this version")
-	}
-	body, sum := b[:len(b)-4], binary.LittleEndian.Uint32(b[len(b)-4:])
-	if crc32.Checksum(body, crcTable) != sum {
-		return nil, 0, errCorrupt
-	}
-	return decodeEntries(body, identity)
+type cacheHeader struct {
+	token uint64
+	spans []chunkSpan // nil when the cache was written by another build
 }
 
-// decodeEntries reads entries after the checksum passed; it still checks every length, since a
-// checksum only guards against accidents.
-func decodeEntries(body []byte, identity string) ([]*cacheEntry, uint64, error) {
-	d := &decoder{s: string(body), off: len(cacheMagic)}
-	if id := d.str(); id != identity {
-		return nil, 0, d.err // written by another build: start afresh, quietly
+// decodeHeader checks the header and that every chunk it names lies inside b.
+func decodeHeader(b []byte, identity string) (cacheHeader, error) {
+	var h cacheHeader
+	if len(b) < len(cacheMagic)+4 || !bytes.HasPrefix(b, []byte(cacheMagic)) {
+		return h, errors.New("not a baogao cache of this version")
+	}
+	d := &decoder{s: unsafe.String(unsafe.SliceData(b), len(b)), off: len(cacheMagic)}
+	if id := d.str(); id != identity || d.err != nil {
+		return h, d.err // written by another build: start afresh, quietly
 	}
 	if d.off+8 > len(d.s) {
-		return nil, 0, errCorrupt
+		return h, errCorrupt
 	}
-	token := binary.LittleEndian.Uint64(d.rest())
+	h.token = binary.LittleEndian.Uint64(d.rest())
 	d.off += 8
-	var spans [][2]int
-	for n := d.count(); len(spans) < n && d.err == nil; {
-		size := d.count()
-		spans = append(spans, [2]int{d.off, d.off + size})
-		d.off += size
-	}
-	if d.err != nil || d.off != len(d.s) {
-		return nil, 0, errCorrupt
-	}
-	parts := make([][]*cacheEntry, len(spans))
-	failed := make([]bool, len(spans))
-	var wg sync.WaitGroup
-	next := make(chan int, len(spans))
-	for i := range spans {
-		next <- i
-	}
-	close(next)
-	for w := 0; w < min(runtime.GOMAXPROCS(0), len(spans)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				parts[i], failed[i] = decodeChunk(d.s[:spans[i][1]], spans[i][0])
-			}
-		}()
-	}
-	wg.Wait()
-	var entries []*cacheEntry
-	for i, p := range parts {
-		if failed[i] {
-			return nil, 0, errCorrupt
+	n := d.count()
+	spans := make([]chunkSpan, 0, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		off, size := d.count(), d.count()
+		if d.err != nil || d.off+4 > len(d.s) {
+			return h, errCorrupt
 		}
-		entries = append(entries, p...)
+		spans = append(spans, chunkSpan{off, size, binary.LittleEndian.Uint32(d.rest())})
+		d.off += 4
 	}
-	return entries, token, nil
+	if d.err != nil || d.off+4 > len(d.s) || crc32.Checksum(b[:d.off], crcTable) != binary.LittleEndian.Uint32(d.rest()) {
+		return h, errCorrupt
+	}
+	for _, sp := range spans {
+		if sp.off < d.off+4 || sp.off+sp.n > len(b) {
+			return h, errCorrupt
+		}
+	}
+	h.spans = spans
+	return h, nil
 }
 
-// decodeChunk reads the entries in s[off:]; failed means the bytes do not hold what they claim.
-func decodeChunk(s string, off int) (entries []*cacheEntry, failed bool) {
-	d := &decoder{s: s, off: off}
+// decodeChunk reads the entries of one chunk of s; ok is false when its bytes do not hold what
+// they claim.
+func decodeChunk(s string, sp chunkSpan) (entries []*cacheEntry, ok bool) {
+	chunk := s[sp.off : sp.off+sp.n]
+	if crc32.Checksum(unsafe.Slice(unsafe.StringData(chunk), len(chunk)), crcTable) != sp.sum {
+		return nil, false
+	}
+	return decodeEntries(chunk)
+}
+
+// decodeEntries reads entries after their checksum passed; it still checks every length, since
+// a checksum only guards against accidents.
+func decodeEntries(s string) (entries []*cacheEntry, ok bool) {
+	d := &decoder{s: s}
 	n := d.count()
 	entries = make([]*cacheEntry, 0, n)
 	for i := 0; i < n && d.err == nil; i++ {
 		e := &cacheEntry{path: d.str(), size: int64(d.int()), mtime: int64(d.uint())}
 		if d.off+16 > len(d.s) {
-			return nil, true
+			return nil, false
 		}
 		copy(e.hash[:], d.s[d.off:d.off+16])
 		d.off += 16
@@ -589,11 +701,19 @@ func decodeChunk(s string, off int) (entries []*cacheEntry, failed bool) {
 		for j := range e.reports {
 			d.report(&e.reports[j])
 			e.heavy[j] = d.str()
-			e.refs[j] = fragRef{d.uint(), d.uint()}
+			e.refs[j] = fragRef{off: d.uint(), n: d.uint()}
+			if d.err != nil || d.off+4 > len(d.s) {
+				return nil, false
+			}
+			e.refs[j].sum = binary.LittleEndian.Uint32(d.rest())
+			d.off += 4
 		}
 		entries = append(entries, e)
 	}
-	return entries, d.err != nil || d.off != len(d.s)
+	if d.err != nil || d.off != len(d.s) {
+		return nil, false
+	}
+	return entries, true
 }
 
 func (d *decoder) report(r *model.Report) {

@@ -37,8 +37,16 @@ type Result struct {
 
 type job struct {
 	name string
-	path string // on disk, for the cache; "" for files in an fs.FS
-	read func() ([]byte, error)
+	path string // on disk, for the cache; "" for files in fsys
+	fsys fs.FS
+	seq  int // place in the walk
+}
+
+func (j job) read() ([]byte, error) {
+	if j.fsys != nil {
+		return fs.ReadFile(j.fsys, j.name)
+	}
+	return readLimited(j.path)
 }
 
 // Options tune a load for its use.
@@ -51,10 +59,10 @@ type Options struct {
 	// DropBodies frees each report's text once it is parsed (Hash keeps it findable): export
 	// and targets never show a body, and a browser reads one again with ReadBody when opened.
 	DropBodies bool
-	// Render, when set, is run on each report parsed and its result kept in the cache beside
-	// it (Result.Rendered): the export's JSON, so a warm export copies it instead of writing
-	// it again. A report whose rendering came from the cache is returned without sections,
-	// indicators and warnings — only a caller that prints Rendered should set this.
+	// Render, when set with a cache, is run on each report parsed and its result kept in the
+	// cache beside it (Result.Rendered): the export's JSON, so a warm export copies it instead
+	// of writing it again. Reports are then returned without sections, indicators and
+	// warnings — only a caller that prints Rendered should set this.
 	Render func(*model.Report) []byte
 }
 
@@ -76,7 +84,7 @@ func walkFS(fsys fs.FS, root string) (jobs []job, errs []FileError) {
 				return fs.SkipDir
 			}
 		case !d.IsDir():
-			jobs = append(jobs, job{p, "", func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
+			jobs = append(jobs, job{name: p, fsys: fsys, seq: len(jobs)})
 		}
 		return nil
 	})
@@ -140,10 +148,14 @@ func (o *Options) saveCache() string {
 	if o.CacheFile == "" || o.Cache == nil {
 		return ""
 	}
-	if err := o.Cache.Save(); err != nil {
-		return "parse cache not saved: " + err.Error()
+	var notes []string
+	if err := o.Cache.Damage(); err != nil {
+		notes = append(notes, err.Error()+" (rebuilding it)")
 	}
-	return ""
+	if err := o.Cache.Save(); err != nil {
+		notes = append(notes, "parse cache not saved: "+err.Error())
+	}
+	return strings.Join(notes, "; ")
 }
 
 // walkPaths lists the files under the command-line paths, in order, and what could not be read.
@@ -151,7 +163,10 @@ func walkPaths(paths []string) (jobs []job, errs []FileError) {
 	for _, p := range paths {
 		w := walker{seen: map[string]bool{}}
 		w.walk(p, true)
-		jobs = append(jobs, w.jobs...)
+		for _, j := range w.jobs {
+			j.seq = len(jobs)
+			jobs = append(jobs, j)
+		}
 		errs = append(errs, w.errs...)
 	}
 	return jobs, errs
@@ -178,8 +193,7 @@ func (w *walker) walk(p string, top bool) {
 			w.errs = append(w.errs, FileError{p, "not a regular file"})
 			return
 		}
-		name := p
-		w.jobs = append(w.jobs, job{name, name, func() ([]byte, error) { return readLimited(name) }})
+		w.jobs = append(w.jobs, job{name: p, path: p})
 		return
 	}
 	real, err := filepath.EvalSymlinks(p)
@@ -201,17 +215,25 @@ func (w *walker) walk(p string, top bool) {
 		w.errs = append(w.errs, FileError{p, describe(err)})
 		return
 	}
-	names := map[string]bool{}
+	var names map[string]bool // lower-cased, made when a folder has subfolders to judge
 	for _, e := range entries {
-		names[strings.ToLower(e.Name())] = true
-	}
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".") || e.IsDir() && isPageAssets(e.Name(), names) {
+		if strings.HasPrefix(e.Name(), ".") {
 			continue
+		}
+		if e.IsDir() {
+			if names == nil {
+				names = make(map[string]bool, len(entries))
+				for _, e := range entries {
+					names[strings.ToLower(e.Name())] = true
+				}
+			}
+			if isPageAssets(e.Name(), names) {
+				continue
+			}
 		}
 		name := filepath.Join(p, e.Name())
 		if e.Type().IsRegular() { // the common case needs no stat of its own: a corpus is mostly files
-			w.jobs = append(w.jobs, job{name, name, func() ([]byte, error) { return readLimited(name) }})
+			w.jobs = append(w.jobs, job{name: name, path: name})
 			continue
 		}
 		w.walk(name, false)
@@ -296,7 +318,7 @@ func parseOne(j job, opt Options) (o outcome) {
 			return outcome{err: &FileError{j.name, describe(err)}}
 		}
 		size, mtime = st.Size(), st.ModTime().UnixNano()
-		if e := c.lookup(j.path, size, mtime); e != nil {
+		if e := c.lookup(j.path, size, mtime, j.seq); e != nil {
 			if o, ok := c.outcome(e, j.name, opt.Render); ok {
 				return o
 			}
@@ -310,7 +332,7 @@ func parseOne(j job, opt Options) (o outcome) {
 	if c != nil && j.path != "" {
 		sum := sha256.Sum256(b)
 		copy(h[:], sum[:])
-		if e := c.lookupBytes(j.path, size, mtime, h); e != nil {
+		if e := c.lookupBytes(j.path, size, mtime, h, j.seq); e != nil {
 			if o, ok := c.outcome(e, j.name, opt.Render); ok {
 				return o
 			}
@@ -330,7 +352,16 @@ func parseOne(j job, opt Options) (o outcome) {
 		}
 	}
 	if c != nil && j.path != "" {
-		e := &cacheEntry{path: j.path, size: size, mtime: mtime, hash: h, reports: make([]model.Report, len(reps)), frags: frags}
+		e := &cacheEntry{path: j.path, size: size, mtime: mtime, hash: h, seq: j.seq, reports: make([]model.Report, len(reps)), frags: frags}
+		if frags != nil {
+			// The caller prints the renderings: keep the rest encoded (smaller than the
+			// structs), and hand back reports as light as those a warm load gives.
+			e.heavy = make([]string, len(reps))
+			for i := range reps {
+				e.heavy[i] = encodeHeavy(&reps[i])
+				reps[i].Sections, reps[i].Indicators, reps[i].Warnings = nil, nil, nil
+			}
+		}
 		for i, r := range reps {
 			r.Body = ""
 			e.reports[i] = r
@@ -386,9 +417,11 @@ func (c *Cache) outcome(e *cacheEntry, name string, render func(*model.Report) [
 	}
 	missing := false
 	for i := range o.reports {
-		if render != nil && i < len(e.frags) && len(e.frags[i]) > 0 {
-			o.frags[i] = e.frags[i]
-			continue // the rendering is all a caller with render prints
+		if render != nil {
+			if f := c.frag(e, i); f != nil {
+				o.frags[i] = f
+				continue // the rendering is all a caller with render prints
+			}
 		}
 		if e.heavy != nil {
 			if decodeHeavy(e.heavy[i], &o.reports[i]) != nil {
@@ -401,7 +434,7 @@ func (c *Cache) outcome(e *cacheEntry, name string, render func(*model.Report) [
 		}
 	}
 	if missing {
-		c.setFrags(e, o.frags)
+		c.setFrags(e, append([][]byte(nil), o.frags...))
 	}
 	return o, true
 }
