@@ -22,7 +22,8 @@ const (
 // of them (长 is chang and zhang), so a query matches whichever the user had in mind.
 // It is safe for concurrent use; one is shared by everything that matches.
 type Readings struct {
-	m sync.Map // rune → []string
+	m    sync.Map // rune → []string
+	keys sync.Map // string → Key: region names and titles repeat across a corpus
 }
 
 var pinyinArgs = func() pinyin.Args {
@@ -50,8 +51,41 @@ type Key struct {
 	inits  []uint64   // per rune: the letters and digits it can start with (bit per byte value 0-63 of the lower ASCII range offset)
 }
 
-// ReportKey prepares what a report is found by: its region and title.
-func (p *Readings) ReportKey(r *Report) Key { return p.NewKey(r.Region + " " + r.Title) }
+// ReportKey prepares what a report is found by: its region and title. A national corpus has
+// a hundred thousand reports but a fraction as many region names and a handful of titles, so
+// each is prepared once and the report's key is the two joined.
+func (p *Readings) ReportKey(r *Report) Key {
+	return joinKeys(r.Region+" "+r.Title, p.memoKey(r.Region), p.memoKey(" "), p.memoKey(r.Title))
+}
+
+func (p *Readings) memoKey(s string) Key {
+	if v, ok := p.keys.Load(s); ok {
+		return v.(Key)
+	}
+	k := p.NewKey(s)
+	p.keys.Store(s, k)
+	return k
+}
+
+// joinKeys is the key of text, whose parts were prepared as ks: folding and readings are per
+// rune, so the parts' preparations laid end to end are the whole's.
+func joinKeys(text string, ks ...Key) Key {
+	n, nb := 0, 0
+	for _, k := range ks {
+		n += len(k.runes)
+		nb += len(k.folded)
+	}
+	folded := make([]byte, 0, nb)
+	j := Key{Text: text, runes: make([]rune, 0, n), py: make([][]string, 0, n), inits: make([]uint64, 0, n)}
+	for _, k := range ks {
+		folded = append(folded, k.folded...)
+		j.runes = append(j.runes, k.runes...)
+		j.py = append(j.py, k.py...)
+		j.inits = append(j.inits, k.inits...)
+	}
+	j.folded = string(folded)
+	return j
+}
 
 // NewKey prepares s for matching. Preparing is the slow part (pinyin lookups): do it once per
 // string, not once per keystroke.
