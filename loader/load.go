@@ -447,11 +447,7 @@ func merge(res Result, outs []outcome) Result {
 			continue
 		}
 		for i, r := range o.reports {
-			// Two folders may hold files of the same name: keep ids unique and stable.
-			if ids[r.ID] > 0 {
-				r.ID = path.Join(filepath.ToSlash(filepath.Dir(r.Source)), r.ID)
-			}
-			ids[r.ID]++
+			r.ID = uniqueID(ids, &r)
 			res.Reports = append(res.Reports, r)
 			if o.frags != nil {
 				res.Rendered = append(res.Rendered, o.frags[i])
@@ -460,6 +456,17 @@ func merge(res Result, outs []outcome) Result {
 	}
 	sort.SliceStable(res.Errors, func(i, j int) bool { return res.Errors[i].Source < res.Errors[j].Source })
 	return res
+}
+
+// uniqueID is r's id, prefixed with its folder when an earlier report took it: two folders may
+// hold files of the same name, and ids must be unique and stable.
+func uniqueID(ids map[string]int, r *model.Report) string {
+	id := r.ID
+	if ids[id] > 0 {
+		id = path.Join(filepath.ToSlash(filepath.Dir(r.Source)), id)
+	}
+	ids[id]++
+	return id
 }
 
 // describe turns an error into the short reason a user reads after the file name.
@@ -530,15 +537,13 @@ func StreamWith(paths []string, fsys fs.FS, root string, o Options) <-chan Batch
 		ids := map[string]int{}
 		for i := range jobs {
 			o := <-results[i]
-			one := merge(Result{}, []outcome{o})
-			for _, r := range one.Reports {
-				if ids[r.ID] > 0 {
-					r.ID = path.Join(filepath.ToSlash(filepath.Dir(r.Source)), r.ID)
-				}
-				ids[r.ID]++
+			if o.err != nil {
+				batch.Errors = append(batch.Errors, *o.err)
+			}
+			for _, r := range o.reports {
+				r.ID = uniqueID(ids, &r)
 				batch.Reports = append(batch.Reports, r)
 			}
-			batch.Errors = append(batch.Errors, one.Errors...)
 			batch.Done = i + 1
 			// The first reports go out at once; after that a batch every tenth of a second is
 			// plenty for a progress bar, and each batch costs the browser a refilter and a frame.
