@@ -94,7 +94,9 @@ func (c *cli) browse(paths []string, eastAsian bool, statePath string, stdin io.
 				fmt.Fprintf(stderr, "baogao: %s: no such file or folder\n", p)
 			}
 		}
-		batches = loader.StreamWith(paths, nil, "", c.loadOptions(paths, stderr))
+		o := c.loadOptions(paths, stderr)
+		o.Pack = true // the browser unpacks what it shows
+		batches = loader.StreamWith(paths, nil, "", o)
 	}
 	// Review state that cannot be opened at all (an unreadable file) is said once; browsing goes
 	// on with the state in memory.

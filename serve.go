@@ -148,9 +148,7 @@ func newServer(cfg serveConfig, logger *log.Logger) (*server, error) {
 		return nil, errors.New("no reports could be loaded")
 	}
 	var py model.Readings
-	for _, r := range s.corpus.Reports {
-		s.keys = append(s.keys, py.ReportKey(&r))
-	}
+	s.keys = py.ReportKeys(s.corpus.Reports)
 
 	opts := []ssh.Option{
 		wish.WithAddress(cfg.listen),

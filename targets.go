@@ -101,10 +101,9 @@ func matchReports(reports []model.Report, query string) []model.Report {
 		score, penalty int
 	}
 	var hits []hit
-	for _, r := range reports {
-		key := py.ReportKey(&r)
+	for i, key := range py.ReportKeys(reports) {
 		if s, p, _, ok := key.Match(query); ok {
-			hits = append(hits, hit{r, s, p})
+			hits = append(hits, hit{reports[i], s, p})
 		}
 	}
 	sort.SliceStable(hits, func(i, j int) bool {

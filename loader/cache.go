@@ -47,13 +47,17 @@ type Cache struct {
 	badFrag atomic.Int64
 
 	mu      sync.Mutex
-	decoded *sync.Cond             // signalled as each chunk is decoded
-	pending int                    // chunks not yet decoded
-	damage  error                  // a chunk that did not hold up, said once at the end
-	old     map[string]*cacheEntry // by path
-	byHash  map[[16]byte]*cacheEntry
-	used    map[string]*cacheEntry // entries seen this run; only these are written back
-	dirty   bool
+	decoded *sync.Cond // signalled as each chunk is decoded
+	pending int        // chunks not yet decoded
+	damage  error      // a chunk that did not hold up, said once at the end
+	// old is the cache's entries in the order they were written, the order of the last walk:
+	// a file is first looked for at its own place in this walk, and the indexes by path and by
+	// content are made only when that fails.
+	old    []*cacheEntry
+	byPath map[string]*cacheEntry
+	byHash map[[16]byte]*cacheEntry
+	used   []*cacheEntry // entries seen this run; only these are written back
+	dirty  bool
 
 	hits, rehashed, parsed int
 }
@@ -123,7 +127,7 @@ func parserIdentity() string {
 // unreadable or corrupt one is an empty cache too, with the reason returned for the caller to
 // mention. A chunk found damaged later is left out and said by Damage.
 func OpenCache(path string) (*Cache, error) {
-	c := &Cache{path: path, identity: parserIdentity(), old: map[string]*cacheEntry{}, byHash: map[[16]byte]*cacheEntry{}, used: map[string]*cacheEntry{}}
+	c := &Cache{path: path, identity: parserIdentity()}
 	c.decoded = sync.NewCond(&c.mu)
 	b, err := mapFile(path)
 	if errors.Is(err, os.ErrNotExist) {
@@ -152,7 +156,9 @@ func (c *Cache) decodeChunks(s string, spans []chunkSpan) {
 	ready := make([]bool, len(spans))
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for w := 0; w < min(runtime.GOMAXPROCS(0), len(spans)); w++ {
+	// One core is left to the folder walk that runs meanwhile: until it ends no file can be
+	// looked up, and the chunks are done before it on any corpus measured.
+	for w := 0; w < min(max(1, runtime.GOMAXPROCS(0)-1), len(spans)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -166,10 +172,7 @@ func (c *Cache) decodeChunks(s string, spans []chunkSpan) {
 				}
 				// publish every chunk up to the first not ready, in order
 				for j := len(spans) - c.pending; j < len(spans) && ready[j]; j++ {
-					for _, e := range parts[j] {
-						c.old[e.path] = e
-						c.byHash[e.hash] = e
-					}
+					c.old = append(c.old, parts[j]...)
 					parts[j] = nil
 					c.pending--
 				}
@@ -215,18 +218,45 @@ func (c *Cache) Stats() (hits, rehashed, parsed int) {
 func (c *Cache) lookup(p string, size, mtime int64, seq int) *cacheEntry {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	e := c.old[p]
-	for e == nil && c.pending > 0 {
+	for seq >= len(c.old) && c.pending > 0 {
 		c.decoded.Wait()
-		e = c.old[p]
+	}
+	var e *cacheEntry
+	if seq < len(c.old) && c.old[seq].path == p {
+		e = c.old[seq]
+	} else {
+		c.settled()
+		e = c.pathIndex()[p]
 	}
 	if e == nil || e.size != size || e.mtime != mtime {
 		return nil
 	}
 	e.seq = seq
-	c.used[p] = e
+	c.used = append(c.used, e)
 	c.hits++
 	return e
+}
+
+// pathIndex and hashIndex are the old entries by path and by content, made when first needed;
+// c.mu is held and every chunk decoded.
+func (c *Cache) pathIndex() map[string]*cacheEntry {
+	if c.byPath == nil {
+		c.byPath = make(map[string]*cacheEntry, len(c.old))
+		for _, e := range c.old {
+			c.byPath[e.path] = e
+		}
+	}
+	return c.byPath
+}
+
+func (c *Cache) hashIndex() map[[16]byte]*cacheEntry {
+	if c.byHash == nil {
+		c.byHash = make(map[[16]byte]*cacheEntry, len(c.old))
+		for _, e := range c.old {
+			c.byHash[e.hash] = e
+		}
+	}
+	return c.byHash
 }
 
 // lookupBytes is the entry for a file with these bytes, whatever its name or mtime was; the
@@ -235,22 +265,25 @@ func (c *Cache) lookupBytes(p string, size, mtime int64, h [16]byte, seq int) *c
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.settled()
-	e := c.byHash[h]
+	e := c.hashIndex()[h]
 	if e == nil || e.size != size {
 		return nil
 	}
 	ne := &cacheEntry{path: p, size: size, mtime: mtime, hash: h, seq: seq, err: e.err, reports: renamed(e.reports, p), heavy: e.heavy, refs: e.refs, frags: e.frags}
-	c.used[p], c.byHash[h] = ne, ne
+	c.used = append(c.used, ne)
+	c.hashIndex()[h] = ne
 	c.rehashed++
 	c.dirty = true
 	return ne
 }
 
+// store keeps what a file parsed into; a copy of it later in the walk is then found by its bytes.
 func (c *Cache) store(e *cacheEntry) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.used[e.path] = e
-	c.byHash[e.hash] = e
+	c.settled()
+	c.used = append(c.used, e)
+	c.hashIndex()[e.hash] = e
 	c.parsed++
 	c.dirty = true
 }
@@ -273,15 +306,20 @@ func (c *Cache) Save() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.settled()
-	if !c.dirty && len(c.used) == len(c.old) {
+	if !c.dirty && len(c.used) == len(c.old) { // every old entry used, none added
 		return nil
 	}
+	// One entry per path (a file named twice on the command line is seen twice), in walk
+	// order, so the first files a browser shows sit in the first chunk decoded.
 	entries := make([]*cacheEntry, 0, len(c.used))
+	seen := make(map[string]bool, len(c.used))
 	for _, e := range c.used {
-		entries = append(entries, e)
+		if !seen[e.path] {
+			seen[e.path] = true
+			entries = append(entries, e)
+		}
 	}
-	// In walk order, so the first files a browser shows sit in the first chunk decoded.
-	sort.Slice(entries, func(i, j int) bool { return entries[i].seq < entries[j].seq })
+	sort.SliceStable(entries, func(i, j int) bool { return entries[i].seq < entries[j].seq })
 	if err := os.MkdirAll(filepath.Dir(c.path), 0o700); err != nil {
 		return err
 	}
@@ -304,8 +342,7 @@ func (c *Cache) Save() error {
 	}); err != nil {
 		return err
 	}
-	c.old, c.dirty = c.used, false
-	c.used = map[string]*cacheEntry{}
+	c.old, c.byPath, c.byHash, c.used, c.dirty = entries, nil, nil, nil, false
 	return nil
 }
 
@@ -682,14 +719,25 @@ func decodeChunk(s string, sp chunkSpan) (entries []*cacheEntry, ok bool) {
 	return decodeEntries(chunk)
 }
 
+// minEncoded is fewer bytes than any entry or report takes encoded.
+const minEncoded = 16
+
 // decodeEntries reads entries after their checksum passed; it still checks every length, since
 // a checksum only guards against accidents.
 func decodeEntries(s string) (entries []*cacheEntry, ok bool) {
 	d := &decoder{s: s}
 	n := d.count()
+	if n > len(s)/minEncoded { // damage claiming more entries than the bytes could hold
+		return nil, false
+	}
+	// One allocation per chunk for the entries and for their reports (most files hold one),
+	// not several per file.
+	slab := make([]cacheEntry, n)
+	reports, heavy, refs := make([]model.Report, 0, n), make([]string, 0, n), make([]fragRef, 0, n)
 	entries = make([]*cacheEntry, 0, n)
 	for i := 0; i < n && d.err == nil; i++ {
-		e := &cacheEntry{path: d.str(), size: int64(d.int()), mtime: int64(d.uint())}
+		e := &slab[i]
+		e.path, e.size, e.mtime = d.str(), int64(d.int()), int64(d.uint())
 		if d.off+16 > len(d.s) {
 			return nil, false
 		}
@@ -697,7 +745,15 @@ func decodeEntries(s string) (entries []*cacheEntry, ok bool) {
 		d.off += 16
 		e.err = d.str()
 		n := d.count()
-		e.reports, e.heavy, e.refs = make([]model.Report, n), make([]string, n), make([]fragRef, n)
+		if n > (len(d.s)-d.off)/minEncoded {
+			return nil, false
+		}
+		if len(reports)+n > cap(reports) {
+			reports, heavy, refs = make([]model.Report, 0, max(n, cap(reports))), make([]string, 0, max(n, cap(reports))), make([]fragRef, 0, max(n, cap(reports)))
+		}
+		k := len(reports)
+		reports, heavy, refs = reports[:k+n], heavy[:k+n], refs[:k+n]
+		e.reports, e.heavy, e.refs = reports[k:k+n:k+n], heavy[k:k+n:k+n], refs[k:k+n:k+n]
 		for j := range e.reports {
 			d.report(&e.reports[j])
 			e.heavy[j] = d.str()

@@ -69,6 +69,21 @@ func TestCache(t *testing.T) {
 	if got := withoutBodies(t, res); got != want {
 		t.Errorf("warm load differs:\n got  %.300s\n want %.300s", got, want)
 	}
+	// Packed, as a browser loads: the lists' fields at once, the rest when unpacked.
+	c, _ := OpenCache(cachePath)
+	packed := LoadPathsWith([]string{dir}, Options{Cache: c, Pack: true})
+	for i := range packed.Reports {
+		r := &packed.Reports[i]
+		if r.Packed == "" || r.Indicators != nil || r.Sections != nil {
+			t.Errorf("%s: not packed", r.ID)
+		}
+		if err := Unpack(r); err != nil || r.Packed != "" {
+			t.Errorf("%s: Unpack: %v", r.ID, err)
+		}
+	}
+	if got := withoutBodies(t, packed); got != want {
+		t.Errorf("packed load, unpacked, differs:\n got  %.300s\n want %.300s", got, want)
+	}
 	for _, r := range res.Reports {
 		if r.Body != "" {
 			t.Errorf("%s: cached report carries its body", r.ID)

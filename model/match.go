@@ -22,8 +22,10 @@ const (
 // of them (长 is chang and zhang), so a query matches whichever the user had in mind.
 // It is safe for concurrent use; one is shared by everything that matches.
 type Readings struct {
-	m    sync.Map // rune → []string
-	keys sync.Map // string → Key: region names and titles repeat across a corpus
+	m sync.Map // rune → []string
+
+	mu   sync.RWMutex
+	keys map[string]Key // region names and titles: they repeat across a corpus
 }
 
 var pinyinArgs = func() pinyin.Args {
@@ -58,12 +60,38 @@ func (p *Readings) ReportKey(r *Report) Key {
 	return joinKeys(r.Region+" "+r.Title, p.memoKey(r.Region), p.memoKey(" "), p.memoKey(r.Title))
 }
 
-func (p *Readings) memoKey(s string) Key {
-	if v, ok := p.keys.Load(s); ok {
-		return v.(Key)
+// ReportKeys is ReportKey of every report, prepared on every core.
+func (p *Readings) ReportKeys(reps []Report) []Key {
+	keys := make([]Key, len(reps))
+	const per = 2048
+	var wg sync.WaitGroup
+	for lo := 0; lo < len(reps); lo += per {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < min(lo+per, len(reps)); i++ {
+				keys[i] = p.ReportKey(&reps[i])
+			}
+		}()
 	}
-	k := p.NewKey(s)
-	p.keys.Store(s, k)
+	wg.Wait()
+	return keys
+}
+
+func (p *Readings) memoKey(s string) Key {
+	p.mu.RLock()
+	k, ok := p.keys[s]
+	p.mu.RUnlock()
+	if ok {
+		return k
+	}
+	k = p.NewKey(s)
+	p.mu.Lock()
+	if p.keys == nil {
+		p.keys = map[string]Key{}
+	}
+	p.keys[s] = k
+	p.mu.Unlock()
 	return k
 }
 

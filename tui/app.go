@@ -63,6 +63,19 @@ func (s *shared) body(i int) (string, error) {
 
 func (s *shared) keyOf(i int) model.Key { return s.keys[i] }
 
+// report is report i with its sections, indicators and warnings unpacked: a load from the
+// parse cache leaves them packed until a screen shows them. Only a session's own stream is
+// packed; a corpus shared read-only by many sessions is loaded whole.
+func (s *shared) report(i int) *model.Report {
+	r := &s.reports[i]
+	if r.Packed != "" {
+		if err := loader.Unpack(r); err != nil {
+			s.notice = oneLine(err.Error())
+		}
+	}
+	return r
+}
+
 type screen int
 
 const (
@@ -156,11 +169,7 @@ func waitBatch(ch <-chan loader.Batch, py *model.Readings) tea.Cmd {
 	}
 	return func() tea.Msg {
 		b, ok := <-ch
-		keys := make([]model.Key, len(b.Reports))
-		for i, r := range b.Reports {
-			keys[i] = py.ReportKey(&r)
-		}
-		return batchMsg{b, keys, ok}
+		return batchMsg{b, py.ReportKeys(b.Reports), ok}
 	}
 }
 

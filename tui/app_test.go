@@ -359,3 +359,36 @@ func TestBodyReadBack(t *testing.T) {
 		t.Errorf("failed read not shown:\n%s", s)
 	}
 }
+
+// Reports a load left packed (the parse cache, as the browser loads) show the same list,
+// sections, indicators and targets as reports loaded whole.
+func TestPackedReports(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../testdata/seeds")); err != nil {
+		t.Fatal(err)
+	}
+	cache := filepath.Join(t.TempDir(), "parse.cache")
+	loader.LoadPathsWith([]string{dir}, loader.Options{CacheFile: cache}) // cold: fills the cache
+	open := func(pack bool) *App {
+		ch := loader.StreamWith([]string{dir}, nil, "", loader.Options{CacheFile: cache, Pack: pack, DropBodies: true})
+		a := New(ch, Options{ReadBody: func(r *model.Report) (string, error) { return loader.ReadBody(nil, r) }})
+		a.Update(tea.WindowSizeMsg{Width: 110, Height: 32})
+		for !a.finished {
+			a.Update(waitBatch(ch, a.sh.py)())
+		}
+		return a
+	}
+	packed, whole := open(true), open(false)
+	if n := len(packed.sh.reports); n == 0 || packed.sh.reports[n-1].Packed == "" {
+		t.Fatal("the load did not pack its reports")
+	}
+	for _, keys := range [][]string{{}, {"t"}, {"enter", "tab"}, {"j", "enter", "i"}, {"j", "j", "enter", "i"}} {
+		press(packed, keys...)
+		press(whole, keys...)
+		if got, want := screenText(packed), screenText(whole); got != want {
+			t.Errorf("after %v the packed browser differs:\n%s\n---\n%s", keys, got, want)
+		}
+		press(packed, "esc", "esc", "esc")
+		press(whole, "esc", "esc", "esc")
+	}
+}

@@ -53,7 +53,7 @@ func newIndicatorTable(app *shared, idx int) indicatorTable {
 	in.Prompt = "标错原因: "
 	in.CharLimit = 200
 	t := indicatorTable{app: app, keys: newTableKeys(), idx: idx, sortBy: -1, input: in}
-	t.rows = append(t.rows, app.reports[idx].Indicators...)
+	t.rows = append(t.rows, app.report(idx).Indicators...)
 	return t
 }
 

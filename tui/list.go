@@ -332,7 +332,7 @@ func (l reportList) View() string {
 			continue
 		}
 		h := l.visible[i]
-		rep := l.app.reports[h.idx]
+		rep := l.app.report(h.idx)
 		base, pad := st.Plain, st.Plain
 		mark := " "
 		if i == l.cursor {

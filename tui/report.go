@@ -73,7 +73,7 @@ type reportView struct {
 func newReportView(app *shared, idx int) reportView {
 	in := textinput.New()
 	in.Prompt = "/ "
-	v := reportView{app: app, keys: newReportKeys(), idx: idx, rep: &app.reports[idx], input: in, open: map[int]bool{0: true}, source: [2]int{-1, -1}}
+	v := reportView{app: app, keys: newReportKeys(), idx: idx, rep: app.report(idx), input: in, open: map[int]bool{0: true}, source: [2]int{-1, -1}}
 	body, err := app.body(idx)
 	if err != nil {
 		body = "无法读取正文：" + err.Error()

@@ -45,7 +45,7 @@ func newTargetsView(app *shared, idxs []int) targetsView {
 	v := targetsView{app: app, keys: newTargetsKeys(), idxs: idxs}
 	for _, i := range idxs {
 		row := make([]*model.Indicator, len(model.KeyTargets))
-		for _, in := range app.reports[i].Targets() {
+		for _, in := range app.report(i).Targets() {
 			for c, name := range model.KeyTargets {
 				if in.Name == name && row[c] == nil {
 					in := in
