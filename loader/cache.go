@@ -45,6 +45,7 @@ type Cache struct {
 	export  bool
 	exportB []byte // the export file, when export and its token matched
 	badFrag atomic.Int64
+	badPack atomic.Int64 // packed reports whose checksum failed (their files were parsed again)
 
 	mu      sync.Mutex
 	decoded *sync.Cond // signalled as each chunk is decoded
@@ -72,7 +73,7 @@ type cacheEntry struct {
 	// warnings) stays encoded in heavy until a load asks for it, so opening the cache of a large
 	// corpus decodes little and the rest is decoded on every core as files are claimed.
 	reports []model.Report
-	heavy   []string  // per report, its encoded sections, indicators and warnings; nil when reports are whole
+	heavy   []string  // per report, its sections, indicators and warnings packed (see packHeavy); nil when reports are whole
 	refs    []fragRef // per report, where its export fragment is in the export file
 	frags   [][]byte  // per report, its export fragment when rendered in this run
 	err     string
@@ -86,7 +87,7 @@ type fragRef struct {
 }
 
 // cacheMagic changes whenever the encoding below changes.
-const cacheMagic = "baogao-cache-5\n"
+const cacheMagic = "baogao-cache-6\n"
 
 // CachePath is where the cache for a set of command-line paths lives: under XDG_CACHE_HOME,
 // one file per set of absolute roots.
@@ -145,13 +146,14 @@ func OpenCache(path string) (*Cache, error) {
 	}
 	c.token = h.token
 	c.pending = len(h.spans)
-	go c.decodeChunks(unsafe.String(unsafe.SliceData(b), len(b)), h.spans)
+	go c.decodeChunks(unsafe.String(unsafe.SliceData(b), len(b)), h)
 	return c, nil
 }
 
 // decodeChunks decodes the chunks on every core, publishing them in file order so lookups of
 // the first files are answered first.
-func (c *Cache) decodeChunks(s string, spans []chunkSpan) {
+func (c *Cache) decodeChunks(s string, h cacheHeader) {
+	spans := h.spans
 	parts := make([][]*cacheEntry, len(spans))
 	ready := make([]bool, len(spans))
 	var next atomic.Int64
@@ -164,7 +166,7 @@ func (c *Cache) decodeChunks(s string, spans []chunkSpan) {
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(spans); i = int(next.Add(1) - 1) {
 				sp := spans[i]
-				entries, ok := decodeChunk(s, sp)
+				entries, ok := decodeChunk(s, sp, h.heavy)
 				c.mu.Lock()
 				parts[i], ready[i] = entries, true
 				if !ok {
@@ -198,6 +200,9 @@ func (c *Cache) Damage() error {
 	c.settled()
 	if c.damage != nil {
 		return fmt.Errorf("cache %s partly not used: %v", c.path, c.damage)
+	}
+	if n := c.badPack.Load(); n > 0 {
+		return fmt.Errorf("cache %s partly not used: %d damaged reports", c.path, n)
 	}
 	if n := c.badFrag.Load(); n > 0 {
 		return fmt.Errorf("export cache %s partly not used: %d damaged", c.exportPath(), n)
@@ -338,6 +343,7 @@ func (c *Cache) Save() error {
 		for _, p := range parts {
 			w.Write(p)
 		}
+		writeHeavy(w, entries)
 		return nil
 	}); err != nil {
 		return err
@@ -482,16 +488,19 @@ type chunkSpan struct {
 	sum    uint32
 }
 
-// encodeCache gives the header and the chunks, to be written one after the other.
+// encodeCache gives the header and the chunks, to be written one after the other, and then the
+// entries' packed reports (writeHeavy): a load reads the chunks, which are small, and a report's
+// sections and indicators only when it is shown.
 func encodeCache(entries []*cacheEntry, identity string, token uint64) [][]byte {
 	per := (len(entries) + cacheChunks - 1) / cacheChunks
 	var chunks [][]byte
+	heavyOff := 0
 	for c := 0; per > 0 && c*per < len(entries); c++ {
 		ce := &encoder{}
 		part := entries[c*per : min(len(entries), (c+1)*per)]
 		ce.uint(uint64(len(part)))
 		for _, en := range part {
-			ce.entry(en)
+			ce.entry(en, &heavyOff)
 		}
 		chunks = append(chunks, ce.b)
 	}
@@ -510,6 +519,8 @@ func encodeCache(entries []*cacheEntry, identity string, token uint64) [][]byte 
 			h.b = binary.LittleEndian.AppendUint32(h.b, crc32.Checksum(ch, crcTable))
 			off += len(ch)
 		}
+		h.uint(uint64(off)) // the packed reports start here
+		h.uint(uint64(heavyOff))
 		return binary.LittleEndian.AppendUint32(h.b, crc32.Checksum(h.b, crcTable))
 	}
 	h := header(0)
@@ -520,7 +531,23 @@ func encodeCache(entries []*cacheEntry, identity string, token uint64) [][]byte 
 	return append([][]byte{h}, chunks...)
 }
 
-func (e *encoder) entry(en *cacheEntry) {
+// writeHeavy writes the packed reports, in the order encodeCache numbered them.
+func writeHeavy(w *bufio.Writer, entries []*cacheEntry) {
+	for _, en := range entries {
+		for i := range en.reports {
+			w.WriteString(en.packed(i))
+		}
+	}
+}
+
+func (en *cacheEntry) packed(i int) string {
+	if en.heavy != nil {
+		return en.heavy[i]
+	}
+	return packHeavy(&en.reports[i])
+}
+
+func (e *encoder) entry(en *cacheEntry, heavyOff *int) {
 	e.str(en.path)
 	e.int(int(en.size))
 	e.uint(uint64(en.mtime))
@@ -529,11 +556,10 @@ func (e *encoder) entry(en *cacheEntry) {
 	e.uint(uint64(len(en.reports)))
 	for i := range en.reports {
 		e.report(&en.reports[i])
-		if en.heavy != nil {
-			e.str(en.heavy[i])
-		} else {
-			e.str(encodeHeavy(&en.reports[i]))
-		}
+		n := len(en.packed(i))
+		e.uint(uint64(*heavyOff))
+		e.uint(uint64(n))
+		*heavyOff += n
 		var ref fragRef
 		if i < len(en.refs) {
 			ref = en.refs[i]
@@ -546,7 +572,7 @@ func (e *encoder) entry(en *cacheEntry) {
 
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
-// report writes the fields a list needs; encodeHeavy the rest.
+// report writes the fields a list needs; packHeavy the rest.
 func (e *encoder) report(r *model.Report) {
 	for _, s := range []string{r.ID, r.Source, r.Title, r.Region, r.Level, r.Date, r.Speaker, r.Hash} {
 		e.str(s)
@@ -557,8 +583,10 @@ func (e *encoder) report(r *model.Report) {
 	e.int(r.Chars)
 }
 
-func encodeHeavy(r *model.Report) string {
-	e := &encoder{}
+// packHeavy encodes a report's sections, indicators and warnings behind their CRC-32C, which
+// unpacking checks: they are read long after the chunk that points to them was checked.
+func packHeavy(r *model.Report) string {
+	e := &encoder{b: make([]byte, 4, 512)}
 	e.uint(uint64(len(r.Warnings)))
 	for _, w := range r.Warnings {
 		e.str(w)
@@ -575,6 +603,7 @@ func encodeHeavy(r *model.Report) string {
 		e.int(in.Start)
 		e.int(in.End)
 	}
+	binary.LittleEndian.PutUint32(e.b, crc32.Checksum(e.b[4:], crcTable))
 	return string(e.b)
 }
 
@@ -670,6 +699,7 @@ func (d *decoder) float(slab *[]float64) *float64 {
 type cacheHeader struct {
 	token uint64
 	spans []chunkSpan // nil when the cache was written by another build
+	heavy [2]int      // where the packed reports are
 }
 
 // decodeHeader checks the header and that every chunk it names lies inside b.
@@ -697,6 +727,8 @@ func decodeHeader(b []byte, identity string) (cacheHeader, error) {
 		spans = append(spans, chunkSpan{off, size, binary.LittleEndian.Uint32(d.rest())})
 		d.off += 4
 	}
+	h.heavy[0] = d.count()
+	h.heavy[1] = h.heavy[0] + d.count()
 	if d.err != nil || d.off+4 > len(d.s) || crc32.Checksum(b[:d.off], crcTable) != binary.LittleEndian.Uint32(d.rest()) {
 		return h, errCorrupt
 	}
@@ -705,18 +737,21 @@ func decodeHeader(b []byte, identity string) (cacheHeader, error) {
 			return h, errCorrupt
 		}
 	}
+	if h.heavy[0] < d.off+4 || h.heavy[1] > len(b) {
+		return h, errCorrupt
+	}
 	h.spans = spans
 	return h, nil
 }
 
 // decodeChunk reads the entries of one chunk of s; ok is false when its bytes do not hold what
 // they claim.
-func decodeChunk(s string, sp chunkSpan) (entries []*cacheEntry, ok bool) {
+func decodeChunk(s string, sp chunkSpan, heavy [2]int) (entries []*cacheEntry, ok bool) {
 	chunk := s[sp.off : sp.off+sp.n]
 	if crc32.Checksum(unsafe.Slice(unsafe.StringData(chunk), len(chunk)), crcTable) != sp.sum {
 		return nil, false
 	}
-	return decodeEntries(chunk)
+	return decodeEntries(chunk, s[heavy[0]:heavy[1]])
 }
 
 // minEncoded is fewer bytes than any entry or report takes encoded.
@@ -724,7 +759,7 @@ const minEncoded = 16
 
 // decodeEntries reads entries after their checksum passed; it still checks every length, since
 // a checksum only guards against accidents.
-func decodeEntries(s string) (entries []*cacheEntry, ok bool) {
+func decodeEntries(s, packed string) (entries []*cacheEntry, ok bool) {
 	d := &decoder{s: s}
 	n := d.count()
 	if n > len(s)/minEncoded { // damage claiming more entries than the bytes could hold
@@ -756,7 +791,11 @@ func decodeEntries(s string) (entries []*cacheEntry, ok bool) {
 		e.reports, e.heavy, e.refs = reports[k:k+n:k+n], heavy[k:k+n:k+n], refs[k:k+n:k+n]
 		for j := range e.reports {
 			d.report(&e.reports[j])
-			e.heavy[j] = d.str()
+			off, n := d.uint(), d.uint()
+			if off > uint64(len(packed)) || n > uint64(len(packed))-off {
+				return nil, false
+			}
+			e.heavy[j] = packed[off : off+n]
 			e.refs[j] = fragRef{off: d.uint(), n: d.uint()}
 			if d.err != nil || d.off+4 > len(d.s) {
 				return nil, false
@@ -781,7 +820,10 @@ func (d *decoder) report(r *model.Report) {
 
 // decodeHeavy fills in the sections, indicators and warnings of a report decoded light.
 func decodeHeavy(s string, r *model.Report) error {
-	d := &decoder{s: s}
+	if len(s) < 4 || crc32.Checksum(unsafe.Slice(unsafe.StringData(s[4:]), len(s)-4), crcTable) != binary.LittleEndian.Uint32(unsafe.Slice(unsafe.StringData(s), 4)) {
+		return errCorrupt
+	}
+	d := &decoder{s: s[4:]}
 	r.Warnings = make([]string, d.count())
 	for i := range r.Warnings {
 		r.Warnings[i] = d.str()

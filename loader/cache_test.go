@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"os"
@@ -140,13 +141,13 @@ func TestCacheCorrupt(t *testing.T) {
 	for name, b := range damage {
 		os.WriteFile(cachePath, b, 0o644)
 		c, err := OpenCache(cachePath)
+		res := LoadPathsWith([]string{dir}, Options{Cache: c})
 		if err == nil {
-			err = c.Damage() // found in a chunk as it decodes
+			err = c.Damage() // found in a chunk as it decodes, or in a report as it is unpacked
 		}
 		if err == nil || !strings.Contains(err.Error(), cachePath) {
 			t.Errorf("%s: open error %v", name, err)
 		}
-		res := LoadPathsWith([]string{dir}, Options{Cache: c})
 		if _, _, p := c.Stats(); p == 0 || withoutBodies(t, res) != want {
 			t.Errorf("%s: parsed %d, or the load differs", name, p)
 		}
@@ -168,7 +169,12 @@ func TestCacheCorrupt(t *testing.T) {
 // A cache whose checksum passes but whose structure is damaged is refused, never a panic.
 func FuzzCacheDecode(f *testing.F) {
 	reps, _ := Parse("a.txt", []byte(seedTexts(f)["001_10a2659bde270cd6.txt"]))
-	f.Add(bytes.Join(encodeCache([]*cacheEntry{{path: "a.txt", size: 1, mtime: 2, reports: reps}}, "x", 7), nil))
+	entries := []*cacheEntry{{path: "a.txt", size: 1, mtime: 2, reports: reps}}
+	var heavy bytes.Buffer
+	w := bufio.NewWriter(&heavy)
+	writeHeavy(w, entries)
+	w.Flush()
+	f.Add(append(bytes.Join(encodeCache(entries, "x", 7), nil), heavy.Bytes()...))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		if len(b) <= len(cacheMagic) {
 			return
@@ -179,7 +185,7 @@ func FuzzCacheDecode(f *testing.F) {
 		}
 		for _, sp := range h.spans {
 			// past the checksum, as damage that happens to keep it would be
-			entries, ok := decodeEntries(string(b[sp.off : sp.off+sp.n]))
+			entries, ok := decodeEntries(string(b[sp.off:sp.off+sp.n]), string(b[h.heavy[0]:h.heavy[1]]))
 			for _, e := range entries {
 				for i := range e.reports {
 					decodeHeavy(e.heavy[i], &e.reports[i])

@@ -13,7 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"time"
 
 	"baogao/model"
@@ -324,24 +324,46 @@ type outcome struct {
 
 // parseAll parses files on every core and returns the outcomes in input order.
 func parseAll(jobs []job, o Options) []outcome {
+	out, blocks := parseBlocks(jobs, o)
+	for _, b := range blocks {
+		<-b.done
+	}
+	return out
+}
+
+// block is a run of jobs handed to one worker; done is closed when its outcomes are in.
+type block struct {
+	lo, hi int
+	done   chan struct{}
+}
+
+// parseBlocks starts parsing on every core. Jobs go out in runs, not one by one: a warm load
+// of a large corpus takes each file from the cache in microseconds, and a hand-over per file
+// cost more than the file. The first runs are short so the first reports are ready soon.
+func parseBlocks(jobs []job, o Options) ([]outcome, []block) {
 	out := make([]outcome, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < min(runtime.GOMAXPROCS(0), max(1, len(jobs))); w++ {
-		wg.Add(1)
+	var blocks []block
+	for lo := 0; lo < len(jobs); {
+		n := 64
+		if lo < 64 {
+			n = 4
+		}
+		hi := min(len(jobs), lo+n)
+		blocks = append(blocks, block{lo, hi, make(chan struct{})})
+		lo = hi
+	}
+	var next atomic.Int64
+	for w := 0; w < min(runtime.GOMAXPROCS(0), max(1, len(blocks))); w++ {
 		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i] = parseOne(jobs[i], o)
+			for b := int(next.Add(1) - 1); b < len(blocks); b = int(next.Add(1) - 1) {
+				for i := blocks[b].lo; i < blocks[b].hi; i++ {
+					out[i] = parseOne(jobs[i], o)
+				}
+				close(blocks[b].done)
 			}
 		}()
 	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return out
+	return out, blocks
 }
 
 func parseOne(j job, opt Options) (o outcome) {
@@ -399,7 +421,7 @@ func parseOne(j job, opt Options) (o outcome) {
 			// structs), and hand back reports as light as those a warm load gives.
 			e.heavy = make([]string, len(reps))
 			for i := range reps {
-				e.heavy[i] = encodeHeavy(&reps[i])
+				e.heavy[i] = packHeavy(&reps[i])
 				reps[i].Sections, reps[i].Indicators, reps[i].Warnings = nil, nil, nil
 				reps[i].Packed = e.heavy[i]
 			}
@@ -470,12 +492,14 @@ func (c *Cache) outcome(e *cacheEntry, name string, opt Options) (o outcome, ok 
 				continue
 			}
 			if Unpack(r) != nil {
+				c.badPack.Add(1)
 				return outcome{}, false
 			}
 			o.frags[i] = render(r)
 			missing = true
 		}
 		if !opt.Pack && Unpack(r) != nil {
+			c.badPack.Add(1)
 			return outcome{}, false
 		}
 	}
@@ -560,29 +584,17 @@ func StreamWith(paths []string, fsys fs.FS, root string, o Options) <-chan Batch
 			jobs, walkErrs = walkPaths(paths)
 		}
 		notice := wait()
-		results := make([]chan outcome, len(jobs))
-		for i := range results {
-			results[i] = make(chan outcome, 1)
-		}
-		next := make(chan int)
-		for w := 0; w < min(runtime.GOMAXPROCS(0), max(1, len(jobs))); w++ {
-			go func() {
-				for i := range next {
-					results[i] <- parseOne(jobs[i], o)
-				}
-			}()
-		}
-		go func() {
-			for i := range jobs {
-				next <- i
-			}
-			close(next)
-		}()
+		outs, blocks := parseBlocks(jobs, o)
 		batch := Batch{Errors: walkErrs, Total: len(jobs), Notice: notice}
 		first, sent := true, time.Now()
 		ids := map[string]int{}
 		for i := range jobs {
-			o := <-results[i]
+			if len(blocks) > 0 && i == blocks[0].lo {
+				<-blocks[0].done
+				blocks = blocks[1:]
+			}
+			o := outs[i]
+			outs[i] = outcome{} // handed on: the batch holds it now
 			if o.err != nil {
 				batch.Errors = append(batch.Errors, *o.err)
 			}

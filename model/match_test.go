@@ -82,13 +82,19 @@ func TestFigure(t *testing.T) {
 // A report's key is built from its region's and title's keys; it must be the key of the whole.
 func TestReportKeyIsJoined(t *testing.T) {
 	py := &Readings{}
-	for _, r := range []Report{
+	reps := []Report{
 		{Region: "长安镇", Title: "2023年政府工作报告"},
 		{Region: "", Title: "关于ＧＤＰ增长６．５％的报告"},
 		{Region: "重庆市XX区", Title: ""},
 		{Region: "ÄÖ Straße", Title: "Ⅻ　全角　空格"},
 		{Region: "长安镇", Title: "长安镇2024年政府工作报告"},
-	} {
+	}
+	for i, k := range py.ReportKeys(reps) {
+		if want := py.NewKey(reps[i].Region + " " + reps[i].Title); !reflect.DeepEqual(k, want) {
+			t.Errorf("%q %q: key of a run differs\n got  %+v\n want %+v", reps[i].Region, reps[i].Title, k, want)
+		}
+	}
+	for _, r := range reps {
 		for range 2 { // the second time from the memo
 			got, want := py.ReportKey(&r), py.NewKey(r.Region+" "+r.Title)
 			if !reflect.DeepEqual(got, want) {

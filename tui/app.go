@@ -34,6 +34,19 @@ type shared struct {
 
 	readBody func(*model.Report) (string, error)
 	bodies   map[int]string // bodies read back this session, by report index
+
+	hashes map[string]int // reports by text hash, for counting reviews; made up to hashed
+	hashed int
+	widths []int // display width of each report's region column, measured once
+}
+
+// regionWidth is the display width of report i's region cell: the list's column fits the widest
+// of a hundred thousand on every frame, and measuring them all each time cost more than drawing.
+func (s *shared) regionWidth(i int, region func(int) string) int {
+	for j := len(s.widths); j < len(s.reports); j++ {
+		s.widths = append(s.widths, s.measure.String(region(j)))
+	}
+	return s.widths[i]
 }
 
 // maxBodies bounds the bodies a session keeps after reading them back: enough to move between

@@ -1,9 +1,10 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
 	"runtime"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -117,26 +118,30 @@ func (l *reportList) refilter() {
 		l.complete = false // the next keystroke must search everything again
 	}
 	reps := l.app.reports
-	sort.SliceStable(l.visible, func(a, b int) bool {
-		x, y := l.visible[a], l.visible[b]
+	order := func(x, y hit) int {
 		if q != "" && x.score != y.score {
-			return x.score > y.score
+			return cmp.Compare(y.score, x.score)
 		}
 		if q != "" && x.penalty != y.penalty {
-			return x.penalty < y.penalty
+			return cmp.Compare(x.penalty, y.penalty)
 		}
 		switch l.sort {
 		case sortRegion:
-			if reps[x.idx].Region != reps[y.idx].Region {
-				return reps[x.idx].Region < reps[y.idx].Region
+			if c := strings.Compare(reps[x.idx].Region, reps[y.idx].Region); c != 0 {
+				return c
 			}
 		case sortYear:
 			if reps[x.idx].Year != reps[y.idx].Year {
-				return reps[x.idx].Year > reps[y.idx].Year
+				return cmp.Compare(reps[y.idx].Year, reps[x.idx].Year)
 			}
 		}
-		return x.idx < y.idx
-	})
+		return cmp.Compare(x.idx, y.idx)
+	}
+	// The whole list in load order (no query, no sort) is the common case while a large corpus
+	// loads: it is in order already.
+	if !slices.IsSortedFunc(l.visible, order) {
+		slices.SortFunc(l.visible, order) // idx breaks every tie: no need for a stable sort
+	}
 	l.cursor = 0
 	for i, h := range l.visible {
 		if h.idx == keep {
@@ -312,7 +317,7 @@ func (l reportList) View() string {
 	st, m := l.app.styles, l.app.measure
 	regionW := m.String("地区")
 	for _, h := range l.visible {
-		regionW = max(regionW, m.String(l.regionOf(h.idx)))
+		regionW = max(regionW, l.app.regionWidth(h.idx, l.regionOf))
 	}
 	regionW = min(regionW, max(4, l.w/4))
 	cols := func(mark, region, level, year, n string) []string {
@@ -350,12 +355,7 @@ func (l reportList) View() string {
 	}
 	// bottom line: the filter input or the count
 	var bottom line
-	reviewed := 0
-	for i := range l.app.reports {
-		if rv, stale := l.app.reviewOf(i); rv != nil && rv.Reviewed && !stale {
-			reviewed++
-		}
-	}
+	reviewed := l.app.reviewedCount()
 	count := fmt.Sprintf("%d/%d  已审 %d/%d", len(l.visible), len(l.app.reports), reviewed, len(l.app.reports))
 	if l.review != showAll {
 		count += "  显示：" + l.review.String()

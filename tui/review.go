@@ -12,6 +12,27 @@ func (s *shared) reviewOf(i int) (*model.Review, bool) {
 	return s.reviewState().Find(&s.reports[i])
 }
 
+// reviewedCount is how many loaded reports are marked reviewed (and unchanged since): counted
+// from the reviews, which are few, not from the reports, which may be a hundred thousand.
+func (s *shared) reviewedCount() int {
+	if len(s.reviewState().Reviews) == 0 {
+		return 0
+	}
+	if s.hashes == nil {
+		s.hashes = map[string]int{}
+	}
+	for ; s.hashed < len(s.reports); s.hashed++ {
+		s.hashes[s.reports[s.hashed].TextKey()]++
+	}
+	n := 0
+	for h, rv := range s.reviewState().Reviews {
+		if rv.Reviewed {
+			n += s.hashes[h]
+		}
+	}
+	return n
+}
+
 func (s *shared) reviewState() *model.ReviewState {
 	if s.store != nil {
 		return s.store.State()
