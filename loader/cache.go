@@ -50,6 +50,7 @@ type Cache struct {
 	mu      sync.Mutex
 	decoded *sync.Cond // signalled as each chunk is decoded
 	pending int        // chunks not yet decoded
+	entries int        // in the file, decoded or not
 	damage  error      // a chunk that did not hold up, said once at the end
 	// old is the cache's entries in the order they were written, the order of the last walk:
 	// a file is first looked for at its own place in this walk, and the indexes by path and by
@@ -87,7 +88,7 @@ type fragRef struct {
 }
 
 // cacheMagic changes whenever the encoding below changes.
-const cacheMagic = "baogao-cache-6\n"
+const cacheMagic = "baogao-cache-7\n"
 
 // CachePath is where the cache for a set of command-line paths lives: under XDG_CACHE_HOME,
 // one file per set of absolute roots.
@@ -144,7 +145,7 @@ func OpenCache(path string) (*Cache, error) {
 		}
 		return c, err
 	}
-	c.token = h.token
+	c.token, c.entries = h.token, h.entries
 	c.pending = len(h.spans)
 	go c.decodeChunks(unsafe.String(unsafe.SliceData(b), len(b)), h)
 	return c, nil
@@ -240,6 +241,41 @@ func (c *Cache) lookup(p string, size, mtime int64, seq int) *cacheEntry {
 	c.used = append(c.used, e)
 	c.hits++
 	return e
+}
+
+// firstFiles gives the outcomes of the first n files of the last walk that are unchanged on
+// disk, and their paths: what a warm start can show before the folders are walked again. It
+// stops at a changed file, so what it gives is the start of this walk too unless files were
+// added among them; deleted files are passed over.
+func (c *Cache) firstFiles(n int, opt Options) (outs []outcome, paths []string) {
+	c.mu.Lock()
+	for len(c.old) < n && c.pending > 0 {
+		c.decoded.Wait()
+	}
+	first := append([]*cacheEntry(nil), c.old[:min(n, len(c.old))]...)
+	c.mu.Unlock()
+	for seq, e := range first {
+		st, err := os.Stat(e.path)
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil || !st.Mode().IsRegular() || c.lookup(e.path, st.Size(), st.ModTime().UnixNano(), seq) == nil {
+			break
+		}
+		o, ok := c.outcome(e, e.path, opt)
+		if !ok {
+			break // damaged: parsed in its turn
+		}
+		outs, paths = append(outs, o), append(paths, e.path)
+	}
+	return outs, paths
+}
+
+// size is how many files the cache knows: a first guess at how many a walk will find.
+func (c *Cache) size() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.entries
 }
 
 // pathIndex and hashIndex are the old entries by path and by content, made when first needed;
@@ -348,7 +384,7 @@ func (c *Cache) Save() error {
 	}); err != nil {
 		return err
 	}
-	c.old, c.byPath, c.byHash, c.used, c.dirty = entries, nil, nil, nil, false
+	c.old, c.entries, c.byPath, c.byHash, c.used, c.dirty = entries, len(entries), nil, nil, nil, false
 	return nil
 }
 
@@ -511,6 +547,7 @@ func encodeCache(entries []*cacheEntry, identity string, token uint64) [][]byte 
 		h := &encoder{b: []byte(cacheMagic)}
 		h.str(identity)
 		h.b = binary.LittleEndian.AppendUint64(h.b, token)
+		h.uint(uint64(len(entries)))
 		h.uint(uint64(len(chunks)))
 		off := base
 		for _, ch := range chunks {
@@ -697,9 +734,10 @@ func (d *decoder) float(slab *[]float64) *float64 {
 }
 
 type cacheHeader struct {
-	token uint64
-	spans []chunkSpan // nil when the cache was written by another build
-	heavy [2]int      // where the packed reports are
+	token   uint64
+	entries int
+	spans   []chunkSpan // nil when the cache was written by another build
+	heavy   [2]int      // where the packed reports are
 }
 
 // decodeHeader checks the header and that every chunk it names lies inside b.
@@ -717,6 +755,7 @@ func decodeHeader(b []byte, identity string) (cacheHeader, error) {
 	}
 	h.token = binary.LittleEndian.Uint64(d.rest())
 	d.off += 8
+	h.entries = d.count()
 	n := d.count()
 	spans := make([]chunkSpan, 0, n)
 	for i := 0; i < n && d.err == nil; i++ {

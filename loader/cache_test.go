@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -196,4 +197,59 @@ func FuzzCacheDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A warm streamed load shows the first files from the cache before the walk ends; what it
+// gives in the end is what a cold load gives, in the same order, whatever changed on disk.
+func TestStreamWarmStart(t *testing.T) {
+	dir := copySeeds(t)
+	cachePath := filepath.Join(t.TempDir(), "parse.cache")
+	stream := func() (ids []string, batches []Batch) {
+		for b := range StreamWith([]string{dir}, nil, "", Options{CacheFile: cachePath, DropBodies: true, Pack: true}) {
+			batches = append(batches, b)
+			for _, r := range b.Reports {
+				ids = append(ids, r.ID+"@"+r.Hash)
+			}
+		}
+		return ids, batches
+	}
+	cold := func() []string {
+		var ids []string
+		for _, r := range LoadPaths([]string{dir}).Reports {
+			ids = append(ids, r.ID+"@"+r.Hash)
+		}
+		return ids
+	}
+	stream() // fills the cache
+	names, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	sort.Strings(names)
+	first, _ := os.ReadFile(names[0])
+	for _, change := range []struct {
+		what string
+		do   func()
+	}{
+		{"nothing changed", func() {}},
+		{"first file edited", func() { os.WriteFile(names[0], append(first, "\n补充。"...), 0o644) }},
+		{"second file deleted", func() { os.Remove(names[1]) }},
+		{"a file added before the others", func() { os.WriteFile(filepath.Join(dir, "000_added.txt"), first, 0o644) }},
+	} {
+		change.do()
+		want := cold()
+		got, batches := stream()
+		if change.what == "nothing changed" && (len(batches) < 2 || len(batches[0].Reports) == 0 || batches[0].Final) {
+			t.Errorf("%s: no early batch (%d batches)", change.what, len(batches))
+		}
+		last := batches[len(batches)-1]
+		if !last.Final || last.Done != last.Total {
+			t.Errorf("%s: last batch %+v", change.what, last)
+		}
+		if change.what == "a file added before the others" {
+			// shown after the files the cache listed first: the same reports, in another order
+			sort.Strings(got)
+			sort.Strings(want)
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%s:\n got  %v\n want %v", change.what, got, want)
+		}
+	}
 }

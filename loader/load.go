@@ -576,43 +576,80 @@ func StreamWith(paths []string, fsys fs.FS, root string, o Options) <-chan Batch
 	go func() {
 		defer close(out)
 		wait := o.openCache()
-		var jobs []job
-		var walkErrs []FileError
-		if fsys != nil {
-			jobs, walkErrs = walkFS(fsys, root)
-		} else {
-			jobs, walkErrs = walkPaths(paths)
+		type walked struct {
+			jobs []job
+			errs []FileError
 		}
+		walkDone := make(chan walked, 1)
+		go func() {
+			var w walked
+			if fsys != nil {
+				w.jobs, w.errs = walkFS(fsys, root)
+			} else {
+				w.jobs, w.errs = walkPaths(paths)
+			}
+			walkDone <- w
+		}()
 		notice := wait()
-		outs, blocks := parseBlocks(jobs, o)
-		batch := Batch{Errors: walkErrs, Total: len(jobs), Notice: notice}
-		first, sent := true, time.Now()
 		ids := map[string]int{}
+		addReports := func(b *Batch, o outcome) {
+			if o.err != nil {
+				b.Errors = append(b.Errors, *o.err)
+			}
+			for _, r := range o.reports {
+				r.ID = uniqueID(ids, &r)
+				b.Reports = append(b.Reports, r)
+			}
+		}
+		// A warm start shows the files the last walk found first while this walk is still
+		// reading the folders (a hundred thousand names take a fifth of a second).
+		var shown map[string]bool
+		if o.Cache != nil && fsys == nil {
+			early, paths := o.Cache.firstFiles(50, o)
+			if len(early) > 0 {
+				b := Batch{Notice: notice, Done: len(early), Total: o.Cache.size()}
+				shown = map[string]bool{}
+				for i, e := range early {
+					addReports(&b, e)
+					shown[paths[i]] = true
+				}
+				notice = ""
+				out <- b
+			}
+		}
+		w := <-walkDone
+		jobs, walkErrs, total := w.jobs, w.errs, len(w.jobs)
+		if shown != nil {
+			rest := jobs[:0:0]
+			for _, j := range jobs {
+				if !shown[j.path] {
+					rest = append(rest, j)
+				}
+			}
+			jobs = rest
+		}
+		done := total - len(jobs)
+		outs, blocks := parseBlocks(jobs, o)
+		batch := Batch{Errors: walkErrs, Total: total, Notice: notice}
+		first, sent := shown == nil, time.Now()
 		for i := range jobs {
 			if len(blocks) > 0 && i == blocks[0].lo {
 				<-blocks[0].done
 				blocks = blocks[1:]
 			}
-			o := outs[i]
+			addReports(&batch, outs[i])
 			outs[i] = outcome{} // handed on: the batch holds it now
-			if o.err != nil {
-				batch.Errors = append(batch.Errors, *o.err)
-			}
-			for _, r := range o.reports {
-				r.ID = uniqueID(ids, &r)
-				batch.Reports = append(batch.Reports, r)
-			}
-			batch.Done = i + 1
+			batch.Done = done + i + 1
 			// The first reports go out at once; after that a batch every tenth of a second is
 			// plenty for a progress bar, and each batch costs the browser a refilter and a frame.
 			if first && (len(batch.Reports) >= 50 || time.Since(sent) >= 50*time.Millisecond) || !first && time.Since(sent) >= 100*time.Millisecond {
 				out <- batch
-				batch = Batch{Done: i + 1, Total: len(jobs)}
+				batch = Batch{Done: batch.Done, Total: total}
 				first, sent = false, time.Now()
 			}
 		}
 		batch.Final = true
-		batch.Done = len(jobs)
+		batch.Done = total
 		if n := o.saveCache(); n != "" {
 			batch.Notice = n
 		}

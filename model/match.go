@@ -3,7 +3,9 @@ package model
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mozillazg/go-pinyin"
 	"golang.org/x/text/width"
@@ -22,11 +24,13 @@ const (
 // of them (长 is chang and zhang), so a query matches whichever the user had in mind.
 // It is safe for concurrent use; one is shared by everything that matches.
 type Readings struct {
-	m sync.Map // rune → []string
-
-	mu   sync.RWMutex
-	keys map[string]Key // region names and titles: they repeat across a corpus
+	// han holds the readings of the common block (U+4E00–U+9FFF), looked up without a map: a
+	// national corpus's keys look up millions of characters.
+	han [hanLast - hanFirst + 1]atomic.Pointer[[]string]
+	m   sync.Map // other runes → []string
 }
+
+const hanFirst, hanLast = 0x4E00, 0x9FFF
 
 var pinyinArgs = func() pinyin.Args {
 	a := pinyin.NewArgs()
@@ -36,6 +40,14 @@ var pinyinArgs = func() pinyin.Args {
 }()
 
 func (p *Readings) of(r rune) []string {
+	if r >= hanFirst && r <= hanLast {
+		if v := p.han[r-hanFirst].Load(); v != nil {
+			return *v
+		}
+		rs := pinyin.SinglePinyin(r, pinyinArgs)
+		p.han[r-hanFirst].Store(&rs)
+		return rs
+	}
 	if v, ok := p.m.Load(r); ok {
 		return v.([]string)
 	}
@@ -53,15 +65,11 @@ type Key struct {
 	inits  []uint64   // per rune: the letters and digits it can start with (bit per byte value 0-63 of the lower ASCII range offset)
 }
 
-// ReportKey prepares what a report is found by: its region and title. A national corpus has
-// a hundred thousand reports but a fraction as many region names and a handful of titles, so
-// each is prepared once and the report's key is the two joined.
-func (p *Readings) ReportKey(r *Report) Key {
-	return joinKeys(r.Region+" "+r.Title, p.memoKey(r.Region), p.memoKey(" "), p.memoKey(r.Title))
-}
+// ReportKey prepares what a report is found by: its region and title.
+func (p *Readings) ReportKey(r *Report) Key { return p.NewKey(r.Region + " " + r.Title) }
 
 // ReportKeys is ReportKey of every report, prepared on every core. The keys of a run of reports
-// share their storage (a handful of allocations per run instead of several per report: a
+// share their storage: a handful of allocations per run instead of several per report (a
 // national corpus has a hundred thousand keys, and allocating them was most of preparing them).
 func (p *Readings) ReportKeys(reps []Report) []Key {
 	keys := make([]Key, len(reps))
@@ -71,106 +79,66 @@ func (p *Readings) ReportKeys(reps []Report) []Key {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			p.joinRun(reps[lo:min(lo+per, len(reps))], keys[lo:])
+			p.keyRun(reps[lo:min(lo+per, len(reps))], keys[lo:])
 		}()
 	}
 	wg.Wait()
 	return keys
 }
 
-func (p *Readings) joinRun(reps []Report, keys []Key) {
-	space := p.memoKey(" ")
-	parts := make([][3]Key, len(reps))
-	nr, nb, nt := 0, 0, 0
+func (p *Readings) keyRun(reps []Report, keys []Key) {
+	var text strings.Builder
 	for i := range reps {
-		parts[i] = [3]Key{p.memoKey(reps[i].Region), space, p.memoKey(reps[i].Title)}
-		for _, k := range parts[i] {
-			nr += len(k.runes)
-			nb += len(k.folded)
-		}
-		nt += len(reps[i].Region) + 1 + len(reps[i].Title)
+		text.Grow(len(reps[i].Region) + 1 + len(reps[i].Title))
 	}
-	runes, py, inits := make([]rune, 0, nr), make([][]string, 0, nr), make([]uint64, 0, nr)
-	var folded, text strings.Builder
-	folded.Grow(nb)
-	text.Grow(nt)
-	type ends struct{ r, b, t int }
-	at := make([]ends, len(reps)+1)
+	ends := make([]int, len(reps)+1)
 	for i := range reps {
-		for _, k := range parts[i] {
-			runes = append(runes, k.runes...)
-			py = append(py, k.py...)
-			inits = append(inits, k.inits...)
-			folded.WriteString(k.folded)
-		}
 		text.WriteString(reps[i].Region)
 		text.WriteByte(' ')
 		text.WriteString(reps[i].Title)
-		at[i+1] = ends{len(runes), folded.Len(), text.Len()}
+		ends[i+1] = text.Len()
 	}
-	fs, ts := folded.String(), text.String()
+	all := text.String()
+	n := utf8.RuneCountInString(all) // folding keeps the count: one rune for one
+	k := Key{runes: make([]rune, 0, n), py: make([][]string, 0, n), inits: make([]uint64, 0, n)}
 	for i := range reps {
-		a, b := at[i], at[i+1]
-		keys[i] = Key{Text: ts[a.t:b.t], folded: fs[a.b:b.b], runes: runes[a.r:b.r:b.r], py: py[a.r:b.r:b.r], inits: inits[a.r:b.r:b.r]}
+		t := all[ends[i]:ends[i+1]]
+		f := Fold(t)
+		at := len(k.runes)
+		p.appendRunes(&k, f)
+		keys[i] = Key{Text: t, folded: f, runes: k.runes[at:len(k.runes):len(k.runes)], py: k.py[at:len(k.py):len(k.py)], inits: k.inits[at:len(k.inits):len(k.inits)]}
 	}
-}
-
-func (p *Readings) memoKey(s string) Key {
-	p.mu.RLock()
-	k, ok := p.keys[s]
-	p.mu.RUnlock()
-	if ok {
-		return k
-	}
-	k = p.NewKey(s)
-	p.mu.Lock()
-	if p.keys == nil {
-		p.keys = map[string]Key{}
-	}
-	p.keys[s] = k
-	p.mu.Unlock()
-	return k
-}
-
-// joinKeys is the key of text, whose parts were prepared as ks: folding and readings are per
-// rune, so the parts' preparations laid end to end are the whole's.
-func joinKeys(text string, ks ...Key) Key {
-	n, nb := 0, 0
-	for _, k := range ks {
-		n += len(k.runes)
-		nb += len(k.folded)
-	}
-	folded := make([]byte, 0, nb)
-	j := Key{Text: text, runes: make([]rune, 0, n), py: make([][]string, 0, n), inits: make([]uint64, 0, n)}
-	for _, k := range ks {
-		folded = append(folded, k.folded...)
-		j.runes = append(j.runes, k.runes...)
-		j.py = append(j.py, k.py...)
-		j.inits = append(j.inits, k.inits...)
-	}
-	j.folded = string(folded)
-	return j
 }
 
 // NewKey prepares s for matching. Preparing is the slow part (pinyin lookups): do it once per
 // string, not once per keystroke.
 func (p *Readings) NewKey(s string) Key {
 	folded := Fold(s)
-	f := []rune(folded)
-	k := Key{Text: s, folded: folded, runes: f, py: make([][]string, len(f)), inits: make([]uint64, len(f))}
-	for i, r := range f {
-		if unicode.Is(unicode.Han, r) {
-			k.py[i] = p.of(r)
-			for _, rd := range k.py[i] {
+	n := utf8.RuneCountInString(folded)
+	k := Key{Text: s, folded: folded, runes: make([]rune, 0, n), py: make([][]string, 0, n), inits: make([]uint64, 0, n)}
+	p.appendRunes(&k, folded)
+	return k
+}
+
+// appendRunes appends the runes of folded text, their readings and their initials to k.
+func (p *Readings) appendRunes(k *Key, folded string) {
+	for _, r := range folded {
+		var py []string
+		var inits uint64
+		if r >= hanFirst && r <= hanLast || r > unicode.MaxLatin1 && unicode.Is(unicode.Han, r) {
+			py = p.of(r)
+			for _, rd := range py {
 				if rd != "" {
-					k.inits[i] |= bit(rune(rd[0]))
+					inits |= bit(rune(rd[0]))
 				}
 			}
 		} else {
-			k.inits[i] = bit(r)
+			inits = bit(r)
 		}
+		k.runes = append(k.runes, r)
+		k.py = append(k.py, py)
+		k.inits = append(k.inits, inits)
 	}
-	return k
 }
 
 // bit maps an ASCII letter or digit to its bit in an initials mask (0 for anything else).
@@ -285,7 +253,19 @@ func (k Key) termClass(t term) (int, int) {
 }
 
 // Fold maps full-width letters and digits to ASCII (２０２３ = 2023) and lower-cases.
-func Fold(s string) string { return strings.ToLower(width.Fold.String(s)) }
+func Fold(s string) string {
+	for _, r := range s {
+		if !foldsToItself(r) {
+			return strings.ToLower(width.Fold.String(s))
+		}
+	}
+	return s // nearly every region and title: Chinese, digits, lower-case letters
+}
+
+// foldsToItself is true of runes Fold leaves alone (a test checks every one of them).
+func foldsToItself(r rune) bool {
+	return r < utf8.RuneSelf && (r < 'A' || r > 'Z') || r >= 0x3001 && r <= 0x303F || r >= 0x3400 && r <= 0x4DBF || r >= hanFirst && r <= hanLast
+}
 
 // Match scores a query against a key: every space-separated term must match somewhere, in any
 // order. It returns the sum of the terms' classes (higher is better), a tie-breaker (lower is

@@ -2,7 +2,10 @@ package model
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+
+	"golang.org/x/text/width"
 )
 
 func TestMatch(t *testing.T) {
@@ -101,5 +104,19 @@ func TestReportKeyIsJoined(t *testing.T) {
 				t.Errorf("%q %q: joined key differs\n got  %+v\n want %+v", r.Region, r.Title, got, want)
 			}
 		}
+	}
+}
+
+// Fold's fast path must agree with the full fold on every rune it takes.
+func TestFoldsToItself(t *testing.T) {
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if foldsToItself(r) {
+			if s := string(r); strings.ToLower(width.Fold.String(s)) != s {
+				t.Errorf("U+%04X is folded, yet taken as folding to itself", r)
+			}
+		}
+	}
+	if Fold("长安ＧＤＰ Ab") != "长安gdp ab" {
+		t.Errorf("Fold: %q", Fold("长安ＧＤＰ Ab"))
 	}
 }

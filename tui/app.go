@@ -40,13 +40,14 @@ type shared struct {
 	widths []int // display width of each report's region column, measured once
 }
 
-// regionWidth is the display width of report i's region cell: the list's column fits the widest
-// of a hundred thousand on every frame, and measuring them all each time cost more than drawing.
-func (s *shared) regionWidth(i int, region func(int) string) int {
+// regionWidths is the display width of each report's region cell: the list's column fits the
+// widest of a hundred thousand on every frame, and measuring them all each time cost more than
+// drawing.
+func (s *shared) regionWidths() []int {
 	for j := len(s.widths); j < len(s.reports); j++ {
-		s.widths = append(s.widths, s.measure.String(region(j)))
+		s.widths = append(s.widths, s.measure.String(s.regionLabel(j)))
 	}
-	return s.widths[i]
+	return s.widths
 }
 
 // maxBodies bounds the bodies a session keeps after reading them back: enough to move between
@@ -243,6 +244,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !msg.ok {
 			a.finished = true
 			return a, nil
+		}
+		if a.sh.reports == nil && msg.batch.Total > 0 {
+			// About one report a file: grow once, not by doubling a hundred thousand reports.
+			a.sh.reports = make([]model.Report, 0, msg.batch.Total)
+			a.sh.keys = make([]model.Key, 0, msg.batch.Total)
 		}
 		a.sh.reports = append(a.sh.reports, msg.batch.Reports...)
 		a.sh.keys = append(a.sh.keys, msg.keys...)

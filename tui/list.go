@@ -316,8 +316,9 @@ func (l reportList) Update(msg tea.Msg) (reportList, tea.Cmd) {
 func (l reportList) View() string {
 	st, m := l.app.styles, l.app.measure
 	regionW := m.String("地区")
+	widths := l.app.regionWidths()
 	for _, h := range l.visible {
-		regionW = max(regionW, l.app.regionWidth(h.idx, l.regionOf))
+		regionW = max(regionW, widths[h.idx])
 	}
 	regionW = min(regionW, max(4, l.w/4))
 	cols := func(mark, region, level, year, n string) []string {
@@ -345,7 +346,7 @@ func (l reportList) View() string {
 		}
 		hl := st.Match.Inherit(base)
 		rpos, tpos := l.positions(h.idx)
-		region := m.Truncate(l.regionOf(h.idx), regionW, "…")
+		region := m.Truncate(l.app.regionLabel(h.idx), regionW, "…")
 		c := cols(mark, "", rep.Level, year(rep.Year), strconv.Itoa(len(rep.Targets())))
 		ln := line{{c[0] + l.app.marks(h.idx) + " ", base}}
 		ln = append(ln, highlight(region, rpos, base, hl)...)
@@ -373,8 +374,8 @@ func (l reportList) View() string {
 	return b.String() + bottom.render(m, l.w, st.Plain)
 }
 
-func (l reportList) regionOf(i int) string {
-	if r := l.app.reports[i].Region; r != "" {
+func (s *shared) regionLabel(i int) string {
+	if r := s.reports[i].Region; r != "" {
 		return r
 	}
 	return "（未知）"
