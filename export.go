@@ -25,6 +25,9 @@ func writeExport(w io.Writer, res loader.Result, format string, reviews *model.R
 		cw := csv.NewWriter(w)
 		cw.Write([]string{"id", "source", "part", "region", "level", "year", "review_year", "kind", "name", "raw_name", "value", "unit", "growth", "qualifier", "stretch", "section", "start", "end", "text"})
 		for _, r := range res.Reports {
+			if err := loader.Unpack(&r); err != nil {
+				return err
+			}
 			for _, in := range r.Indicators {
 				cw.Write([]string{r.ID, r.Source, strconv.Itoa(r.Part), r.Region, r.Level, strconv.Itoa(r.Year), strconv.Itoa(r.ReviewYear),
 					string(in.Kind), in.Name, in.RawName, num(in.Value), in.Unit, num(in.Growth), in.Qualifier, num(in.Stretch),
@@ -80,6 +83,13 @@ func writeJSON(w io.Writer, res loader.Result, reviews *model.ReviewState) error
 					var frag []byte
 					if i < len(res.Rendered) {
 						frag = res.Rendered[i]
+					}
+					if frag == nil && r.Packed != "" {
+						whole := *r
+						if err := loader.Unpack(&whole); err != nil {
+							once.Do(func() { renderErr = err })
+						}
+						r = &whole
 					}
 					rv, stale := reviews.Find(r)
 					if err := o.report(r, frag, rowOf(r, rv, stale), rv == nil); err != nil {

@@ -299,3 +299,28 @@ func TestExportJSONMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// Reports a load left packed are unpacked by the export when no rendering came with them.
+func TestExportPackedReports(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/seeds")); err != nil {
+		t.Fatal(err)
+	}
+	cache := filepath.Join(t.TempDir(), "parse.cache")
+	loader.LoadPathsWith([]string{dir}, loader.Options{CacheFile: cache})
+	packed := loader.LoadPathsWith([]string{dir}, loader.Options{CacheFile: cache, Pack: true, DropBodies: true})
+	if len(packed.Reports) == 0 || packed.Reports[0].Packed == "" {
+		t.Fatal("the load did not pack its reports")
+	}
+	whole := loader.LoadPaths([]string{dir})
+	for _, format := range []string{"json", "csv"} {
+		var got, want strings.Builder
+		if err := writeExport(&got, packed, format, nil); err != nil {
+			t.Fatal(err)
+		}
+		writeExport(&want, whole, format, nil)
+		if got.String() != want.String() {
+			t.Errorf("%s export of packed reports differs (%d bytes, want %d)", format, got.Len(), want.Len())
+		}
+	}
+}
