@@ -133,7 +133,7 @@ func (c *cli) cmdReview(args []string, stdout, stderr io.Writer) int {
 		cw.Flush()
 	default:
 		termW, _ := terminal(stdout)
-		m := width.Narrow
+		m := width.Narrow()
 		for _, r := range rows {
 			mark := " "
 			switch {

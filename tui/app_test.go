@@ -225,7 +225,7 @@ func TestTableColumnsAligned(t *testing.T) {
 }
 
 func TestWrapRules(t *testing.T) {
-	m := width.Narrow
+	m := width.Narrow()
 	tests := []struct {
 		text string
 		w    int

@@ -57,6 +57,16 @@ func benchFilter(b *testing.B, n int, full bool) {
 func BenchmarkFilter10k(b *testing.B)  { benchFilter(b, 10000, false) }
 func BenchmarkFilter100k(b *testing.B) { benchFilter(b, 100000, false) }
 
+// BenchmarkReportKeys100k prepares the matching keys of 100,000 reports, as the browser does
+// for the batches of a large corpus (off the UI goroutine, on every core).
+func BenchmarkReportKeys100k(b *testing.B) {
+	a := titleApp(b, 100000)
+	b.ResetTimer()
+	for b.Loop() {
+		(&model.Readings{}).ReportKeys(a.sh.reports)
+	}
+}
+
 // The worst case: every keystroke searches all titles (a pasted query, a deleted letter).
 func BenchmarkFilter100kFullScan(b *testing.B) { benchFilter(b, 100000, true) }
 

@@ -9,6 +9,7 @@ package width
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/mattn/go-runewidth"
 )
@@ -25,8 +26,9 @@ func NewMeasure(eastAsian bool) Measure {
 	return Measure{c}
 }
 
-// Narrow is the default measure, the one lipgloss agrees with.
-var Narrow = NewMeasure(false)
+// Narrow is the default measure, the one lipgloss agrees with. It is made on first use: its
+// table takes milliseconds to build, and commands that draw nothing should not start slower.
+var Narrow = sync.OnceValue(func() Measure { return NewMeasure(false) })
 
 // EastAsian reports whether ambiguous characters are counted wide.
 func (m Measure) EastAsian() bool { return m.c.EastAsianWidth }

@@ -24,7 +24,7 @@ func TestAgreesWithLipgloss(t *testing.T) {
 				continue
 			}
 			seen[r] = true
-			if got, want := Narrow.String(string(r)), lipgloss.Width(string(r)); got != want {
+			if got, want := Narrow().String(string(r)), lipgloss.Width(string(r)); got != want {
 				t.Errorf("%q U+%04X: width %d, lipgloss %d", r, r, got, want)
 			}
 		}
@@ -38,7 +38,7 @@ func TestAgreesWithLipgloss(t *testing.T) {
 		check(string(b))
 		for _, ln := range strings.Split(string(b), "\n") {
 			ln = strings.ReplaceAll(ln, "\t", " ")
-			if got, want := Narrow.String(ln), lipgloss.Width(ln); got != want {
+			if got, want := Narrow().String(ln), lipgloss.Width(ln); got != want {
 				t.Errorf("%s: line width %d, lipgloss %d: %.40q", filepath.Base(f), got, want, ln)
 			}
 		}
@@ -51,11 +51,11 @@ func TestAgreesWithLipgloss(t *testing.T) {
 func TestAmbiguousWide(t *testing.T) {
 	wide := NewMeasure(true)
 	for _, r := range "“”‘’…·" {
-		if Narrow.Rune(r) != 1 || wide.Rune(r) != 2 {
-			t.Errorf("%q: narrow %d, east-asian %d", r, Narrow.Rune(r), wide.Rune(r))
+		if Narrow().Rune(r) != 1 || wide.Rune(r) != 2 {
+			t.Errorf("%q: narrow %d, east-asian %d", r, Narrow().Rune(r), wide.Rune(r))
 		}
 	}
-	if Narrow.Rune('中') != 2 || Narrow.Rune('a') != 1 || Narrow.Rune('，') != 2 {
+	if Narrow().Rune('中') != 2 || Narrow().Rune('a') != 1 || Narrow().Rune('，') != 2 {
 		t.Error("basic widths wrong")
 	}
 }
@@ -73,14 +73,14 @@ func TestTruncateAndPad(t *testing.T) {
 		{"ab中", 4, "ab中"},
 	}
 	for _, tt := range tests {
-		if got := Narrow.Truncate(tt.s, tt.w, "…"); got != tt.want || Narrow.String(got) > tt.w {
+		if got := Narrow().Truncate(tt.s, tt.w, "…"); got != tt.want || Narrow().String(got) > tt.w {
 			t.Errorf("Truncate(%q, %d) = %q", tt.s, tt.w, got)
 		}
 	}
-	if got := Narrow.PadRight("中a", 5); got != "中a  " {
+	if got := Narrow().PadRight("中a", 5); got != "中a  " {
 		t.Errorf("PadRight = %q", got)
 	}
-	if got := Narrow.PadLeft("中", 4); got != "  中" {
+	if got := Narrow().PadLeft("中", 4); got != "  中" {
 		t.Errorf("PadLeft = %q", got)
 	}
 }
