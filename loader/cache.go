@@ -350,12 +350,13 @@ func (c *Cache) Save() error {
 	if !c.dirty && len(c.used) == len(c.old) { // every old entry used, none added
 		return nil
 	}
-	// One entry per path (a file named twice on the command line is seen twice), in walk
-	// order, so the first files a browser shows sit in the first chunk decoded.
+	// One entry per path, the last one seen (a file named twice on the command line is seen
+	// twice; a damaged entry is followed by the file parsed again), in walk order, so the first
+	// files a browser shows sit in the first chunk decoded.
 	entries := make([]*cacheEntry, 0, len(c.used))
 	seen := make(map[string]bool, len(c.used))
-	for _, e := range c.used {
-		if !seen[e.path] {
+	for i := len(c.used) - 1; i >= 0; i-- {
+		if e := c.used[i]; !seen[e.path] {
 			seen[e.path] = true
 			entries = append(entries, e)
 		}

@@ -155,8 +155,10 @@ func TestCacheCorrupt(t *testing.T) {
 		if err := c.Save(); err != nil {
 			t.Fatal(err)
 		}
-		if c, err := OpenCache(cachePath); err != nil || c.Damage() != nil {
-			t.Errorf("%s: not rebuilt: %v %v", name, err, c.Damage())
+		c, err = OpenCache(cachePath)
+		LoadPathsWith([]string{dir}, Options{Cache: c})
+		if _, _, p := c.Stats(); err != nil || c.Damage() != nil || p != 0 {
+			t.Errorf("%s: not rebuilt: %v %v, %d parsed again", name, err, c.Damage(), p)
 		}
 	}
 	// Written by another build: not used, and not an error worth telling.
