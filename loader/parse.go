@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"baogao/loader/extract"
 	"baogao/model"
 )
 
@@ -260,7 +261,13 @@ func buildReport(lines []string, h header, fileTitles []string, bundled bool, hi
 	r.Date = findDate(h, body)
 	r.Speaker = findSpeaker(h, lines)
 	r.Title = reportTitle(titles, r, bundled)
-	r.Indicators = extractIndicators(body, r.Sections)
+	res := extract.Indicators(extract.Input{Body: body, Sections: r.Sections, Year: r.Year, ReviewYear: r.ReviewYear})
+	r.Indicators = res.Indicators
+	if len(res.Unread) > 0 {
+		// toml's Undecoded: what the goals passage says that the grammar could not read, so a user
+		// knows what to check by hand.
+		r.Warnings = append(r.Warnings, fmt.Sprintf("goals not understood: %d (%s)", len(res.Unread), strings.Join(res.Unread, " | ")))
+	}
 	if r.Indicators == nil {
 		r.Indicators = []model.Indicator{}
 	}

@@ -15,7 +15,6 @@ var (
 	numberedHeading = regexp.MustCompile(`^第?(` + cnNum + `)(?:、|部分\s?)`)
 	parenHeading    = regexp.MustCompile(`^[(（](` + cnNum + `)[)）]`)
 	shiHeading      = regexp.MustCompile(`^(` + cnNum + `)是`)
-	ordinalPrefix   = regexp.MustCompile(`^(?:` + cnNum + `、|[(（]` + cnNum + `[)）]|第` + cnNum + `(?:[，,、]|部分))\s*`)
 
 	// Words that make a short line a part heading of a work report.
 	headingKeyword = regexp.MustCompile(`工作回顾|工作安排|主要工作|主要任务|目标任务|工作重点|重点工作|发展目标|总体要求|自身建设|作风建设|政府建设|奋斗目标|工作部署|主要目标|工作总结`)
@@ -407,6 +406,3 @@ func cnValue(s string) int {
 	}
 	return 0
 }
-
-// bareTitle strips an ordinal prefix: "一、2022年工作回顾" → "2022年工作回顾".
-func bareTitle(t string) string { return ordinalPrefix.ReplaceAllString(t, "") }

@@ -2,15 +2,23 @@
 // It is plain data and pure functions; nothing here reads files or draws anything.
 package model
 
+import "regexp"
+
 // Report is one government work report. A file may hold several (a bundle); Part tells which.
 // Offsets in Sections and Indicators are in runes into Body, so a viewer can jump to them.
 type Report struct {
-	ID         string      `json:"id"`
-	Source     string      `json:"source"`
-	Part       int         `json:"part"`
-	Title      string      `json:"title"`
-	Region     string      `json:"region"`
-	Level      string      `json:"level"`
+	ID     string `json:"id"`
+	Source string `json:"source"`
+	Part   int    `json:"part"`
+	Title  string `json:"title"`
+	Region string `json:"region"`
+	Level  string `json:"level"`
+	// RegionCode is the division code of Region (统计用区划代码, 2023) when the gazetteer knows the
+	// place and the text decides between places of the same name; Province and Prefecture are the
+	// names of the divisions it lies in ("" for a province itself, or when unknown).
+	RegionCode string      `json:"region_code"`
+	Province   string      `json:"province"`
+	Prefecture string      `json:"prefecture"`
 	Year       int         `json:"year"`
 	ReviewYear int         `json:"review_year"`
 	Date       string      `json:"date"`
@@ -82,6 +90,11 @@ func (r *Report) Targets() []Indicator {
 	}
 	return out
 }
+
+// BareTitle strips a heading's ordinal: "一、2022年工作回顾" → "2022年工作回顾", "（三）…" → "…".
+func BareTitle(t string) string { return ordinalPrefix.ReplaceAllString(t, "") }
+
+var ordinalPrefix = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}(?:[，,、]|部分))\s*`)
 
 // SectionPath returns the chain of sections (outermost first) that contains rune offset off.
 func SectionPath(secs []Section, off int) []Section {

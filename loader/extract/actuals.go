@@ -1,4 +1,4 @@
-package loader
+package extract
 
 import (
 	"regexp"
@@ -8,10 +8,6 @@ import (
 
 	"baogao/model"
 )
-
-// Names the review part reports often that are outside the canonical table; they keep their own
-// wording (spec/indicators.md, "Names outside this table").
-var reportedNames = []string{"地方财政总收入", "财政总收入", "全部财政收入", "地方财政收入", "全口径财政收入", "工业增加值", "实际利用内资", "实际到位内资"}
 
 // nameIndex finds known names in text: for each first rune, the names that start with it,
 // longest first. It replaces a regexp alternation of ~150 names, which RE2 runs as a slow NFA.
@@ -51,13 +47,16 @@ func (idx nameIndex) find(s string) [][2]int {
 }
 
 var (
-	growthAfter = regexp.MustCompile(`^[、，,]?\s?(?:其中)?(?:同比|可比|同口径|按可比价格计算|比上年)?(?:分别)?(负增长|增长|下降|减少|降低)`)
+	growthAfter = regexp.MustCompile(`^[、，,]?\s?(?:其中)?(?:按可比价格?计算[，,]?)?(?:预计)?(?:同比|可比|同口径|按可比价格计算|比上年)?(?:分别)?(负增长|增长|下降|减少|降低)`)
 	nameSuffix  = regexp.MustCompile(`^(?:总额|总值|额)`)
 )
 
+// Words before a figure that make it another period's: 年均增长 (a five-year average), 累计.
+var otherPeriod = []string{"年均", "累计", "五年", "年平均"}
+
 // actuals reads the past year's figures in [from, to): every known name followed closely by a
-// figure. The first reading of a name wins; a later one may add the growth or value it lacked
-// ("一般公共预算收入83.99亿元；……一般公共预算收入增长4.6%").
+// figure. The first reading of a name wins; a later one in the same part may add the growth or
+// value it lacked ("一般公共预算收入83.99亿元；……一般公共预算收入增长4.6%").
 func (x *extractor) actuals(from, to int) []model.Indicator {
 	var out []model.Indicator
 	var starts []int // byte offset of each out[i]
@@ -69,7 +68,17 @@ func (x *extractor) actuals(from, to int) []model.Indicator {
 			continue
 		}
 		raw := x.body[s:e]
-		items, end := x.readFigures(raw, e, to)
+		items, extra, end := x.readFigures(raw, e, to)
+		// 城镇居民人均可支配收入1.99万元，农村居民人均可支配收入1.26万元，分别增长8.8%和10.8%: the
+		// growths before the last belong to the figures read just before, in order.
+		for i, g := range extra {
+			k := len(out) - len(extra) + i
+			if k >= 0 && out[k].Growth == nil && out[k].Value != nil {
+				out[k].Growth = model.Float(g)
+				out[k].Text = x.body[starts[k]:end]
+				out[k].End = out[k].Start + utf8.RuneCountInString(out[k].Text)
+			}
+		}
 		for _, it := range items {
 			it.Kind = model.Actual
 			it.Start = x.runeAt(s)
@@ -84,28 +93,24 @@ func (x *extractor) actuals(from, to int) []model.Indicator {
 				continue
 			}
 			have := &out[k]
-			if have.End+300 < it.Start {
+			if have.Section != it.Section && have.End+300 < it.Start {
 				continue
 			}
-			if have.Growth == nil && it.Growth != nil && it.Value == nil {
+			switch {
+			case have.Growth == nil && it.Growth != nil && it.Value == nil:
 				have.Growth = it.Growth
+			case have.Value == nil && it.Value != nil && have.Growth == nil:
+				have.Value, have.Unit = it.Value, it.Unit
+			default:
+				continue
+			}
+			if have.End+300 >= it.Start {
 				have.End = it.End
 				have.Text = x.body[starts[k]:end]
 			}
 		}
 	}
 	return out
-}
-
-// cutAt returns a byte length of at most n that does not split a character.
-func cutAt(s string, n int) int {
-	if n >= len(s) {
-		return len(s)
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return n
 }
 
 // standsAlone rejects a name that is part of a longer noun: 单位GDP能耗, 占GDP比重, 城乡居民收入比.
@@ -118,9 +123,18 @@ func (x *extractor) standsAlone(s, e int) bool {
 	return !strings.HasSuffix(before, "单位") && !strings.HasSuffix(before, "占") && !strings.HasSuffix(before, "万元")
 }
 
-// readFigures reads what follows a name: filler, a verb, figures. It returns the indicators and
-// the byte offset where the reading ended.
-func (x *extractor) readFigures(raw string, pos, limit int) ([]model.Indicator, int) {
+var allVerbs = func() []string {
+	v := append([]string{}, levelVerbs...)
+	for g := range growthVerbs {
+		v = append(v, g)
+	}
+	return sortLongestFirst(v)
+}()
+
+// readFigures reads what follows a name: filler, a verb, figures. It returns the indicators, the
+// growths a distributed list (分别增长p和q) gives to figures read before this one, and the byte
+// offset where the reading ended.
+func (x *extractor) readFigures(raw string, pos, limit int) ([]model.Indicator, []float64, int) {
 	rest := x.body[pos:min(limit, pos+400)]
 	if m := nameSuffix.FindString(rest); m != "" {
 		rest = rest[len(m):]
@@ -128,12 +142,13 @@ func (x *extractor) readFigures(raw string, pos, limit int) ([]model.Indicator, 
 	}
 	// Filler: a parenthesis, or a few words (扣除减税降费因素后, 完成, 实现).
 	skip := 0
+	measuredAsGrowth := false
 	for n := 0; n < 3; n++ {
 		r := rest[skip:]
 		if strings.HasPrefix(r, "（") || strings.HasPrefix(r, "(") {
 			closeAt := strings.IndexAny(r, "）)")
 			if closeAt < 0 || closeAt > 200 {
-				return nil, pos
+				return nil, nil, pos
 			}
 			_, w := utf8.DecodeRuneInString(r[closeAt:])
 			skip += closeAt + w
@@ -152,13 +167,16 @@ func (x *extractor) readFigures(raw string, pos, limit int) ([]model.Indicator, 
 		}
 		// Stop where the words turn into a verb.
 		cut := len(words)
-		for _, v := range append(append([]string{}, valueVerbs...), growthVerbs...) {
+		for _, v := range allVerbs {
 			if i := strings.Index(words, v); i >= 0 && i < cut {
 				cut = i
 			}
 		}
-		if strings.ContainsAny(words[:cut], "和与及") || strings.Contains(words[:cut], "目标") {
-			return nil, pos
+		if strings.ContainsAny(words[:cut], "和与及") || strings.Contains(words[:cut], "目标") || hasAny(words[:cut], otherPeriod) {
+			return nil, nil, pos
+		}
+		if hasAny(words[:cut], []string{"增速", "增幅"}) {
+			measuredAsGrowth = true
 		}
 		skip += cut
 		if cut < len(words) {
@@ -166,52 +184,44 @@ func (x *extractor) readFigures(raw string, pos, limit int) ([]model.Indicator, 
 		}
 	}
 	rest = rest[skip:]
-	verb := ""
-	for _, v := range append(append([]string{}, valueVerbs...), growthVerbs...) {
-		if strings.HasPrefix(rest, v) && len(v) > len(verb) {
-			verb = v
-		}
-	}
-	after := rest[len(verb):]
+	verb := longestPrefix(rest, allVerbs)
+	after := strings.TrimLeft(rest[len(verb):], " \u3000")
+	base := pos + skip + len(rest) - len(after)
 	after = after[:cutAt(after, 120)] // the figure stands right after the verb
 	nums := readNumbers(after)
 	if len(nums) == 0 || nums[0].start != 0 && nums[0].pre == "" {
-		return nil, pos
+		return nil, nil, pos
 	}
 	if nums[0].start != 0 && !strings.HasPrefix(after, nums[0].pre) {
-		return nil, pos
+		return nil, nil, pos
 	}
-	base := pos + skip + len(verb)
 	figs := []number{nums[0]}
 	for _, n := range nums[1:] {
-		if after[figs[len(figs)-1].end:n.start] == "和" || after[figs[len(figs)-1].end:n.start] == "、" {
+		if sep := after[figs[len(figs)-1].end:n.start]; sep == "和" || sep == "、" {
 			figs = append(figs, n)
 			continue
 		}
 		break
 	}
 	end := base + figs[len(figs)-1].end
-	isGrowth := false
-	for _, v := range growthVerbs {
-		isGrowth = isGrowth || v == verb
+	sign, isGrowth := growthVerbs[verb]
+	if measuredAsGrowth && !isGrowth {
+		sign, isGrowth = 1, true
 	}
 	var items []model.Indicator
 	if figs[0].unit == "" {
-		return nil, pos
+		return nil, nil, pos
 	}
 	for _, f := range figs {
 		in := model.Indicator{Name: canonical(raw), RawName: raw}
-		if isGrowth && f.unit == "%" {
-			g := f.value
-			if verb == "下降" || verb == "减少" || verb == "降低" || verb == "负增长" || verb == "回落" {
-				g = -g
-			}
-			in.Growth = model.Float(g)
+		if isGrowth && f.unit == "%" && in.Name != "居民消费价格涨幅" {
+			in.Growth = model.Float(sign * f.value)
 		} else {
 			in.Value, in.Unit = model.Float(f.value), f.unit
 		}
 		items = append(items, in)
 	}
+	var extra []float64
 	// A value may be followed by its growth: "253.7亿元，同比增长10.1%", "分别增长9%和9.8%".
 	if !isGrowth {
 		tail := x.body[end:min(limit, end+300)]
@@ -239,13 +249,16 @@ func (x *extractor) readFigures(raw string, pos, limit int) ([]model.Indicator, 
 				gs = append(gs, n)
 			}
 			if len(gs) > 0 {
-				sign := 1.0
-				if v := tail[m[2]:m[3]]; v != "增长" {
-					sign = -1
-				}
+				sign := growthVerbs[tail[m[2]:m[3]]]
 				for i := range items {
 					gi := gs[min(i, len(gs)-1)]
 					items[i].Growth = model.Float(sign * gi.value)
+				}
+				if len(items) == 1 && len(gs) > 1 && strings.Contains(tail[:m[1]], "分别") {
+					items[0].Growth = model.Float(sign * gs[len(gs)-1].value)
+					for _, gi := range gs[:len(gs)-1] {
+						extra = append(extra, sign*gi.value)
+					}
 				}
 				end += m[1] + gs[len(gs)-1].end
 			}
@@ -257,5 +270,5 @@ func (x *extractor) readFigures(raw string, pos, limit int) ([]model.Indicator, 
 	} else if len(items) > 1 {
 		items = items[:1]
 	}
-	return items, end
+	return items, extra, end
 }

@@ -1,4 +1,4 @@
-package loader
+package extract
 
 import (
 	"regexp"
@@ -11,20 +11,44 @@ type number struct {
 	value     float64
 	unit      string
 	pre, post string // qualifier before (不低于) and after (左右) the figure
+	upper     *float64 // the top of a range: 增长5.0%—5.5%
 	start     int    // byte offsets in the text the number was read from
 	end       int
 }
-
-// A figure: optional hedge, digits, unit, optional hedge. "%o" and "%。" are how OCR reads ‰ and
-// a stray mark after %; they are repaired in readNumbers, never read as a new sentence.
-var numberRe = regexp.MustCompile(`(不低于|不少于|不高于|不超过|超过|高于|低于|力争|约|近|超)?(\d+(?:\.\d+)?)\s?(%o|%。|%|‰|亿美元|万美元|美元|亿元|万元|元|万人次|万人|人次|人|万户|户|家|个|亿|万|公里|万吨|吨|亩|万亩|平方米|万平方米|项|所|座|套|件|倍)?(左右|以上|以内|以下|上下)?`)
 
 // readNumbers finds the figures in s that can be read safely. A number glued to Latin letters
 // (40L4亿元, IOOO栋, ViVO) is an OCR slip or a name, and is dropped rather than guessed.
 func readNumbers(s string) []number {
 	var out []number
+	ranges := map[int][]int{}
+	if strings.ContainsAny(s, "—–－~～-至到") {
+		for _, r := range rangeRe.FindAllStringSubmatchIndex(s, -1) {
+			ranges[r[2]] = r
+		}
+	}
+	skipTo := 0
 	for _, m := range numberRe.FindAllStringSubmatchIndex(s, -1) {
 		ds, de := m[4], m[5]
+		if ds < skipTo {
+			continue
+		}
+		if r, ok := ranges[ds]; ok {
+			// 增长5.0%—5.5%, 5—5.5%: the lower bound is the figure, the upper its stretch.
+			lo, err1 := strconv.ParseFloat(s[r[2]:r[3]], 64)
+			hi, err2 := strconv.ParseFloat(s[r[6]:r[7]], 64)
+			if err1 == nil && err2 == nil && hi > lo {
+				n := number{value: lo, unit: "%", upper: &hi, start: m[0], end: r[1]}
+				if m[2] >= 0 {
+					n.pre = s[m[2]:m[3]]
+				}
+				if q := longestPrefix(s[r[1]:], postQualifiers); q != "" {
+					n.post, n.end = q, r[1]+len(q)
+				}
+				out = append(out, n)
+				skipTo = n.end
+				continue
+			}
+		}
 		if ds > 0 {
 			c := s[ds-1]
 			if isASCIIAlnum(c) || c == '.' || c == '-' || c == '/' {
@@ -66,6 +90,9 @@ func readNumbers(s string) []number {
 	}
 	return out
 }
+
+// A range of per cents: 5.0%—5.5%, 5%-5.5%, 5～5.5%, 5至5.5%.
+var rangeRe = regexp.MustCompile(`(\d+(?:\.\d+)?)(%?)\s?(?:—|–|－|~|～|-|至|到)\s?(\d+(?:\.\d+)?)(%)`)
 
 func isASCIIAlnum(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'

@@ -1,9 +1,10 @@
-package loader
+package extract
 
 import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"baogao/model"
 )
@@ -56,7 +57,8 @@ func TestParseClause(t *testing.T) {
 		{"既衔接“十五五”规划目标", ""},
 	}
 	for _, tt := range tests {
-		items, cont := parseClause(tt.clause)
+		rd := readClause(tt.clause)
+		items, cont := rd.items, rd.cont
 		var got []string
 		for _, it := range items {
 			got = append(got, show(it))
@@ -86,16 +88,29 @@ func TestReadNumbersOCR(t *testing.T) {
 	}
 }
 
+// indicatorsOf reads a body whose part headings are the lines that start with 一、 二、 ….
 func indicatorsOf(t *testing.T, text string) []string {
 	t.Helper()
-	reps, err := Parse("t.txt", []byte(text))
-	if err != nil {
-		t.Fatal(err)
+	body := strings.TrimSuffix(text, "\n")
+	var secs []model.Section
+	off := 0
+	for _, ln := range strings.Split(body, "\n") {
+		if strings.HasPrefix(ln, "一、") || strings.HasPrefix(ln, "二、") || strings.HasPrefix(ln, "三、") {
+			if len(secs) > 0 {
+				secs[len(secs)-1].End = off
+			}
+			secs = append(secs, model.Section{Title: ln, Level: 1, Start: off})
+		}
+		off += utf8.RuneCountInString(ln) + 1
 	}
+	if len(secs) > 0 {
+		secs[len(secs)-1].End = utf8.RuneCountInString(body)
+	}
+	res := Indicators(Input{Body: body, Sections: secs})
 	var out []string
-	for _, in := range reps[0].Indicators {
+	for _, in := range res.Indicators {
 		out = append(out, string(in.Kind)+" "+show(in))
-		if got := string([]rune(reps[0].Body)[in.Start:in.End]); got != in.Text {
+		if got := string([]rune(body)[in.Start:in.End]); got != in.Text {
 			t.Errorf("offsets of %q point at %q", in.Text, got)
 		}
 	}

@@ -1,0 +1,156 @@
+// Package extract reads the figures of a work report out of its cleaned text: the review year's
+// actual figures and the plan year's targets, each with its name mapped onto the canonical table
+// (spec/indicators.md), its numbers, qualifier and stretch, and the span of text it came from. It
+// also says which clauses of a goals passage it could not read. The language it knows (trigger
+// phrases, verbs with their sign, qualifiers, units, scope words) lives in rules.go; the grammar
+// of a clause in clause.go, of names in names.go. It is pure: text in, values out.
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"baogao/model"
+)
+
+// Input is what extraction needs to know of a report besides its text.
+type Input struct {
+	Body       string
+	Sections   []model.Section
+	Year       int // the plan year, 0 when unknown
+	ReviewYear int
+}
+
+// Result is what was read: indicators in document order (actuals, then targets) and the clauses
+// of the goals passage the grammar could not read, for a user to check by hand.
+type Result struct {
+	Indicators []model.Indicator
+	Unread     []string
+}
+
+// Indicators reads a report's actual figures and targets.
+func Indicators(in Input) Result {
+	x := &extractor{body: in.Body, secs: in.Sections, year: in.Year, review: in.ReviewYear}
+	spans := x.reviewSpans()
+	var res Result
+	for _, sp := range spans {
+		res.Indicators = append(res.Indicators, x.actuals(sp[0], sp[1])...)
+	}
+	t, unread := x.targets(spans)
+	res.Indicators = append(res.Indicators, t...)
+	res.Unread = unread
+	return res
+}
+
+// extractor reads indicators out of one report's body.
+type extractor struct {
+	body         string
+	secs         []model.Section
+	year, review int
+	cur          cursor
+}
+
+// cursor converts byte offsets to rune offsets walking forward from the last answer, so a scan
+// that asks in increasing order costs one pass over the body, not one per question.
+type cursor struct{ b, r int }
+
+func (x *extractor) runeAt(b int) int {
+	if b < x.cur.b {
+		x.cur = cursor{}
+	}
+	x.cur.r += utf8.RuneCountInString(x.body[x.cur.b:b])
+	x.cur.b = b
+	return x.cur.r
+}
+
+func (x *extractor) sectionAt(off int) string {
+	path := model.SectionPath(x.secs, off)
+	if len(path) == 0 {
+		return ""
+	}
+	return model.BareTitle(path[len(path)-1].Title)
+}
+
+// topAt returns the top-level section holding rune offset off, or nil.
+func (x *extractor) topAt(off int) *model.Section {
+	for i := range x.secs {
+		if off >= x.secs[i].Start && off < x.secs[i].End {
+			return &x.secs[i]
+		}
+	}
+	return nil
+}
+
+// Words of a part heading that reviews the past (2023年工作回顾, 过去五年主要工作, “十三五”时期发展成就
+// 和2020年主要工作, 一年来的工作).
+var reviewTitle = []string{"回顾", "总结", "过去", "成就", "一年来", "上年", "去年"}
+
+// Words of a part heading that plans ahead (2024年工作安排, 今后五年的目标任务, 总体要求).
+var planTitle = []string{"安排", "任务", "目标", "要求", "部署", "今后", "今年", "思路", "重点工作"}
+
+// reviewSpans returns the byte spans of the parts that review the past: the top-level sections
+// whose heading says so (or whose heading names the review year and no plan), before the first
+// part that plans ahead. Without headings, the text before the first goals passage.
+func (x *extractor) reviewSpans() [][2]int {
+	var spans [][2]int
+	for _, s := range x.secs {
+		t := model.BareTitle(s.Title)
+		plans := hasAny(t, planTitle) && !strings.Contains(t, "主要工作") || x.year > 0 && strings.Contains(t, itoa(x.year)+"年")
+		reviews := hasAny(t, reviewTitle) || x.review > 0 && strings.Contains(t, itoa(x.review)+"年")
+		if reviews && (!plans || hasAny(t, []string{"回顾", "总结", "成就"})) {
+			spans = append(spans, [2]int{byteOffset(x.body, s.Start), byteOffset(x.body, s.End)})
+		}
+	}
+	if len(spans) > 0 {
+		return spans
+	}
+	end := len(x.body)
+	if len(x.secs) > 0 {
+		end = byteOffset(x.body, x.secs[0].Start)
+	}
+	if locs := findTriggers(x.body); len(locs) > 0 && locs[0][0] < end {
+		end = locs[0][0]
+	}
+	return [][2]int{{0, end}}
+}
+
+func itoa(n int) string {
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+func inSpans(spans [][2]int, b int) bool {
+	for _, sp := range spans {
+		if b >= sp[0] && b < sp[1] {
+			return true
+		}
+	}
+	return false
+}
+
+func byteOffset(s string, runes int) int {
+	for i := range s {
+		if runes == 0 {
+			return i
+		}
+		runes--
+	}
+	return len(s)
+}
+
+// cutAt returns a byte length of at most n that does not split a character.
+func cutAt(s string, n int) int {
+	if n >= len(s) {
+		return len(s)
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return n
+}
