@@ -116,6 +116,10 @@ func readClause(cl string) reading {
 		first.pre = lead
 	}
 	verb, sign, isGrowth := findVerb(pre)
+	if strings.ContainsAny(pre, "“”\"") || first.unit == "" && verb == "" {
+		// 落实“1+1+9”工作部署: a figure in a slogan's quotes, or a bare number with no verb, is no goal.
+		return reading{}
+	}
 	pre = strings.TrimSuffix(pre, verb)
 	framed := pre
 	pre = stripFrames(pre)
@@ -204,7 +208,7 @@ func stripFrames(pre string) string {
 	for changed := true; changed; {
 		changed = false
 		pre = strings.TrimRight(pre, " ，,")
-		if f := longestSuffix(pre, frameWords); f != "" && len(pre) > len(f) {
+		if f := longestSuffix(pre, frameWords); f != "" {
 			pre = strings.TrimSuffix(pre, f)
 			changed = true
 		}

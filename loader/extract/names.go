@@ -75,6 +75,9 @@ func knownPrefix(s string) string {
 // isIndicator says a phrase names an indicator by itself: a known spelling, or a phrase that ends
 // in an indicator noun (播种面积, 地表水水质优良率).
 func isIndicator(s string) bool {
+	if isPollutant(s) && longestPrefix(strings.TrimPrefix(s, "主要污染物"), pollutants) == strings.TrimPrefix(s, "主要污染物") {
+		return false // 化学需氧量 is a substance; its 排放量 is the indicator
+	}
 	if _, ok := model.CanonicalName(cleanName(s)); ok {
 		return true
 	}
@@ -151,7 +154,7 @@ func splitAnd(p string) []string {
 		if r == "" {
 			continue
 		}
-		if isIndicator(l) && isIndicator(r) || headOf(r, l) != "" {
+		if isIndicator(l) && (isIndicator(r) || isPollutant(r)) || headOf(r, l) != "" {
 			return append([]string{l}, splitAnd(r)...)
 		}
 	}
@@ -161,6 +164,7 @@ func splitAnd(p string) []string {
 // headOf returns the head the right name shares with a modifier on the left: for 农村居民人均可支配收入
 // and 城镇, 居民人均可支配收入; "" when left already names an indicator or none fits.
 func headOf(right, left string) string {
+	left = strings.TrimPrefix(left, "主要污染物")
 	if left == "" || isIndicator(left) || utf8.RuneCountInString(left) > 6 {
 		return ""
 	}
@@ -198,7 +202,7 @@ func shareHeads(parts []string) []string {
 			}
 		}
 		if best != "" {
-			out[i] = best
+			out[i] = strings.TrimPrefix(best, "主要污染物")
 		}
 	}
 	return out
@@ -233,11 +237,19 @@ func industries(parts []string) []string {
 // splitUrbanRural expands one name that covers town and country (城乡居民人均可支配收入) into the two
 // indicators when the figures are given to each (分别增长7%和8%, 均增长7%).
 func splitUrbanRural(raw string) []string {
-	n := canonical(raw)
-	if n != "居民人均可支配收入" || !strings.Contains(raw, "城乡") {
+	if !strings.Contains(raw, "城乡") || !strings.HasSuffix(raw, "收入") {
 		return nil
 	}
-	return []string{"城镇居民人均可支配收入", "农村居民人均可支配收入"}
+	var out []string
+	for _, side := range []string{"城镇", "农村"} {
+		out = append(out, canonical(strings.Replace(raw, "城乡", side, 1)))
+	}
+	return out
+}
+
+// isPollutant says a name begins with a pollutant (化学需氧量, 二氧化硫排放量).
+func isPollutant(s string) bool {
+	return longestPrefix(strings.TrimPrefix(s, "主要污染物"), pollutants) != ""
 }
 
 func hasHan(s string) bool {

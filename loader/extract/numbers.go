@@ -10,9 +10,9 @@ import (
 type number struct {
 	value     float64
 	unit      string
-	pre, post string // qualifier before (不低于) and after (左右) the figure
+	pre, post string   // qualifier before (不低于) and after (左右) the figure
 	upper     *float64 // the top of a range: 增长5.0%—5.5%
-	start     int    // byte offsets in the text the number was read from
+	start     int      // byte offsets in the text the number was read from
 	end       int
 }
 
