@@ -23,13 +23,13 @@ func writeExport(w io.Writer, res loader.Result, format string, reviews *model.R
 		return writeJSON(w, res, reviews)
 	case "csv":
 		cw := csv.NewWriter(w)
-		cw.Write([]string{"id", "source", "part", "region", "level", "year", "review_year", "kind", "name", "raw_name", "value", "unit", "growth", "qualifier", "stretch", "section", "start", "end", "text"})
+		cw.Write([]string{"id", "source", "part", "region", "level", "region_code", "year", "review_year", "kind", "name", "raw_name", "value", "unit", "growth", "qualifier", "stretch", "section", "start", "end", "text"})
 		for _, r := range res.Reports {
 			if err := loader.Unpack(&r); err != nil {
 				return err
 			}
 			for _, in := range r.Indicators {
-				cw.Write([]string{r.ID, r.Source, strconv.Itoa(r.Part), r.Region, r.Level, strconv.Itoa(r.Year), strconv.Itoa(r.ReviewYear),
+				cw.Write([]string{r.ID, r.Source, strconv.Itoa(r.Part), r.Region, r.Level, r.RegionCode, strconv.Itoa(r.Year), strconv.Itoa(r.ReviewYear),
 					string(in.Kind), in.Name, in.RawName, num(in.Value), in.Unit, num(in.Growth), in.Qualifier, num(in.Stretch),
 					in.Section, strconv.Itoa(in.Start), strconv.Itoa(in.End), in.Text})
 			}
@@ -334,6 +334,12 @@ func (o *jsonOut) fragment(r *model.Report) {
 	o.str(r.Region)
 	o.key(d, "level", false)
 	o.str(r.Level)
+	o.key(d, "region_code", false)
+	o.str(r.RegionCode)
+	o.key(d, "province", false)
+	o.str(r.Province)
+	o.key(d, "prefecture", false)
+	o.str(r.Prefecture)
 	o.key(d, "year", false)
 	o.int(r.Year)
 	o.key(d, "review_year", false)

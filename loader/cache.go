@@ -612,7 +612,7 @@ var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
 // report writes the fields a list needs; packHeavy the rest.
 func (e *encoder) report(r *model.Report) {
-	for _, s := range []string{r.ID, r.Source, r.Title, r.Region, r.Level, r.Date, r.Speaker, r.Hash} {
+	for _, s := range []string{r.ID, r.Source, r.Title, r.Region, r.Level, r.RegionCode, r.Province, r.Prefecture, r.Date, r.Speaker, r.Hash} {
 		e.str(s)
 	}
 	e.int(r.Part)
@@ -852,7 +852,7 @@ func decodeEntries(s, packed string) (entries []*cacheEntry, ok bool) {
 }
 
 func (d *decoder) report(r *model.Report) {
-	for _, p := range []*string{&r.ID, &r.Source, &r.Title, &r.Region, &r.Level, &r.Date, &r.Speaker, &r.Hash} {
+	for _, p := range []*string{&r.ID, &r.Source, &r.Title, &r.Region, &r.Level, &r.RegionCode, &r.Province, &r.Prefecture, &r.Date, &r.Speaker, &r.Hash} {
 		*p = d.str()
 	}
 	r.Part, r.Year, r.ReviewYear, r.Chars = d.int(), d.int(), d.int(), d.int()

@@ -291,7 +291,7 @@ func para(style, text string) string {
 // table row reads as one line.
 func TestDocxHeadingsAndTables(t *testing.T) {
 	long := strings.Repeat("我们坚持稳中求进工作总基调，统筹发展和安全，经济运行总体平稳。", 3)
-	doc := para("Title", "某某县2024年政府工作报告") + para("", "各位代表：") + para("", long) +
+	doc := para("Title", "高阳县2024年政府工作报告") + para("", "各位代表：") + para("", long) +
 		para("2", "阔步迈上新征程") + para("", long) + para("", "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。") +
 		para("2", "踔厉奋发开新局") + para("", long) +
 		`<w:tbl><w:tr><w:tc>` + para("", "指标") + `</w:tc><w:tc>` + para("", "目标") + `</w:tc></w:tr>` +
@@ -312,7 +312,7 @@ func TestDocxHeadingsAndTables(t *testing.T) {
 	if !strings.Contains(r.Body, "指标 目标\n一般公共预算收入 增长5%") {
 		t.Errorf("table rows not one line each:\n%s", r.Body)
 	}
-	if r.Region != "某某县" || r.Year != 2024 {
+	if r.Region != "高阳县" || r.Year != 2024 {
 		t.Errorf("region %q year %d", r.Region, r.Year)
 	}
 	// Without the styles the same lines are not headings: the hint comes from Word, not the words.

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"baogao/loader/gazetteer"
 	"fmt"
 	"regexp"
 	"sort"
@@ -17,18 +18,20 @@ var (
 	// Ways a report names its own government, strongest first.
 	titleName = regexp.MustCompile(`^(?:\d{4}年度?)?` + placeName + `(?:\d{4}年度?)?(?:人民)?政府工作报告`)
 	selfNames = []struct {
-		re  *regexp.Regexp
-		lit string // every match contains it: the pattern runs only around it
+		re      *regexp.Regexp
+		lit     string // every match contains it: the pattern runs only around it
+		governs bool   // it names the report's government or congress: a place even if the tables lack it
 	}{
-		{regexp.MustCompile(`在` + placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会"},
-		{regexp.MustCompile(placeName + `人民政府(?:` + levelSuffix + `长|代理)`), "人民政府"},
-		{regexp.MustCompile(`代表` + placeName + `人民政府`), "人民政府"},
-		{regexp.MustCompile(`中共` + placeName + `委`), "中共"},
-		{regexp.MustCompile(placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会"},
+		{regexp.MustCompile(`在` + placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会", true},
+		{regexp.MustCompile(placeName + `人民政府(?:` + levelSuffix + `长|代理)`), "人民政府", true},
+		{regexp.MustCompile(`代表` + placeName + `人民政府`), "人民政府", true},
+		{regexp.MustCompile(`中共` + placeName + `委`), "中共", false},
+		{regexp.MustCompile(placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会", true},
+		{regexp.MustCompile(placeName + `行政公署`), "行政公署", true},
 	}
 	issuerName  = regexp.MustCompile(`^` + placeName + `人民政府`)
 	policyTitle = regexp.MustCompile(`^《` + placeName)
-	ownLevel    = regexp.MustCompile(`代表(省|市|区|县|镇|乡|街道|旗)人民政府|(省|市|区|县|镇|乡|旗)人民政府(?:省|市|区|县|镇|乡|旗)长|^(?:镇|乡|区|县|市|省)(?:\d{4}年)?政府工作报告`)
+	ownLevel    = regexp.MustCompile(`代表(省|市|区|县|镇|乡|街道|旗|州|盟)(?:人民)?政府|(省|市|区|县|镇|乡|旗|州|盟)人民政府(?:省|市|区|县|镇|乡|旗|州|盟)长|^(?:镇|乡|区|县|市|省|州)(?:\d{4}年)?政府工作报告`)
 	// Frames in which a report speaks of its own place by its short name: "关心和支持道滘经济社会
 	// 发展", "清醒地看到道滘发展还面临", "魅力荔湾".
 	stemFrames = []struct {
@@ -142,73 +145,113 @@ func levelOf(name string) string {
 	return ""
 }
 
-// findRegion returns the place the report names as its own, and its level. It never guesses from
-// places mentioned in passing; a name replaced by xx stays unknown.
-func findRegion(head []string, body string) (region, level string) {
+// region is the place a report speaks for, with what the gazetteer knows of it.
+type region struct {
+	name, level                string
+	code, province, prefecture string
+}
+
+// official completes a name the report gives itself from the division tables: the official name
+// (黔东南州 → 黔东南苗族侗族自治州), its code when the text decides between places of that name
+// (eleven 长安镇), and the divisions it lies in. ok is false when the tables know no such place.
+func official(name, body string) (region, bool) {
+	ps := gazetteer.Complete(name)
+	if len(ps) == 0 {
+		return region{name: name, level: levelOf(name)}, false
+	}
+	p, decided := gazetteer.Choose(ps, body)
+	if !decided {
+		// undecided: keep the name when every candidate bears it, and leave the code empty
+		same := true
+		for _, q := range ps[1:] {
+			same = same && q.Name == ps[0].Name
+		}
+		if !same {
+			return region{name: name, level: levelOf(name)}, true
+		}
+		return region{name: ps[0].Name, level: levelOf(ps[0].Name)}, true
+	}
+	return region{name: p.Name, level: levelOf(p.Name), code: p.Code, province: p.Province, prefecture: p.Prefecture}, true
+}
+
+// findRegion returns the place the report names as its own. A name is a place only when the
+// division tables know it, or when the report names its government or congress by it (人民政府,
+// 人民代表大会: names change, and a 2012 county may be a district now). It never guesses from places
+// mentioned in passing; a name replaced by xx stays unknown.
+func findRegion(head []string, body string) region {
+	if hasAnyWord(body[:cutAt(body, 3000)], nationalWords) {
+		return region{name: "全国", level: "国"}
+	}
 	accept := func(m []string) (string, bool) {
 		name := lastUnit(trimPlace(m[1]))
 		return name, utf8.RuneCountInString(name) >= 2 && levelOf(name) != "" && !strings.HasPrefix(name, "人民") && !genericPlace[name]
 	}
-	found := func(name string) (string, string) {
+	found := func(name string, governs bool) (region, bool) {
 		if anonymized(name) {
-			return "", levelOf(name)
+			return region{level: levelOf(name)}, true
 		}
-		return name, levelOf(name)
+		r, known := official(name, body)
+		return r, known || governs
 	}
-	try := func(s string) (string, bool) {
+	try := func(s string) (region, bool) {
 		if len(s) <= 240 {
 			if m := titleName.FindStringSubmatch(s); m != nil {
 				if name, ok := accept(m); ok {
-					return name, true
+					if r, ok := found(name, false); ok {
+						return r, true
+					}
 				}
 			}
 		}
 		for _, sn := range selfNames {
 			for _, m := range findAll(sn.re, s, sn.lit) {
 				if name, ok := accept(m); ok {
-					return name, true
+					if r, ok := found(name, sn.governs); ok {
+						return r, true
+					}
 				}
 			}
 		}
-		return "", false
+		return region{}, false
 	}
 	for _, h := range head {
-		if name, ok := try(h); ok {
-			return found(name)
+		if r, ok := try(h); ok {
+			return r
 		}
 		if m := issuerName.FindStringSubmatch(h); m != nil {
 			if name := lastUnit(trimPlace(m[1])); utf8.RuneCountInString(name) >= 2 && !anonymized(name) {
-				return name, levelOf(name)
+				r, _ := official(name, body)
+				return r
 			}
 		}
 	}
 	for _, ln := range strings.Split(body, "\n") {
-		if name, ok := try(ln); ok {
-			return found(name)
+		if r, ok := try(ln); ok {
+			return r
 		}
 	}
 	// The report calls its government only "区人民政府": learn the level, then the name from how
 	// the report speaks of itself.
-	level = ""
+	word := ""
 	for _, t := range append(append([]string(nil), head...), body) {
 		var m []string
 		if ms := findAll(ownLevel, t, "政府"); len(ms) > 0 {
 			m = ms[0]
 		}
 		if m != nil {
-			l := m[1] + m[2]
-			if l == "" {
+			word = m[1] + m[2]
+			if word == "" {
 				r, _ := utf8.DecodeRuneInString(m[0])
-				l = string(r)
+				word = string(r)
 			}
-			level = levelOf(l)
 			break
 		}
 	}
+	level := levelOf(word)
 	if level == "" {
-		return "", ""
+		return region{}
 	}
-	suffix := map[string]string{"省": "省", "市": "市", "区": "区", "县": "县", "镇": "镇", "乡": "乡", "街道": "街道"}[level]
+	suffix := word
 	counts := map[string]int{}
 	for _, f := range stemFrames {
 		for _, lit := range f.lits {
@@ -240,17 +283,75 @@ func findRegion(head []string, body string) (region, level string) {
 	})
 	for _, c := range cs {
 		if anonymized(c.stem) {
-			return "", level
+			return region{level: level}
 		}
 		if strings.ContainsAny(c.stem[:3], "全我本该各") || genericPlace[c.stem+suffix] {
 			continue // 全乡经济社会发展还面临…: the report speaking of itself, not by name
 		}
 		if utf8.RuneCountInString(c.stem) >= 2 && strings.Count(body, c.stem) >= 3 {
-			return c.stem + suffix, level
+			if r, ok := official(c.stem+suffix, body); ok {
+				return r
+			}
 		}
 	}
-	return "", level
+	if strings.Contains(body, "xx") || strings.Contains(body, "XX") {
+		return region{level: level} // the name was replaced: never guess another place
+	}
+	// A city report that says only 我代表市人民政府 speaks of its place by its short name throughout
+	// (亳州, 六盘水, 甘孜): the most mentioned place of that level, when it clearly leads.
+	// Prefectures first: county-level cities' names are often words (合作, 安宁, 东方).
+	ms := gazetteer.Mentioned(body, func(p gazetteer.Place) bool { return ofLevel(p, suffix) && (suffix != "市" || p.Rank() == 2) })
+	if len(ms) == 0 || ms[0].N < 5 {
+		ms = gazetteer.Mentioned(body, func(p gazetteer.Place) bool { return ofLevel(p, suffix) })
+	}
+	if len(ms) > 0 && ms[0].N >= 5 && (len(ms) == 1 || ms[0].N >= 2*ms[1].N) {
+		if p, ok := gazetteer.Choose(ms[0].Places, body); ok {
+			return region{name: p.Name, level: levelOf(p.Name), code: p.Code, province: p.Province, prefecture: p.Prefecture}
+		}
+		same := true
+		for _, q := range ms[0].Places[1:] {
+			same = same && q.Name == ms[0].Places[0].Name
+		}
+		if same {
+			return region{name: ms[0].Places[0].Name, level: level}
+		}
+	}
+	return region{level: level}
 }
+
+// ofLevel says a place is of the kind a report's own level word names: 市 a prefecture-level or
+// county-level city, 州 an (autonomous) prefecture, 区 a district, 县 a county, 镇 a town.
+func ofLevel(p gazetteer.Place, word string) bool {
+	switch word {
+	case "市":
+		return strings.HasSuffix(p.Name, "市") && p.Rank() >= 2 && p.Rank() <= 3
+	case "州":
+		return strings.HasSuffix(p.Name, "州") && p.Rank() == 2
+	case "盟":
+		return strings.HasSuffix(p.Name, "盟")
+	case "省":
+		return p.Rank() == 1
+	case "区":
+		return strings.HasSuffix(p.Name, "区") && p.Rank() == 3
+	case "县":
+		return strings.HasSuffix(p.Name, "县") && p.Rank() == 3
+	case "旗":
+		return strings.HasSuffix(p.Name, "旗")
+	}
+	return strings.HasSuffix(p.Name, word) && p.Rank() == 4
+}
+
+func hasAnyWord(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Reports that name the whole country's government: the national report.
+var nationalWords = []string{"国务院总理", "代表国务院", "我代表国务院"}
 
 // lastUnit keeps the smallest unit of a compound name: 东莞市长安镇 → 长安镇.
 func lastUnit(name string) string {

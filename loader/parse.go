@@ -252,7 +252,8 @@ func buildReport(lines []string, h header, fileTitles []string, bundled bool, hi
 			titles = append(titles, t)
 		}
 	}
-	r.Region, r.Level = findRegion(titles, body)
+	reg := findRegion(titles, body)
+	r.Region, r.Level, r.RegionCode, r.Province, r.Prefecture = reg.name, reg.level, reg.code, reg.province, reg.prefecture
 	var secTitles []string
 	for _, s := range r.Sections {
 		secTitles = append(secTitles, s.Title)
@@ -293,6 +294,9 @@ func reportTitle(titles []string, r model.Report, bundled bool) string {
 	t := "政府工作报告"
 	if r.Year > 0 {
 		t = fmt.Sprintf("%d年%s", r.Year, t)
+	}
+	if r.Level == "国" {
+		return t + "（国务院）" // the national report is the State Council's
 	}
 	return r.Region + t
 }

@@ -245,7 +245,8 @@ func TestFindRegion(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, l := findRegion(tt.head, tt.body)
+			reg := findRegion(tt.head, tt.body)
+			r, l := reg.name, reg.level
 			if r != tt.region || l != tt.lvl {
 				t.Errorf("findRegion = %q %q, want %q %q", r, l, tt.region, tt.lvl)
 			}

@@ -77,6 +77,9 @@ func build() tables {
 			return
 		}
 		names[code] = name
+		if pref != "" && names[pref] == name && len(code) == 6 {
+			return // 东莞市 and 中山市 have no county level: the table repeats the city as its own county
+		}
 		p := Place{Code: code, Name: name, Stem: Stem(name), Province: names[prov], Prefecture: names[pref]}
 		if p.Prefecture == p.Name {
 			p.Prefecture = ""
