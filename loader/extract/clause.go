@@ -39,7 +39,8 @@ func splitClauses(sent string, base int) []clause {
 				emit(i, i+utf8.RuneLen(r))
 			}
 		case '、':
-			if depth == 0 && afterFigure(sent[:i]) && !beforeFigure(sent[i+len("、"):]) {
+			// 保持稳定增长、力争达到3%: a stretch after a goal is a clause of its own.
+			if depth == 0 && (afterFigure(sent[:i]) && !beforeFigure(sent[i+len("、"):]) || hasAnyPrefix(sent[i+len("、"):], stretchWords...)) {
 				emit(i, i+len("、"))
 			}
 		}
@@ -114,6 +115,9 @@ func readClause(cl string) reading {
 	pre, lead := stripQualifier(pre)
 	if first.pre == "" {
 		first.pre = lead
+	}
+	if strings.HasSuffix(pre, "完成投资") && len(pre) > len("完成投资") {
+		pre = strings.TrimSuffix(pre, "完成投资") + "投资完成" // 重点项目完成投资N亿元: the investment is the indicator
 	}
 	verb, sign, isGrowth := findVerb(pre)
 	if strings.ContainsAny(pre, "“”\"") || first.unit == "" && verb == "" {
@@ -325,8 +329,11 @@ func wordClause(cl string) reading {
 	if k := knownPrefix(name); k != "" {
 		cut = len(k)
 		// 城乡居民人均可支配收入与经济增长同步: the known name ends where its predicate starts.
+		// A predicate right after it, or a conjunction that brings what it keeps pace with
+		// (城乡居民人均可支配收入和经济增长基本同步), leaves the name as it is.
 		rest := name[cut:]
-		if p := predicateAt(rest); p > 0 && predicateAt("_"+rest) != len("_") {
+		pacing := hasAnyPrefix(rest, "和", "与", "同") && hasAny(rest, []string{"同步", "持平"})
+		if p := predicateAt(rest); p > 0 && !startsWithPredicate(rest) && !pacing {
 			cut += p
 		}
 	} else if p := predicateAt(name); p >= 0 {
@@ -386,6 +393,8 @@ func wordName(nm string) string {
 	return c
 }
 
+func startsWithPredicate(s string) bool { return longestPrefix(s, predicates) != "" }
+
 // predicateAt returns the byte index of the first predicate word in s after its start, or -1.
 func predicateAt(s string) int {
 	cut := -1
@@ -405,6 +414,8 @@ func applyContinuation(in *model.Indicator, c continuation) bool {
 		in.Stretch = model.Float(n.value)
 	case c.stretch && in.Value != nil && n.unit == in.Unit:
 		in.Stretch = model.Float(n.value)
+	case c.stretch && in.Value == nil && in.Growth == nil && n.unit == "%":
+		in.Stretch = model.Float(n.value) // 固定资产投资保持稳定增长、力争达到3%
 	case c.growth && n.unit == "%" && in.Growth == nil && in.Name != "居民消费价格涨幅":
 		in.Growth = model.Float(c.sign * n.value)
 		if in.Qualifier == "" {

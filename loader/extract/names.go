@@ -18,6 +18,13 @@ func canonical(raw string) string {
 	if n, ok := model.CanonicalName(raw); ok {
 		return n
 	}
+	// Spellings the table need not list: 常住 (城乡常住居民人均可支配收入), an aside in brackets
+	// (全社会研发（R&D）经费支出占GDP比重), the scope 全社会.
+	for _, v := range []string{strings.Replace(raw, "常住", "", 1), bracketed.ReplaceAllString(raw, ""), strings.TrimPrefix(bracketed.ReplaceAllString(raw, ""), "全社会")} {
+		if n, ok := model.CanonicalName(v); ok && v != raw {
+			return n
+		}
+	}
 	for _, sp := range spellings {
 		if strings.HasPrefix(raw, sp) && fillerOK.MatchString(raw[len(sp):]) {
 			n, _ := model.CanonicalName(sp)
@@ -26,6 +33,8 @@ func canonical(raw string) string {
 	}
 	return raw
 }
+
+var bracketed = regexp.MustCompile(`[(（][^()（）]*[)）]`)
 
 // What may follow a known name and still leave it that name.
 var fillerOK = regexp.MustCompile(`^(?:[(（].*[)）])?$|^(?:[(（].*[)）])?(?:扣除|剔除)|^因素|^同口径|^可比|^同比|^按可比价|^总量|^增速|^预计|^分别`)

@@ -15,7 +15,7 @@ import (
 var triggerWords = []string{"预期目标", "预期性目标", "主要目标", "主要指标", "发展目标"}
 
 // What may stand after a trigger word before the goals begin: 是, 为, 建议为, 确定为, 如下, a colon.
-const triggerTail = `(?:是|为|建议为|确定为|如下|安排为)?\s*[:：]?`
+const triggerTail = `(?:是|为|建议为|建议|确定为|如下|安排为)?\s*[:：]?`
 
 // A trigger: the announcing phrase with what may stand before it (今年经济社会发展的主要目标是：).
 var triggerRe = regexp.MustCompile(`(?:主要)?预期(?:性)?目标` + triggerTail +
