@@ -368,8 +368,10 @@ func lastUnit(name string) string {
 }
 
 var (
-	titleYear   = regexp.MustCompile(`((?:19|20)\d\d)年度?.{0,12}?工作报告`)
-	planYear    = regexp.MustCompile(`((?:19|20)\d\d)年(?:政府)?(?:主要)?(?:工作安排|工作任务|主要工作|重点工作|发展目标|工作总体要求|目标任务|主要任务|经济社会发展的?主要预期目标|全[镇区市县省乡]经济社会发展的?主要预期目标)`)
+	titleYear = regexp.MustCompile(`((?:19|20)\d\d)年度?.{0,12}?工作报告`)
+	planYear  = regexp.MustCompile(`((?:19|20)\d\d)年(?:政府)?(?:主要)?(?:工作安排|工作任务|主要工作|重点工作|发展目标|工作总体要求|目标任务|主要任务|主要目标|经济社会发展的?主要预期目标|全[镇区市县省乡]经济社会发展的?主要预期目标|[^，。\n]{0,10}奋斗目标)`)
+	// The review's first sentence names the year it reviews: 2023年，在自治区党委…; 2023年是…之年.
+	reviewOpens = regexp.MustCompile(`(?:^|\n)\s*((?:19|20)\d\d)年(?:，|,|是)`)
 	reviewYear  = regexp.MustCompile(`((?:19|20)\d\d)年(?:政府)?工作回顾`)
 	pastYear    = regexp.MustCompile(`(?:刚刚过去的|过去的)((?:19|20)\d\d)年`)
 	deliveredOn = regexp.MustCompile(`((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日(?:在|，在)`)
@@ -388,13 +390,19 @@ func findYears(titles []string, body string, secs []string) (year, review int) {
 			break
 		}
 	}
+	// Part headings in order review, plan: the latest year a plan heading names is the plan year
+	// (一、2023年主要工作 / 二、2024年主要目标和重点工作).
+	headed := 0
 	for _, s := range secs {
 		if m := reviewYear.FindStringSubmatch(s); m != nil && review == 0 {
 			review = atoi(m[1])
 		}
-		if m := planYear.FindStringSubmatch(s); m != nil && year == 0 {
-			year = atoi(m[1])
+		if m := planYear.FindStringSubmatch(s); m != nil {
+			headed = max(headed, atoi(m[1]))
 		}
+	}
+	if year == 0 {
+		year = headed
 	}
 	if year == 0 {
 		if m := planYear.FindStringSubmatch(body); m != nil {
@@ -404,6 +412,11 @@ func findYears(titles []string, body string, secs []string) (year, review int) {
 	if year == 0 {
 		if m := deliveredOn.FindStringSubmatch(body); m != nil {
 			year = atoi(m[1])
+		}
+	}
+	if year == 0 && review == 0 {
+		if m := reviewOpens.FindStringSubmatch(body[:cutAt(body, 3000)]); m != nil {
+			review = atoi(m[1])
 		}
 	}
 	if review == 0 {

@@ -104,9 +104,15 @@ func (x *extractor) reviewSpans() [][2]int {
 	if len(spans) > 0 {
 		return spans
 	}
+	// No heading reviews: the review is what stands before the first part that plans ahead (a
+	// report whose parts are its achievements: 一、社会大局和谐稳定 … 六、…, then the plan).
 	end := len(x.body)
-	if len(x.secs) > 0 {
-		end = byteOffset(x.body, x.secs[0].Start)
+	for _, s := range x.secs {
+		t := model.BareTitle(s.Title)
+		if hasAny(t, planTitle) && !strings.Contains(t, "主要工作") || x.year > 0 && strings.Contains(t, itoa(x.year)+"年") {
+			end = byteOffset(x.body, s.Start)
+			break
+		}
 	}
 	if locs := findTriggers(x.body); len(locs) > 0 && locs[0][0] < end {
 		end = locs[0][0]

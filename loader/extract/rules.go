@@ -20,7 +20,7 @@ const triggerTail = `(?:是|为|建议为|建议|确定为|如下|安排为)?\s*
 // A trigger: the announcing phrase with what may stand before it (今年经济社会发展的主要目标是：).
 var triggerRe = regexp.MustCompile(`(?:主要)?预期(?:性)?目标` + triggerTail +
 	`|(?:经济社会发展|全[镇区市县省乡州]发展|今年发展|发展)的?主要目标(?:是|为)\s*[:：]?` +
-	`|主要指标(?:是|为)\s*[:：]` +
+	`|主要指标(?:是|为)\s*[:：]|主要目标(?:是|为)\s*[:：]` +
 	`|(?:今年|` + yearWord + `)(?:经济社会)?(?:的)?发展(?:主要)?目标(?:是|为)\s*[:：]?`)
 
 const yearWord = `(?:19|20)\d\d年`
@@ -30,7 +30,7 @@ const yearWord = `(?:19|20)\d\d年`
 var fiveYearWords = []string{"五年", "十一五", "十二五", "十三五", "十四五", "十五五", "中长期", "年均", "到20"}
 
 // Sentences that end the goals and start the work plan (为实现上述目标; 今年重点抓好; 一是…).
-var stopPhrases = []string{"为实现", "为完成", "实现上述", "围绕上述", "围绕这些", "完成上述", "做好今年", "今年的重点", "今年重点", "重点做好", "重点抓好", "今年政府", "我们要", "我们将", "一是", "第一"}
+var stopPhrases = []string{"为实现", "为完成", "实现上述", "围绕上述", "围绕这些", "完成上述", "做好今年", "今年的重点", "今年重点", "重点做好", "重点抓好", "今年政府", "我们要", "我们将", "一是", "第一，", "第一是", "上述"}
 
 // Verbs of change, with their sign: 增长6% is +6, 下降2.6% / 减少3% / 负增长0.5% are negative.
 var growthVerbs = map[string]float64{
