@@ -390,6 +390,11 @@ func findYears(titles []string, body string, secs []string) (year, review int) {
 			break
 		}
 	}
+	// A report is delivered to the congress early in the year it plans for: the session line under
+	// its title (二〇一九年一月十四日在河北省第十三届人民代表大会…) outweighs a scraper's title.
+	if y := sessionYear(body[:cutAt(body, 1200)]); y > 0 {
+		year = y
+	}
 	// Part headings in order review, plan: the latest year a plan heading names is the plan year
 	// (一、2023年主要工作 / 二、2024年主要目标和重点工作).
 	headed := 0
@@ -433,6 +438,27 @@ func findYears(titles []string, body string, secs []string) (year, review int) {
 		review = year - 1
 	}
 	return year, review
+}
+
+var (
+	sessionLine = regexp.MustCompile(`((?:19|20)\d\d|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日(?:在|，在)[^\n。]{0,30}人民代表大会`)
+	cnDigit     = map[rune]int{'〇': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+)
+
+// sessionYear returns the year of the session line (in Arabic or Chinese digits), or 0.
+func sessionYear(s string) int {
+	m := sessionLine.FindStringSubmatch(s)
+	if m == nil {
+		return 0
+	}
+	if y := atoi(m[1]); y > 0 {
+		return y
+	}
+	y := 0
+	for _, r := range m[1] {
+		y = y*10 + cnDigit[r]
+	}
+	return y
 }
 
 // findDate returns when the report was delivered, as YYYY-MM-DD, or "".

@@ -142,7 +142,7 @@ func splitBundle(lines []string) (parts []part, dropped, dups int) {
 	} else {
 		dropped = len(nonEmpty(lines[:cuts[0]]))
 	}
-	seen := map[string]int{}
+	var sets []map[uint64]bool
 	for k, c := range cuts {
 		end := len(lines)
 		if k+1 < len(cuts) {
@@ -152,15 +152,19 @@ func splitBundle(lines []string) (parts []part, dropped, dups int) {
 		if len(ls) == 0 {
 			continue
 		}
-		key := fingerprint(ls)
-		if j, ok := seen[key]; ok {
+		set := sentenceSet(ls)
+		if j := sameReport(sets, set); j >= 0 {
+			// A page that carries the body twice (a full copy and a cut one, or the copy under a
+			// news item's links) is one report: keep the first, with its cover, unless it is the
+			// cut one.
 			dups++
-			if len(strings.Join(ls, "")) > len(strings.Join(parts[j].lines, "")) {
+			if len(strings.Join(ls, "")) > len(strings.Join(parts[j].lines, ""))*5/4 {
 				parts[j].lines = ls
+				sets[j] = set
 			}
 			continue
 		}
-		seen[key] = len(parts)
+		sets = append(sets, set)
 		parts = append(parts, part{ls})
 	}
 	return parts, dropped, dups
@@ -181,28 +185,63 @@ func coverStart(lines []string, i int) int {
 	return start
 }
 
-// fingerprint identifies a report's text from its address to the deputies on, regardless of
-// spacing and punctuation: two parts are the same report only if all of it is the same.
-func fingerprint(lines []string) string {
-	start := 0
-	for i, ln := range lines {
-		if strings.HasPrefix(ln, "各位代表") {
-			start = i
-			break
-		}
-	}
+// sentenceSet is the set of a part's sentences of eight Han characters or more, by hash of their
+// Han characters alone, so spacing, punctuation and line breaks do not tell two copies apart.
+func sentenceSet(lines []string) map[uint64]bool {
+	set := map[uint64]bool{}
 	h := fnv.New64a()
 	n := 0
-	for _, ln := range lines[start:] {
+	var buf [4]byte
+	flush := func() {
+		if n >= 8 {
+			set[h.Sum64()] = true
+		}
+		h.Reset()
+		n = 0
+	}
+	for _, ln := range lines {
 		for _, r := range ln {
-			if r >= 0x4e00 && r <= 0x9fff {
-				var buf [4]byte
+			switch {
+			case r >= 0x4e00 && r <= 0x9fff:
 				h.Write(buf[:utf8.EncodeRune(buf[:], r)])
 				n++
+			case r == '。' || r == '！' || r == '？' || r == '；':
+				flush()
+			case r == '：': // what stands before a colon is an address or a heading
+				h.Reset()
+				n = 0
 			}
 		}
+		// a line that ends without a mark is a title or heading, which copies of different
+		// reports share (政府工作报告, 一、2023年工作回顾): only sentences count
+		h.Reset()
+		n = 0
 	}
-	return fmt.Sprintf("%x/%d", h.Sum64(), n)
+	return set
+}
+
+// sameReport returns the index of an earlier part that set repeats, or -1: most (80 %) of the
+// smaller part's sentences stand in the larger one.
+func sameReport(sets []map[uint64]bool, set map[uint64]bool) int {
+	for j, other := range sets {
+		small, large := set, other
+		if len(small) > len(large) {
+			small, large = large, small
+		}
+		if len(small) == 0 {
+			continue
+		}
+		in := 0
+		for k := range small {
+			if large[k] {
+				in++
+			}
+		}
+		if in*5 >= len(small)*4 {
+			return j
+		}
+	}
+	return -1
 }
 
 func nonEmpty(lines []string) []string {
