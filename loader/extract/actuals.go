@@ -60,6 +60,7 @@ var otherPeriod = []string{"年均", "累计", "五年", "年平均"}
 func (x *extractor) actuals(from, to int) []model.Indicator {
 	var out []model.Indicator
 	var starts []int // byte offset of each out[i]
+	lastEnd := -1    // byte offset after the last new figure and the mark that follows it
 	index := map[string]int{}
 	text := x.body[from:to]
 	for _, m := range names.find(text) {
@@ -73,7 +74,8 @@ func (x *extractor) actuals(from, to int) []model.Indicator {
 		// growths before the last belong to the figures read just before, in order.
 		for i, g := range extra {
 			k := len(out) - len(extra) + i
-			if k >= 0 && out[k].Growth == nil && out[k].Value != nil {
+			// only the figures read just before, in the same sentence
+			if k >= 0 && out[k].Growth == nil && out[k].Value != nil && lastEnd > 0 && s-lastEnd <= 8 && s >= lastEnd {
 				out[k].Growth = model.Float(g)
 				out[k].Text = x.body[starts[k]:end]
 				out[k].End = out[k].Start + utf8.RuneCountInString(out[k].Text)
@@ -90,10 +92,13 @@ func (x *extractor) actuals(from, to int) []model.Indicator {
 				index[it.Name] = len(out)
 				out = append(out, it)
 				starts = append(starts, s)
+				lastEnd = end + len("，")
 				continue
 			}
 			have := &out[k]
-			if have.Section != it.Section && have.End+300 < it.Start {
+			// a later mention adds what the first lacked when it is near (the same sentence or
+			// the next), or in the same part of the review and not far from it
+			if have.End+300 < it.Start && have.Section != it.Section {
 				continue
 			}
 			switch {

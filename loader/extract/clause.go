@@ -336,8 +336,17 @@ func wordClause(cl string) reading {
 		if p := predicateAt(rest); p > 0 && !startsWithPredicate(rest) && !pacing {
 			cut += p
 		}
-	} else if p := predicateAt(name); p >= 0 {
-		cut = p
+	} else if p := predicateAt(name); p >= 0 && !verbFirst {
+		cut = p // an object after 完成 is a noun phrase: 环境质量改善目标 keeps its 改善
+	}
+	if verbFirst {
+		// 完成节能减排年度目标任务: the goal is 节能减排; its 年度目标任务 is how it is set.
+		for _, suf := range []string{"年度目标任务", "目标任务", "年度任务"} {
+			if t := strings.TrimSuffix(name[:cut], suf); t != name[:cut] && hasAny(t, indicatorNouns) {
+				cut = len(t)
+				break
+			}
+		}
 	}
 	bare := cut == len(name) && !verbFirst // no predicate at all: a subject waiting for one
 	name = name[:cut]
