@@ -241,6 +241,10 @@ func TestFindRegion(t *testing.T) {
 		{"name replaced by xx", nil, "我代表区人民政府向大会报告工作。高水平建设“吴越名城·幸福xx”。完成《xx区国土空间分区规划》编制。", "", "区"},
 		{"places in passing are not the region", nil, "我代表镇人民政府向大会报告工作。深化与深圳市、广州市的合作，学习佛山市经验。", "", "镇"},
 		{"nothing", nil, "各位代表：现在我向大会报告工作。", "", ""},
+		{"a word before 市 is no place", nil, "我代表市人民政府报告工作。建设国际消费中心城市，打造消费市场。", "", "市"},
+		{"short name completed", nil, "在黔东南州第十五届人民代表大会第四次会议上\n各位代表：", "黔东南苗族侗族自治州", "市"},
+		{"city named by the prefecture it mentions", nil, "我代表市人民政府向大会报告工作。亳州发展。亳州建设。亳州之变。亳州人民。合作共赢。亳州新貌。", "亳州市", "市"},
+		{"national report", nil, "各位代表：\n现在，我代表国务院，向大会报告政府工作。", "全国", "国"},
 		{"a kind of place is not a place", []string{"2018年乡镇政府工作报告范文篇1"}, "我代表乡人民政府报告。我们也清醒地认识到，全乡经济社会发展还面临许多困难。全乡全乡全乡", "", "乡"},
 	}
 	for _, tt := range tests {

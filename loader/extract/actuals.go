@@ -193,6 +193,12 @@ func (x *extractor) readFigures(raw string, pos, limit int) ([]model.Indicator, 
 	after := strings.TrimLeft(rest[len(verb):], " \u3000")
 	base := pos + skip + len(rest) - len(after)
 	after = after[:cutAt(after, 120)] // the figure stands right after the verb
+	if after == "" || !(after[0] >= '0' && after[0] <= '9') && longestPrefix(after, preQualifiers) == "" {
+		return nil, nil, pos // no figure at the verb: skip the number scan, the costliest step here
+	}
+	if i := strings.IndexAny(after, "。；;"); i > 0 {
+		after = after[:i]
+	}
 	nums := readNumbers(after)
 	if len(nums) == 0 || nums[0].start != 0 && nums[0].pre == "" {
 		return nil, nil, pos

@@ -1,0 +1,49 @@
+package gazetteer
+
+import "testing"
+
+func TestComplete(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"亳州市", "亳州市"},
+		{"黔东南州", "黔东南苗族侗族自治州"},
+		{"甘孜州", "甘孜藏族自治州"},
+		{"六盘水", "六盘水市"},
+		{"海拉尔区", "海拉尔区"},
+	}
+	for _, tt := range tests {
+		ps := Complete(tt.in)
+		if len(ps) == 0 || ps[0].Name != tt.want {
+			t.Errorf("Complete(%q) = %v, want %s", tt.in, ps, tt.want)
+		}
+	}
+	if ps := Complete("消费市"); len(ps) != 0 {
+		t.Errorf("消费市 is no place, got %v", ps)
+	}
+}
+
+func TestChooseAmbiguous(t *testing.T) {
+	ps := Named("长安镇")
+	if len(ps) < 10 {
+		t.Fatalf("the tables hold eleven 长安镇, got %d", len(ps))
+	}
+	p, ok := Choose(ps, "东莞市长安镇……东莞……广东")
+	if !ok || p.Code != "441900119" || p.Prefecture != "东莞市" || p.Province != "广东省" {
+		t.Errorf("长安镇 beside 东莞 = %+v %v", p, ok)
+	}
+	if _, ok := Choose(ps, "长安镇经济社会发展"); ok {
+		t.Error("a text that names no province or prefecture must leave the code undecided")
+	}
+}
+
+func TestNoCountyLevelCity(t *testing.T) {
+	if ps := Named("中山市"); len(ps) != 1 || ps[0].Code != "4420" {
+		t.Errorf("中山市 = %v, want the prefecture only", ps)
+	}
+}
+
+func TestMentioned(t *testing.T) {
+	ms := Mentioned("亳州发展。亳州建设。合作共赢。亳州", func(p Place) bool { return p.Rank() == 2 })
+	if len(ms) == 0 || ms[0].Stem != "亳州" || ms[0].N != 3 {
+		t.Errorf("Mentioned = %+v", ms)
+	}
+}
