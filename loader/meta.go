@@ -225,7 +225,9 @@ func findRegion(head []string, body string) region {
 			}
 		}
 	}
-	for _, ln := range strings.Split(body, "\n") {
+	// A report names itself in its opening (the session line, the address, the first paragraph of
+	// the review: 在中共临淄区委的坚强领导下); past that, the places it names are others'.
+	for _, ln := range strings.Split(body[:cutAt(body, 12000)], "\n") {
 		if r, ok := try(ln); ok {
 			return r
 		}
@@ -300,9 +302,10 @@ func findRegion(head []string, body string) region {
 	// A city report that says only 我代表市人民政府 speaks of its place by its short name throughout
 	// (亳州, 六盘水, 甘孜): the most mentioned place of that level, when it clearly leads.
 	// Prefectures first: county-level cities' names are often words (合作, 安宁, 东方).
-	ms := gazetteer.Mentioned(body, func(p gazetteer.Place) bool { return ofLevel(p, suffix) && (suffix != "市" || p.Rank() == 2) })
+	towns := suffix == "镇" || suffix == "乡" || suffix == "街道"
+	ms := gazetteer.Mentioned(body, towns, func(p gazetteer.Place) bool { return ofLevel(p, suffix) && (suffix != "市" || p.Rank() == 2) })
 	if len(ms) == 0 || ms[0].N < 5 {
-		ms = gazetteer.Mentioned(body, func(p gazetteer.Place) bool { return ofLevel(p, suffix) })
+		ms = gazetteer.Mentioned(body, towns, func(p gazetteer.Place) bool { return ofLevel(p, suffix) })
 	}
 	if len(ms) > 0 && ms[0].N >= 5 && (len(ms) == 1 || ms[0].N >= 2*ms[1].N) {
 		if p, ok := gazetteer.Choose(ms[0].Places, body); ok {
@@ -447,7 +450,15 @@ var (
 
 // sessionYear returns the year of the session line (in Arabic or Chinese digits), or 0.
 func sessionYear(s string) int {
-	m := sessionLine.FindStringSubmatch(s)
+	i := strings.Index(s, "人民代表大会")
+	if i < 0 {
+		return 0 // the pattern has no literal to skip ahead with: look only where the line can be
+	}
+	lo := max(0, i-120)
+	for lo < i && !utf8.RuneStart(s[lo]) {
+		lo++
+	}
+	m := sessionLine.FindStringSubmatch(s[lo : i+len("人民代表大会")])
 	if m == nil {
 		return 0
 	}

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -143,5 +145,36 @@ func TestTargetsOnePerLine(t *testing.T) {
 	want := "target 地区生产总值 g=8 v=- q=左右 s=-|target 实际利用内外资 g=- v=- q= s=-|target 出口总额 g=- v=- q= s=-"
 	if strings.Join(got, "|") != want {
 		t.Errorf("got %q", strings.Join(got, "|"))
+	}
+}
+
+// The hand scanner must find exactly what the figure pattern finds, on every line of real reports.
+func TestScanFiguresAgreesWithPattern(t *testing.T) {
+	var lines []string
+	for _, dir := range []string{"../../testdata/seeds", "../../../shared/corpus/dev", "../../../shared/corpus/dev2"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, f := range files {
+			b, _ := os.ReadFile(f)
+			if utf8.Valid(b) {
+				lines = append(lines, strings.Split(string(b), "\n")...)
+			}
+		}
+	}
+	lines = append(lines, "不超过5%", "约近5%", "12.5 亿元以上", "5. 5%", "a12b", "40L4亿元", "3 ", "1285万吨", "4万亿元、增长6.5%", "增长5.0%—5.5%")
+	if len(lines) < 100 {
+		t.Fatalf("only %d lines to compare", len(lines))
+	}
+	for _, ln := range lines {
+		want := numberRe.FindAllStringSubmatchIndex(ln, -1)
+		got := scanFigures(ln)
+		same := len(want) == len(got)
+		for i := 0; same && i < len(got); i++ {
+			for k := range 10 {
+				same = same && want[i][k] == got[i][k]
+			}
+		}
+		if !same {
+			t.Fatalf("%q:\n got  %v\n want %v", ln, got, want)
+		}
 	}
 }

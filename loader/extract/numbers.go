@@ -27,7 +27,7 @@ func readNumbers(s string) []number {
 		}
 	}
 	skipTo := 0
-	for _, m := range numberRe.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range scanFigures(s) {
 		ds, de := m[4], m[5]
 		if ds < skipTo {
 			continue
@@ -96,4 +96,78 @@ var rangeRe = regexp.MustCompile(`(\d+(?:\.\d+)?)(%?)\s?(?:—|–|－|~|～|-|�
 
 func isASCIIAlnum(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// wordsByFirstByte indexes a word list by its first byte, longest first, so the longest word at a
+// position is found by trying a handful of candidates.
+type wordsByFirstByte [256][]string
+
+func indexWords(words []string) *wordsByFirstByte {
+	var idx wordsByFirstByte
+	for _, w := range sortLongestFirst(append([]string(nil), words...)) {
+		idx[w[0]] = append(idx[w[0]], w)
+	}
+	return &idx
+}
+
+// prefixAt returns the longest word that s starts with, or "".
+func (idx *wordsByFirstByte) prefixAt(s string) string {
+	if s == "" {
+		return ""
+	}
+	for _, w := range idx[s[0]] {
+		if strings.HasPrefix(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+var (
+	unitIndex = indexWords(units)
+	postIndex = indexWords(postQualifiers)
+)
+
+// scanFigures finds what numberRe finds (hedge, digits, one optional space, unit, hedge), leftmost
+// and without overlaps, with the same submatch offsets, in one pass and without the regexp engine:
+// figures are read in every sentence of every report, and the unit alternation made the regexp
+// the costliest step of extraction.
+func scanFigures(s string) [][10]int {
+	var out [][10]int
+	prevEnd := 0
+	for i := 0; i < len(s); {
+		if s[i] < '0' || s[i] > '9' {
+			i++
+			continue
+		}
+		ds := i
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i+1 < len(s) && s[i] == '.' && s[i+1] >= '0' && s[i+1] <= '9' {
+			i++
+			for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+				i++
+			}
+		}
+		m := [10]int{ds, i, -1, -1, ds, i, -1, -1, -1, -1}
+		if p := longestSuffix(s[prevEnd:ds], preQualifiers); p != "" {
+			m[0], m[2], m[3] = ds-len(p), ds-len(p), ds
+		}
+		if i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+			i++
+		}
+		if u := unitIndex.prefixAt(s[i:]); u != "" {
+			m[6], m[7] = i, i+len(u)
+			i += len(u)
+		}
+		if q := postIndex.prefixAt(s[i:]); q != "" {
+			m[8], m[9] = i, i+len(q)
+			i += len(q)
+		}
+		m[1] = i
+		prevEnd = i
+		out = append(out, m)
+	}
+	return out
 }

@@ -7,8 +7,6 @@
 package gazetteer
 
 import (
-	"bufio"
-	"bytes"
 	_ "embed"
 	"sort"
 	"strings"
@@ -40,43 +38,69 @@ func (p Place) Rank() int {
 
 var (
 	//go:embed data/provinces.csv
-	provincesCSV []byte
+	provincesCSV string
 	//go:embed data/cities.csv
-	citiesCSV []byte
+	citiesCSV string
 	//go:embed data/areas.csv
-	areasCSV []byte
+	areasCSV string
 	//go:embed data/streets.csv
-	streetsCSV []byte
+	streetsCSV string
 )
 
+// tables index the places by official name and by stem. A name borne by several places (eleven
+// 长安镇) is a chain: the map holds the first, next[i] the one after place i (-1 ends it). Names
+// are slices of the embedded tables, so building allocates little besides the maps.
 type tables struct {
-	byName map[string][]int // official name → places
-	byStem map[string][]int // stem → places
+	byName map[string]int32
+	byStem map[string]int32
+	next   []int32 // next place of the same name
+	nextS  []int32 // next place of the same stem
 	places []Place
 }
 
 var (
-	once sync.Once
-	tab  tables
+	upperOnce, townOnce sync.Once
+	upper, towns        tables
 )
 
-func get() *tables {
-	once.Do(func() { tab = build() })
-	return &tab
+// upperTier holds provinces, prefectures and counties (3,300 rows); townTier the 41,000
+// townships, built only when a township's name is looked up: most reports never need them.
+func upperTier() *tables {
+	upperOnce.Do(func() { upper = build(false) })
+	return &upper
+}
+
+func townTier() *tables {
+	townOnce.Do(func() { towns = build(true) })
+	return &towns
+}
+
+// tiers returns the tables a name may be found in.
+func tiers(name string) []*tables {
+	if strings.HasSuffix(name, "镇") || strings.HasSuffix(name, "乡") || strings.HasSuffix(name, "街道") || !strings.ContainsAny(name, "省市区县州盟旗") {
+		return []*tables{upperTier(), townTier()}
+	}
+	return []*tables{upperTier()}
 }
 
 // placeholders are rows of the tables that are no place: 市辖区 stands for a city's districts.
 var placeholders = map[string]bool{"市辖区": true, "县": true, "省直辖县级行政区划": true, "自治区直辖县级行政区划": true}
 
-func build() tables {
-	t := tables{byName: map[string][]int{}, byStem: map[string][]int{}}
-	names := map[string]string{} // code → name, for parents
+func build(withTowns bool) tables {
+	n := 3500
+	if withTowns {
+		n = 45000
+	}
+	t := tables{byName: make(map[string]int32, n), byStem: make(map[string]int32, n), next: make([]int32, 0, n), nextS: make([]int32, 0, n), places: make([]Place, 0, n)}
+	names := make(map[string]string, 4000) // code → name of provinces, prefectures and counties, for parents
 	add := func(code, name, prov, pref string) {
 		if placeholders[name] {
 			names[code] = ""
 			return
 		}
-		names[code] = name
+		if len(code) <= 6 {
+			names[code] = name
+		}
 		if pref != "" && names[pref] == name && len(code) == 6 {
 			return // 东莞市 and 中山市 have no county level: the table repeats the city as its own county
 		}
@@ -84,32 +108,68 @@ func build() tables {
 		if p.Prefecture == p.Name {
 			p.Prefecture = ""
 		}
-		t.byName[name] = append(t.byName[name], len(t.places))
-		if p.Stem != name && utf8.RuneCountInString(p.Stem) >= 2 {
-			t.byStem[p.Stem] = append(t.byStem[p.Stem], len(t.places))
-		}
+		i := int32(len(t.places))
 		t.places = append(t.places, p)
+		t.next = append(t.next, -1)
+		t.nextS = append(t.nextS, -1)
+		if first, ok := t.byName[name]; ok {
+			for t.next[first] >= 0 {
+				first = t.next[first]
+			}
+			t.next[first] = i
+		} else {
+			t.byName[name] = i
+		}
+		if p.Stem != name && utf8.RuneCountInString(p.Stem) >= 2 {
+			if first, ok := t.byStem[p.Stem]; ok {
+				for t.nextS[first] >= 0 {
+					first = t.nextS[first]
+				}
+				t.nextS[first] = i
+			} else {
+				t.byStem[p.Stem] = i
+			}
+		}
 	}
-	rows(provincesCSV, func(c []string) { add(c[0], c[1], "", "") })
-	rows(citiesCSV, func(c []string) { add(c[0], c[1], c[2], "") })
+	var c [5]string
+	rows(provincesCSV, c[:2], func() { add(c[0], c[1], "", "") })
+	rows(citiesCSV, c[:3], func() { add(c[0], c[1], c[2], "") })
 	// A county of a city with no county level (东莞) has the city as its county: its towns' areaCode is
 	// the city's own code followed by 00.
-	rows(areasCSV, func(c []string) { add(c[0], c[1], c[3], c[2]) })
-	rows(streetsCSV, func(c []string) { add(c[0], c[1], c[3], c[4]) })
+	rows(areasCSV, c[:4], func() { add(c[0], c[1], c[3], c[2]) })
+	if withTowns {
+		// the town tier holds only townships; the upper rows above gave their parents' names
+		t.byName, t.byStem = make(map[string]int32, n), make(map[string]int32, n)
+		t.next, t.nextS, t.places = t.next[:0], t.nextS[:0], t.places[:0]
+		rows(streetsCSV, c[:5], func() { add(c[0], c[1], c[3], c[4]) })
+	}
 	return t
 }
 
-// rows calls f with the cells of every row after the header; names are quoted, codes are not.
-func rows(csv []byte, f func([]string)) {
-	sc := bufio.NewScanner(bytes.NewReader(csv))
-	sc.Scan()
-	for sc.Scan() {
-		cells := strings.Split(sc.Text(), ",")
+// rows fills cells with each row's cells after the header (names are quoted, codes are not) and
+// calls f; the cells are slices of csv.
+func rows(csv string, cells []string, f func()) {
+	_, csv, _ = strings.Cut(csv, "\n")
+	for csv != "" {
+		var line string
+		line, csv, _ = strings.Cut(csv, "\n")
+		line = strings.TrimSuffix(line, "\r")
 		for i := range cells {
-			cells[i] = strings.Trim(cells[i], `"`)
+			var cell string
+			cell, line, _ = strings.Cut(line, ",")
+			cells[i] = strings.Trim(cell, `"`)
 		}
-		f(cells)
+		f()
 	}
+}
+
+// chain returns the places from index i along a chain.
+func (t *tables) chain(i int32, ok bool, next []int32) []Place {
+	var out []Place
+	for ; ok && i >= 0; i = next[i] {
+		out = append(out, t.places[i])
+	}
+	return out
 }
 
 // Suffixes a division's name ends in, longest first: the level words of the tables.
@@ -128,7 +188,7 @@ func Stem(name string) string {
 			break
 		}
 	}
-	for changed := true; changed; {
+	for changed := strings.Contains(s, "族") || strings.Contains(s, "蒙古") || strings.Contains(s, "维吾尔") || strings.Contains(s, "哈萨克") || strings.Contains(s, "柯尔克孜") || strings.Contains(s, "塔吉克"); changed; {
 		changed = false
 		for _, e := range ethnic {
 			if strings.HasSuffix(s, e) && utf8.RuneCountInString(s)-utf8.RuneCountInString(e) >= 2 {
@@ -144,14 +204,14 @@ func Stem(name string) string {
 }
 
 // Known says whether name is the official name of some division.
-func Known(name string) bool { return len(get().byName[name]) > 0 }
+func Known(name string) bool { return len(Named(name)) > 0 }
 
 // Named returns the divisions whose official name is name.
 func Named(name string) []Place {
-	t := get()
-	out := make([]Place, 0, len(t.byName[name]))
-	for _, i := range t.byName[name] {
-		out = append(out, t.places[i])
+	var out []Place
+	for _, t := range tiers(name) {
+		i, ok := t.byName[name]
+		out = append(out, t.chain(i, ok, t.next)...)
 	}
 	return out
 }
@@ -163,16 +223,17 @@ func Complete(name string) []Place {
 	if ps := Named(name); len(ps) > 0 {
 		return ps
 	}
-	t := get()
 	stem, suf := Stem(name), ""
 	if stem != name {
 		suf = strings.TrimPrefix(name, stem)
 	}
 	var out []Place
-	for _, i := range t.byStem[stem] {
-		p := t.places[i]
-		if suf == "" || agrees(suf, p.Name) {
-			out = append(out, p)
+	for _, t := range tiers(name) {
+		i, ok := t.byStem[stem]
+		for _, p := range t.chain(i, ok, t.nextS) {
+			if suf == "" || agrees(suf, p.Name) {
+				out = append(out, p)
+			}
 		}
 	}
 	return out
@@ -207,6 +268,11 @@ func Choose(ps []Place, text string) (Place, bool) {
 		p Place
 		n int
 	}
+	// A report names its province and prefecture near the top (the session line, the first
+	// paragraphs); counting in the first 40 KB keeps a choice among eleven places cheap.
+	if len(text) > 40000 {
+		text = text[:40000]
+	}
 	var ss []scored
 	for _, p := range ps {
 		n := 0
@@ -224,11 +290,14 @@ func Choose(ps []Place, text string) (Place, bool) {
 	return ss[0].p, true
 }
 
-// Mentioned returns the stems of places that accept admits which the text mentions, with how often
+// Mentioned returns the stems of places (townships when withTowns, else the levels above) that accept admits which the text mentions, with how often
 // and the places each may stand for, most mentioned first: the candidates for the place a report
 // speaks of when it calls itself only 市人民政府. The text is scanned once.
-func Mentioned(text string, accept func(Place) bool) []Counted {
-	t := get()
+func Mentioned(text string, withTowns bool, accept func(Place) bool) []Counted {
+	t := upperTier()
+	if withTowns {
+		t = townTier()
+	}
 	counts := map[string]int{}
 	for i := 0; i < len(text); {
 		r, w := utf8.DecodeRuneInString(text[i:])
@@ -255,9 +324,10 @@ func Mentioned(text string, accept func(Place) bool) []Counted {
 	var out []Counted
 	for stem, n := range counts {
 		var ps []Place
-		for _, k := range t.byStem[stem] {
-			if accept == nil || accept(t.places[k]) {
-				ps = append(ps, t.places[k])
+		i, ok := t.byStem[stem]
+		for _, p := range t.chain(i, ok, t.nextS) {
+			if accept == nil || accept(p) {
+				ps = append(ps, p)
 			}
 		}
 		if len(ps) > 0 {

@@ -42,8 +42,21 @@ func TestNoCountyLevelCity(t *testing.T) {
 }
 
 func TestMentioned(t *testing.T) {
-	ms := Mentioned("亳州发展。亳州建设。合作共赢。亳州", func(p Place) bool { return p.Rank() == 2 })
+	ms := Mentioned("亳州发展。亳州建设。合作共赢。亳州", false, func(p Place) bool { return p.Rank() == 2 })
 	if len(ms) == 0 || ms[0].Stem != "亳州" || ms[0].N != 3 {
 		t.Errorf("Mentioned = %+v", ms)
+	}
+}
+
+// BenchmarkBuild is the one-time cost a process pays on its first lookup.
+func BenchmarkBuild(b *testing.B) {
+	for b.Loop() {
+		build(false)
+	}
+}
+
+func BenchmarkBuildTowns(b *testing.B) {
+	for b.Loop() {
+		build(true)
 	}
 }
