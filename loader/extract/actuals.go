@@ -177,7 +177,7 @@ func (x *extractor) readFigures(raw string, pos, limit int) ([]model.Indicator, 
 				cut = i
 			}
 		}
-		if strings.ContainsAny(words[:cut], "和与及") || strings.Contains(words[:cut], "目标") || hasAny(words[:cut], otherPeriod) {
+		if strings.ContainsAny(words[:cut], "和与及") || strings.Contains(words[:cut], "目标") || hasAny(words[:cut], otherPeriod) || hasAny(words[:cut], countedNouns) {
 			return nil, nil, pos
 		}
 		if hasAny(words[:cut], []string{"增速", "增幅"}) {
@@ -190,6 +190,15 @@ func (x *extractor) readFigures(raw string, pos, limit int) ([]model.Indicator, 
 	}
 	rest = rest[skip:]
 	verb := longestPrefix(rest, allVerbs)
+	if verb == "增速" || verb == "增幅" {
+		// 增速达到11.1%: the measure names a growth, the level verb after it only states it
+		if lv := longestPrefix(rest[len(verb):], levelVerbs); lv != "" {
+			measuredAsGrowth = true
+			pos += len(verb)
+			rest = rest[len(verb):]
+			verb = lv
+		}
+	}
 	after := strings.TrimLeft(rest[len(verb):], " \u3000")
 	base := pos + skip + len(rest) - len(after)
 	after = after[:cutAt(after, 120)] // the figure stands right after the verb

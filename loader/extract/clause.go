@@ -326,7 +326,7 @@ func wordClause(cl string) reading {
 	}
 	name := s
 	cut := len(name)
-	if k := knownPrefix(name); k != "" {
+	if k := knownPrefix(name); k != "" && !coordinatedAfter(name[len(k):]) {
 		cut = len(k)
 		// 城乡居民人均可支配收入与经济增长同步: the known name ends where its predicate starts.
 		// A predicate right after it, or a conjunction that brings what it keeps pace with
@@ -359,6 +359,8 @@ func wordClause(cl string) reading {
 		return reading{unread: hasAny(cl, indicatorNouns) && utf8.RuneCountInString(cl) <= 40}
 	}
 	switch {
+	case relativeAt(cl) >= 0:
+		qual = cl[relativeAt(cl):] // 增速高于全省平均水平: relative to another body, kept as said
 	case strings.Contains(cl, "基本同步"):
 		qual = "基本同步"
 	case strings.Contains(cl, "同步"):
@@ -386,6 +388,18 @@ func wordClause(cl string) reading {
 	return reading{items: out, wordOnly: true}
 }
 
+// relativeAt returns where a comparison with another body starts (高于全省平均水平, 不高于全省平均,
+// 快于全国), or -1: the clause must name that body, so 高于 alone is no comparison.
+func relativeAt(cl string) int {
+	at := -1
+	for _, c := range []string{"不高于", "不低于", "高于", "低于", "快于", "好于", "慢于"} {
+		if i := strings.Index(cl, c); i > 0 && (at < 0 || i < at) && hasAny(cl[i:], []string{"全省", "全国", "全市", "全区", "全州", "平均", "国省", "城镇", "经济增长"}) {
+			at = i
+		}
+	}
+	return at
+}
+
 var evenWith = regexp.MustCompile(`与[\p{Han}]{1,4}持平`)
 
 // wordName maps a name read without a figure: a known spelling at its start names it
@@ -402,14 +416,38 @@ func wordName(nm string) string {
 	return c
 }
 
+// coordinatedAfter says the rest of a clause after a known name goes on to another name before
+// any predicate (单位GDP能耗降低率、生态环境质量指标完成…).
+func coordinatedAfter(rest string) bool {
+	i := strings.IndexAny(rest, "、")
+	if i < 0 {
+		return false
+	}
+	p := predicateAt("_" + rest) // "_": a predicate at the very start counts too
+	return p < 0 || p-1 > i
+}
+
 func startsWithPredicate(s string) bool { return longestPrefix(s, predicates) != "" }
 
 // predicateAt returns the byte index of the first predicate word in s after its start, or -1.
 func predicateAt(s string) int {
 	cut := -1
 	for _, p := range predicates {
-		if i := strings.Index(s, p); i > 0 && (cut < 0 || i < cut) {
-			cut = i
+		for from := 0; from < len(s); {
+			i := strings.Index(s[from:], p)
+			if i < 0 {
+				break
+			}
+			i += from
+			// 降低率, 增长率 are nouns: the verb inside them is no predicate
+			if strings.HasPrefix(s[i+len(p):], "率") {
+				from = i + len(p)
+				continue
+			}
+			if i > 0 && (cut < 0 || i < cut) {
+				cut = i
+			}
+			break
 		}
 	}
 	return cut

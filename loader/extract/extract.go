@@ -34,7 +34,7 @@ func Indicators(in Input) Result {
 	spans := x.reviewSpans()
 	var res Result
 	for _, sp := range spans {
-		res.Indicators = append(res.Indicators, x.actuals(sp[0], sp[1])...)
+		res.Indicators = append(res.Indicators, x.reviewActuals(sp[0], sp[1])...)
 	}
 	t, unread := x.targets(spans)
 	res.Indicators = append(res.Indicators, t...)
@@ -118,6 +118,63 @@ func (x *extractor) reviewSpans() [][2]int {
 		end = locs[0][0]
 	}
 	return [][2]int{{0, end}}
+}
+
+// reviewActuals reads the actuals of one review part. A part that reviews five years (过去五年,
+// “十三五”时期发展成就和2020年主要工作) gives five-year totals first and the review year's figures
+// after the sentence that turns to it (2020年是…, 过去一年, 一年来, 去年): those are read first
+// and win; the five-year part adds only what the year's part does not name.
+func (x *extractor) reviewActuals(from, to int) []model.Indicator {
+	s := x.topAt(x.runeAt(from))
+	x.cur = cursor{}
+	at := -1
+	if s != nil && hasAny(model.BareTitle(s.Title), fiveYearWords) {
+		at = x.yearTurn(from, to)
+	}
+	if at < 0 {
+		return x.actuals(from, to)
+	}
+	year := x.actuals(at, to)
+	x.cur = cursor{}
+	seen := map[string]bool{}
+	for _, in := range year {
+		seen[in.Name] = true
+	}
+	var five []model.Indicator
+	for _, in := range x.actuals(from, at) {
+		if !seen[in.Name] {
+			five = append(five, in)
+		}
+	}
+	return append(five, year...)
+}
+
+// yearTurn returns the byte offset of the first sentence in [from, to) that turns to the review
+// year, or -1.
+func (x *extractor) yearTurn(from, to int) int {
+	marks := []string{"过去一年", "一年来", "去年"}
+	if x.review > 0 {
+		marks = append(marks, itoa(x.review)+"年")
+	}
+	best := -1
+	for _, m := range marks {
+		for off := from; off < to; {
+			i := strings.Index(x.body[off:to], m)
+			if i < 0 {
+				break
+			}
+			i += off
+			prev, _ := utf8.DecodeLastRuneInString(x.body[:i])
+			if i == 0 || prev == '\n' || prev == '。' || prev == '！' {
+				if best < 0 || i < best {
+					best = i
+				}
+				break
+			}
+			off = i + len(m)
+		}
+	}
+	return best
 }
 
 func itoa(n int) string {

@@ -3,6 +3,9 @@ package extract
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"baogao/model"
 )
 
 // One table per construction of the goals' language; each example comes from a real report
@@ -50,10 +53,41 @@ func TestClauseConstructions(t *testing.T) {
 		{"pacing (四川 2026, 广元)", "居民收入增长和经济增长基本同步", "居民人均可支配收入 g=- v=- q=基本同步 s=-"},
 		{"a subject waiting for its predicate (海拉尔 2019)", "城镇新增就业人数，城镇登记失业率、节能减排、安全生产等约束性指标完成呼伦贝尔市确定的目标", "城镇新增就业 g=- v=- q= s=-; 城镇调查失业率 g=- v=- q= s=-; 节能减排 g=- v=- q= s=-; 安全生产 g=- v=- q= s=-"},
 		{"slogan with a figure", "必须认真落实“1+1+9”工作部署", ""},
+		// relative goals without a figure (亳州, 六安)
+		{"增速高于全省 (亳州)", "一般公共预算收入增速高于全省平均水平", "一般公共预算收入 g=- v=- q=高于全省平均水平 s=-"},
+		{"modifiers and a measure word (六安)", "城镇、农村常住居民人均可支配收入增幅高于全省平均", "城镇居民人均可支配收入 g=- v=- q=高于全省平均 s=-; 农村居民人均可支配收入 g=- v=- q=高于全省平均 s=-"},
+		{"a rate noun in a list (亳州, 宣城)", "单位GDP能耗降低率、生态环境质量指标完成省下达年度目标任务", "单位GDP能耗 g=- v=- q= s=-; 生态环境质量指标 g=- v=- q= s=-"},
+		{"a stretch after a goal by words (南京)", "固定资产投资保持稳定增长、力争达到3%", "固定资产投资 g=- v=- q= s=3"},
 	}
 	for _, tt := range tests {
 		if got := read(tt.sent); got != tt.want {
 			t.Errorf("%s: %q\n got  %s\n want %s", tt.name, tt.sent, got, tt.want)
+		}
+	}
+}
+
+// The review's figures: one table per construction, each seen in more than one report.
+func TestActualConstructions(t *testing.T) {
+	tests := []struct{ name, review, want string }{
+		{"value and growth (海拉尔 2012, 保定)", "一、2023年工作回顾\n地区生产总值完成198.5亿元，同比增长22.3%。", "地区生产总值 g=22.3 v=198.5亿元 q= s=-"},
+		{"按可比价计算 (海拉尔 2019)", "一、2023年工作回顾\n全年地区生产总值完成192.3亿元，按可比价计算，同比增长6.0%。", "地区生产总值 g=6 v=192.3亿元 q= s=-"},
+		{"增速达到 (海拉尔 2019)", "一、2023年工作回顾\n规模以上工业增加值增速达到11.1%。", "规模以上工业增加值 g=11.1 v=- q= s=-"},
+		{"distributed growths (高阳 2015, 保定 2009)", "一、2023年工作回顾\n城镇居民人均可支配收入1.99万元，农村居民人均可支配收入1.26万元，分别增长8.8%和10.8%。",
+			"城镇居民人均可支配收入 g=8.8 v=1.99万元 q= s=-; 农村居民人均可支配收入 g=10.8 v=1.26万元 q= s=-"},
+		{"counted nouns are not the figure (广东 2021, 亳州)", "一、2023年工作回顾\n新增进出口实绩企业81家。外商直接投资项目1.3万个。", ""},
+		{"年均 is another period (保定 2021)", "一、2023年工作回顾\n生产总值年均增长6.3%。", ""},
+		{"a five-year review turns to the year (广东 2021, 广东 2023)", "一、“十三五”时期发展成就和2023年主要工作\n五年来城镇新增就业700万人。\n2023年是收官之年。全省城镇新增就业134万人。", "城镇新增就业 g=- v=134万人 q= s=-"},
+	}
+	for _, tt := range tests {
+		body := tt.review
+		secs := []model.Section{{Title: strings.SplitN(body, "\n", 2)[0], Level: 1, Start: 0, End: utf8.RuneCountInString(body)}}
+		res := Indicators(Input{Body: body, Sections: secs, Year: 2024, ReviewYear: 2023})
+		var got []string
+		for _, in := range res.Indicators {
+			got = append(got, show(in))
+		}
+		if strings.Join(got, "; ") != tt.want {
+			t.Errorf("%s:\n got  %s\n want %s", tt.name, strings.Join(got, "; "), tt.want)
 		}
 	}
 }

@@ -120,6 +120,10 @@ func splitSubject(s string, distributed bool) []string {
 			s, listed = s[:i], true
 		}
 	}
+	// 城镇、农村常住居民人均可支配收入增幅: the measure word belongs to every name of the list.
+	for suf := longestSuffix(s, []string{"增幅", "增速", "比增"}); suf != "" && strings.Contains(s, "、"); suf = longestSuffix(s, []string{"增幅", "增速", "比增"}) {
+		s = strings.TrimSuffix(s, suf)
+	}
 	parts := strings.Split(s, "、")
 	var out []string
 	for _, p := range parts {

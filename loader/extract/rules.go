@@ -97,6 +97,10 @@ var industryRe = regexp.MustCompile(`^第?([一二三])(?:产业?|次产业)?(?:
 // wording (spec/indicators.md, "Names outside this table").
 var reportedNames = []string{"地方财政总收入", "财政总收入", "全部财政收入", "地方财政收入", "全口径财政收入", "工业增加值", "实际利用内资", "实际到位内资", "粮食产量", "粮食总产量"}
 
+// Nouns that, standing between a known name and its figure, make the figure count something else:
+// 外商直接投资项目1.3万个 counts projects, 进出口实绩企业81家 counts firms.
+var countedNouns = []string{"项目", "企业", "主体", "园区", "基地", "平台", "户数", "个数"}
+
 // Reports that name the whole country's government: the national report.
 var nationalWords = []string{"国务院总理", "代表国务院", "国务院向大会"}
 
