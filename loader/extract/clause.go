@@ -107,7 +107,11 @@ func readClause(cl string) reading {
 		return wordClause(cl)
 	}
 	first := nums[0]
-	pre := cl[:first.start]
+	pre := strings.TrimRight(cl[:first.start], " \u3000")
+	if i := strings.LastIndexAny(pre, "：:"); i >= 0 {
+		_, w := utf8.DecodeRuneInString(pre[i:])
+		pre = pre[i+w:] // 更加注重…的指标：高新技术产业产值占…比重达56.2%: the goal follows the colon
+	}
 	// A relative target: 农村居民人均可支配收入增长高于城镇1个百分点以上.
 	if first.unit == "个百分点" {
 		return relative(cl, first)
@@ -129,7 +133,7 @@ func readClause(cl string) reading {
 	pre = stripFrames(pre)
 	distributed := strings.Contains(cl, "分别")
 	stretch := first.pre == "力争" || hasAny(framed[len(pre):], stretchWords) && !hasAny(framed, []string{"确保"})
-	if !hasHan(trimName(pre)) || trimName(pre) == "" {
+	if _, known := model.CanonicalName(cleanName(pre)); !known && !hasHan(trimName(pre)) || trimName(pre) == "" {
 		return reading{cont: &continuation{n: first, growth: isGrowth, sign: sign, stretch: stretch || hasAnyPrefix(strings.TrimSpace(cl), stretchWords...)}}
 	}
 	measuredAsGrowth := longestSuffix(pre, []string{"增速", "增幅", "增长率"}) != ""
@@ -303,11 +307,15 @@ var issuedBy = regexp.MustCompile(`^(?:[\p{Han}]{0,6}?(?:下达|确定|要求|�
 // 基本同步; 空气质量优良天数比率和地表水水质优良率均完成国家下达任务); a clause that names no
 // indicator is a slogan and yields nothing.
 func wordClause(cl string) reading {
-	if !hasAny(cl, indicatorNouns) || strings.ContainsAny(cl, "：:“”\"「」") || strings.Contains(cl, "上述") {
+	if !hasAny(cl, indicatorNouns) || strings.ContainsAny(cl, "“”\"「」") || strings.Contains(cl, "上述") {
 		return reading{}
 	}
 	qual := ""
 	s := cl
+	if i := strings.LastIndexAny(s, "：:"); i >= 0 {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		s = s[i+w:] // 更加注重彰显高质量发展的指标：高新技术产业产值占…比重: the goal is what the colon introduces
+	}
 	if strings.HasPrefix(s, "力争") {
 		qual = "力争"
 	}

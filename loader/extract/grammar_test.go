@@ -53,6 +53,10 @@ func TestClauseConstructions(t *testing.T) {
 		{"pacing (四川 2026, 广元)", "居民收入增长和经济增长基本同步", "居民人均可支配收入 g=- v=- q=基本同步 s=-"},
 		{"a subject waiting for its predicate (海拉尔 2019)", "城镇新增就业人数，城镇登记失业率、节能减排、安全生产等约束性指标完成呼伦贝尔市确定的目标", "城镇新增就业 g=- v=- q= s=-; 城镇调查失业率 g=- v=- q= s=-; 节能减排 g=- v=- q= s=-; 安全生产 g=- v=- q= s=-"},
 		{"slogan with a figure", "必须认真落实“1+1+9”工作部署", ""},
+		{"a Latin name (岳阳, 滨州, 赣州)", "GDP增长7%左右", "地区生产总值 g=7 v=- q=左右 s=-"},
+		{"a list a summary noun closes (保定 2022, 保定 2023)", "能耗及污染物排放等约束性指标完成省定任务", "能耗及污染物排放等约束性指标 g=- v=- q= s=-"},
+		{"a bare head takes the first name's modifier (梧州)", "规上工业总产值、增加值分别增长15%、12%", "规模以上工业总产值 g=15 v=- q= s=-; 规模以上工业增加值 g=12 v=- q= s=-"},
+		{"the goal after a colon (a city report)", "更加注重彰显高质量发展的指标：高新技术产业产值占规上工业总产值比重达56.2%以上", "高新技术产业产值占规上工业总产值比重 g=- v=56.2% q=以上 s=-"},
 		// relative goals without a figure (亳州, 六安)
 		{"增速高于全省 (亳州)", "一般公共预算收入增速高于全省平均水平", "一般公共预算收入 g=- v=- q=高于全省平均水平 s=-"},
 		{"modifiers and a measure word (六安)", "城镇、农村常住居民人均可支配收入增幅高于全省平均", "城镇居民人均可支配收入 g=- v=- q=高于全省平均 s=-; 农村居民人均可支配收入 g=- v=- q=高于全省平均 s=-"},

@@ -167,11 +167,24 @@ func splitAnd(p string) []string {
 		if r == "" {
 			continue
 		}
+		if summarises(r) {
+			return []string{p} // 能耗及排放等约束性指标: one goal that its list only illustrates
+		}
 		if isIndicator(l) && (isIndicator(r) || isPollutant(r)) || headOf(r, l) != "" {
 			return append([]string{l}, splitAnd(r)...)
 		}
 	}
 	return []string{p}
+}
+
+// summarises says a name ends in the summary noun of a list: 排放等约束性指标, 环境保护等任务.
+func summarises(s string) bool {
+	i := strings.LastIndex(s, "等")
+	if i < 0 {
+		return false
+	}
+	tail := s[i+len("等"):]
+	return strings.HasSuffix(tail, "指标") || strings.HasSuffix(tail, "目标") || strings.HasSuffix(tail, "任务")
 }
 
 // headOf returns the head the right name shares with a modifier on the left: for 农村居民人均可支配收入
@@ -195,9 +208,23 @@ func shareHeads(parts []string) []string {
 	last := parts[len(parts)-1]
 	out := make([]string, len(parts))
 	copy(out, parts)
+	// 规上工业总产值、增加值: a bare head after the first name takes the first name's modifier.
+	if h := longestSuffix(parts[0], bareHeads); h != "" && len(parts[0]) > len(h) {
+		mod := strings.TrimSuffix(parts[0], h)
+		shared := false
+		for i := 1; i < len(parts); i++ {
+			if longestPrefix(parts[i], bareHeads) == parts[i] {
+				out[i], shared = mod+parts[i], true
+			}
+		}
+		if shared {
+			return out
+		}
+	}
 	for i := 0; i < len(parts)-1; i++ {
 		p := parts[i]
-		if isIndicator(p) {
+		// only a short modifier takes the head (城镇, 农村, 大气); 能耗双控 is a goal of its own
+		if !isPollutant(p) && (isIndicator(p) || hasAny(p, indicatorNouns) || utf8.RuneCountInString(p) > 4) {
 			continue
 		}
 		best := ""

@@ -71,11 +71,11 @@ var namePrefixes = []string{"其中", "同时", "力争", "确保", "预计", "�
 
 // Words after a name that say how it is measured, not what it is: 社会消费品零售总额增幅 is
 // 社会消费品零售总额; PM2.5平均浓度下降率 is PM2.5平均浓度; 城镇新增就业人数 is 城镇新增就业.
-var nameSuffixes = []string{"降低率", "下降率", "增幅", "增速", "比增", "涨幅不", "总量", "规模", "人数", "稳中", "同比", "可比", "在", "均", "分别", "确保", "力争", "要", "年均"}
+var nameSuffixes = []string{"降低率", "下降率", "等", "增幅", "增速", "比增", "涨幅不", "总量", "规模", "人数", "稳中", "同比", "可比", "在", "均", "分别", "确保", "力争", "要", "年均"}
 
 // Words where a goal without a figure stops naming its indicator and starts saying what happens
 // to it (固定资产投资保持增长态势, 进出口总额稳量提质, 居民收入增长和经济增长基本同步).
-var predicates = []string{"增长", "下降", "稳步", "稳中", "稳量", "稳规模", "稳定", "保持", "持续", "平稳", "促稳", "提质", "达到", "完成", "进入", "实现", "与", "控制", "明显", "逐步", "有所", "不断", "进一步", "同步", "持平", "快于", "高于", "低于", "好于", "继续", "大幅", "较快", "显著", "争取", "力争", "确保", "合理", "扭转", "回升", "位次", "达", "走在", "居全", "居于", "在省", "在合理", "符合", "优于", "不低于", "不超过", "提高", "提升", "降低", "减少", "缩小", "好转", "改善"}
+var predicates = []string{"增长", "下降", "稳步", "稳中", "稳量", "稳规模", "稳定", "保持", "持续", "平稳", "促稳", "提质", "达到", "完成", "进入", "实现", "与", "控制", "明显", "逐步", "有所", "不断", "进一步", "同步", "持平", "快于", "高于", "低于", "好于", "继续", "大幅", "较快", "显著", "争取", "力争", "确保", "合理", "扭转", "回升", "位次", "达", "走在", "居全", "居于", "在省", "在合理", "符合", "优于", "不低于", "不超过", "提高", "提升", "降低", "减少", "缩小", "好转", "改善", "不折不扣", "全面", "普遍", "基本", "巩固", "位居", "预期", "走在"}
 
 // Nouns that make a clause a goal rather than a slogan: a clause without a figure names a target
 // only when it holds one of them (收入, 投资, 产量, 指标 …).
@@ -84,7 +84,11 @@ var indicatorNouns = []string{"指标", "收入", "投资", "总额", "总值", 
 // Heads that end an indicator's name and that coordinated names share: 城镇、农村居民人均可支配收入
 // is 城镇居民人均可支配收入 and 农村居民人均可支配收入; 化学需氧量和二氧化硫排放量 is 化学需氧量排放量 and
 // 二氧化硫排放量; 一、二、三产增加值 are the three industries' value added.
-var sharedHeads = sortLongestFirst([]string{"常住居民人均可支配收入", "居民人均可支配收入", "人均可支配收入", "排放量", "产业增加值", "增加值", "产值", "浓度", "排放"})
+var sharedHeads = sortLongestFirst([]string{"常住居民人均可支配收入", "居民人均可支配收入", "人均可支配收入", "排放量", "产业增加值", "增加值", "产值", "浓度", "排放", "环境质量"})
+
+// Heads that stand alone after a first name and take its modifier: 规上工业总产值、增加值分别增长15%、12%
+// are 规上工业总产值 and 规上工业增加值.
+var bareHeads = sortLongestFirst([]string{"增加值", "总产值", "产值", "营业收入", "主营业务收入", "利润", "税收"})
 
 // Pollutants: a list of them is one goal (化学需氧量、二氧化硫、氨氮、氮氧化物减排), never an
 // indicator each, unless figures are given to each (化学需氧量和二氧化硫排放量分别减少8%和4%).
