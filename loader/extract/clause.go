@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -94,14 +95,19 @@ func readClause(cl string) reading {
 	if len(nums) > 0 && scopeFigure(cl, nums[0]) {
 		nums = nums[1:]
 	}
-	if m := baoZhengRe.FindStringSubmatchIndex(cl); m != nil && len(nums) >= 2 {
-		// 保8争9 reads as one figure with its stretch.
-		nums[0].upper = &nums[1].value
-		nums[0].unit = "%"
-		nums = nums[:1]
-		cl = cl[:m[0]] + "增长" + cl[m[0]:]
-		nums[0].start += len("增长")
-		nums[0].end += len("增长")
+	if m := baoZhengRe.FindStringSubmatchIndex(cl); m != nil {
+		// 保8争9: growth 8 that it secures, 9 that it strives for.
+		lo, err1 := strconv.ParseFloat(cl[m[2]:m[3]], 64)
+		hi, err2 := strconv.ParseFloat(cl[m[4]:m[5]], 64)
+		pre := stripFrames(strings.TrimSuffix(strings.TrimSpace(cl[:m[0]]), "增长"))
+		if err1 != nil || err2 != nil || !hasHan(trimName(pre)) {
+			return reading{unread: true}
+		}
+		var out []model.Indicator
+		for _, nm := range splitSubject(pre, false) {
+			out = append(out, model.Indicator{Name: canonical(nm), RawName: cleanName(nm), Growth: model.Float(lo), Stretch: model.Float(hi)})
+		}
+		return reading{items: out}
 	}
 	if len(nums) == 0 {
 		return wordClause(cl)

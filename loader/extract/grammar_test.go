@@ -41,6 +41,8 @@ func TestClauseConstructions(t *testing.T) {
 		{"不低于…力争超 (seed)", "地区生产总值增长不低于5.5%,力争超6%", "地区生产总值 g=5.5 v=- q=不低于 s=6"},
 		// ranges
 		{"range", "地区生产总值增长5.0%—5.5%", "地区生产总值 g=5 v=- q= s=5.5"},
+		{"保8争9", "地区生产总值保8争9", "地区生产总值 g=8 v=- q= s=9"},
+		{"增长保8争9", "地区生产总值增长保8争9", "地区生产总值 g=8 v=- q= s=9"},
 		// relative
 		{"relative (广安)", "农村居民人均可支配收入增长高于城镇1个百分点以上", "农村居民人均可支配收入 g=- v=- q=高于城镇1个百分点以上 s=-"},
 		// cleaning and aliases
@@ -94,4 +96,30 @@ func TestActualConstructions(t *testing.T) {
 			t.Errorf("%s:\n got  %s\n want %s", tt.name, strings.Join(got, "; "), tt.want)
 		}
 	}
+}
+
+// The grammar reads whatever a goals passage holds: it must not panic, and what it returns must be
+// valid text pointing inside the sentence.
+func FuzzSentence(f *testing.F) {
+	for _, s := range []string{"城镇、农村常住居民人均可支配收入分别增长6.5%、8.5%左右", "地区生产总值达到240亿元，同比增长21%", "增长5.0%—5.5%", "保8争9", "：、，；", "5%、、力争"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, sent string) {
+		if !utf8.ValidString(sent) {
+			return
+		}
+		x := &extractor{body: sent}
+		items, unread := x.sentence(0, sent)
+		n := utf8.RuneCountInString(sent)
+		for _, it := range items {
+			if !utf8.ValidString(it.Name) || it.Start < 0 || it.End > n || it.Start > it.End {
+				t.Fatalf("%q: bad item %+v", sent, it)
+			}
+		}
+		for _, u := range unread {
+			if !strings.Contains(sent, u) {
+				t.Fatalf("%q: unread %q is not in the sentence", sent, u)
+			}
+		}
+	})
 }
