@@ -306,7 +306,7 @@ func buildReport(lines []string, h header, fileTitles []string, bundled bool, hi
 	if len(res.Unread) > 0 {
 		// toml's Undecoded: what the goals passage says that the grammar could not read, so a user
 		// knows what to check by hand.
-		r.Warnings = append(r.Warnings, fmt.Sprintf("goals not understood: %d (%s)", len(res.Unread), strings.Join(res.Unread, " | ")))
+		r.Warnings = append(r.Warnings, fmt.Sprintf("%s%d (%s)", model.UnreadPrefix, len(res.Unread), strings.Join(res.Unread, " | ")))
 	}
 	if r.Indicators == nil {
 		r.Indicators = []model.Indicator{}

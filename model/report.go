@@ -2,7 +2,10 @@
 // It is plain data and pure functions; nothing here reads files or draws anything.
 package model
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // Report is one government work report. A file may hold several (a bundle); Part tells which.
 // Offsets in Sections and Indicators are in runes into Body, so a viewer can jump to them.
@@ -35,6 +38,22 @@ type Report struct {
 	// encoding: a large corpus loaded from the parse cache lists in a fraction of the time when
 	// they are unpacked (loader.Unpack) only for the reports a screen shows.
 	Packed string `json:"-"`
+}
+
+// UnreadPrefix begins the warning that lists the clauses of a goals passage the extractor could not
+// read ("goals not understood: 2 (A | B)"): the loader writes it, the indicator table shows it.
+const UnreadPrefix = "goals not understood: "
+
+// Unread returns the clauses of the goals passage the extractor could not read.
+func (r *Report) Unread() []string {
+	for _, w := range r.Warnings {
+		if rest, ok := strings.CutPrefix(w, UnreadPrefix); ok {
+			if i := strings.Index(rest, " ("); i >= 0 && strings.HasSuffix(rest, ")") {
+				return strings.Split(rest[i+2:len(rest)-1], " | ")
+			}
+		}
+	}
+	return nil
 }
 
 // TextKey is the report's text hash, from Hash when the loader set it.

@@ -392,3 +392,14 @@ func TestPackedReports(t *testing.T) {
 		press(whole, "esc", "esc", "esc")
 	}
 }
+
+// The clauses of a goals passage the extractor could not read are named under the indicator
+// table, so a user knows what to check by hand.
+func TestUnreadGoalsInFooter(t *testing.T) {
+	a := newTestApp(t, 120, 30)
+	a.sh.reports[0].Warnings = append(a.sh.reports[0].Warnings, model.UnreadPrefix+"1 (城乡居民收入倍差缩小到1.8以内)")
+	press(a, "enter", "i")
+	if s := screenText(a); !strings.Contains(s, "未读懂 1 句：城乡居民收入倍差缩小到1.8以内") {
+		t.Errorf("footer does not name the unread clause:\n%s", s)
+	}
+}

@@ -288,6 +288,10 @@ func (t indicatorTable) View() string {
 	} else if f, ok := rv.FlagOf(model.TargetIndicator(t.rows[t.cur])); ok {
 		status = append(status, seg{"  标错：" + oneLine(f.Reason), st.Error})
 	}
+	if un := rep.Unread(); len(un) > 0 {
+		// what the goals passage says that was not read: a user checks these by hand
+		status = append(status, seg{"  未读懂 " + strconv.Itoa(len(un)) + " 句：" + oneLine(strings.Join(un, "；")), st.Error})
+	}
 	if t.typing {
 		status = inputLine(t.input, st)
 	}

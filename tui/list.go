@@ -3,6 +3,7 @@ package tui
 import (
 	"cmp"
 	"fmt"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -371,7 +372,20 @@ func (l reportList) View() string {
 	default:
 		bottom = line{{count + "  排序：" + l.sort.String(), st.Status}}
 	}
+	if l.cursor < len(l.visible) && !l.typing {
+		// which file the row is: a GBK copy and its original have the same title
+		rep := l.app.report(l.visible[l.cursor].idx)
+		bottom = append(bottom, seg{"  " + filepath.Base(rep.Source) + partLabel(rep), st.Status})
+	}
 	return b.String() + bottom.render(m, l.w, st.Plain)
+}
+
+// partLabel names the part of a bundle: "#2" for the second report in its file.
+func partLabel(r *model.Report) string {
+	if r.Part > 1 {
+		return "#" + strconv.Itoa(r.Part)
+	}
+	return ""
 }
 
 func (s *shared) regionLabel(i int) string {
