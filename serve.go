@@ -14,6 +14,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -45,8 +46,8 @@ and shared by every session. Only public keys in --authorized-keys may connect, 
 type serveConfig struct {
 	listen, hostKey, authorizedKeys, stateDir string
 	allowAny, noCache                         bool
-	maxSessions                               int
-	idleTimeout                               time.Duration
+	maxSessions, maxStartups                  int
+	idleTimeout, loginTimeout                 time.Duration
 	paths                                     []string
 }
 
@@ -58,13 +59,20 @@ func (c *cli) cmdServe(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&cfg.authorizedKeys, "authorized-keys", "", "OpenSSH authorized_keys file; re-read when it changes")
 	fs.BoolVar(&cfg.allowAny, "allow-any", false, "accept any public key (logs a warning)")
 	fs.IntVar(&cfg.maxSessions, "max-sessions", 32, "sessions at once; the next is told the server is full")
-	fs.DurationVar(&cfg.idleTimeout, "idle-timeout", 30*time.Minute, "close a session idle this long")
+	fs.DurationVar(&cfg.idleTimeout, "idle-timeout", 30*time.Minute, "close a connection nothing has crossed for this long")
+	fs.DurationVar(&cfg.loginTimeout, "login-timeout", 20*time.Second, "time a connection has to log in (OpenSSH's LoginGraceTime)")
+	fs.IntVar(&cfg.maxStartups, "max-startups", 64, "connections logging in at once; more are refused (OpenSSH's MaxStartups)")
 	fs.StringVar(&cfg.stateDir, "state", "", "folder of the review state, one file per user (default: XDG state folder)")
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
 	cfg.paths, cfg.noCache = fs.Args(), c.noCache
+	if cfg.loginTimeout <= 0 || cfg.maxStartups <= 0 || cfg.maxSessions <= 0 {
+		fmt.Fprintln(stderr, "baogao serve: --login-timeout, --max-startups and --max-sessions must be positive")
+		return exitUsage
+	}
 	logger := log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "baogao"})
+	raiseFileLimit(logger)
 	srv, err := newServer(cfg, logger)
 	if err != nil {
 		fmt.Fprintf(stderr, "baogao serve: %v\n", err)
@@ -102,6 +110,7 @@ type server struct {
 	ssh    *ssh.Server
 	auth   *authorizedKeys
 	active atomic.Int64
+	guard  *connGuard
 
 	mu       sync.Mutex
 	programs map[*tea.Program]bool
@@ -110,7 +119,14 @@ type server struct {
 }
 
 func newServer(cfg serveConfig, logger *log.Logger) (*server, error) {
+	if cfg.loginTimeout <= 0 {
+		cfg.loginTimeout = 20 * time.Second
+	}
+	if cfg.maxStartups <= 0 {
+		cfg.maxStartups = 64
+	}
 	s := &server{cfg: cfg, log: logger, programs: map[*tea.Program]bool{}}
+	s.guard = &connGuard{loginTimeout: cfg.loginTimeout, idle: cfg.idleTimeout, maxStartups: int64(cfg.maxStartups), maxConns: int64(cfg.maxSessions), log: logger}
 	switch {
 	case cfg.authorizedKeys != "":
 		s.auth = &authorizedKeys{path: cfg.authorizedKeys}
@@ -162,20 +178,28 @@ func newServer(cfg serveConfig, logger *log.Logger) (*server, error) {
 			s.logged,    // connect, command, disconnect
 		),
 		func(srv *ssh.Server) error {
-			// The idle timeout is ours: charm.land/ssh's own one races on its deadline fields
-			// (seen under -race). Every read or write pushes the deadline on.
-			srv.ConnCallback = func(_ ssh.Context, conn net.Conn) net.Conn {
-				if cfg.idleTimeout <= 0 {
-					return conn
+			// The login grace is the library's handshake deadline; the idle timeout, the cap on
+			// connections logging in and on connections logged in are the guard's (the library's
+			// own idle timeout races on its deadline fields, seen under -race, and it clears every
+			// deadline after login when it has none).
+			srv.HandshakeTimeout = cfg.loginTimeout
+			srv.ConnCallback = func(ctx ssh.Context, conn net.Conn) net.Conn {
+				gc := s.guard.accept(conn)
+				if gc == nil {
+					return nil
 				}
-				ic := &idleConn{Conn: conn, timeout: cfg.idleTimeout}
-				ic.touch()
-				return ic
+				ctx.SetValue(connKey, gc)
+				return gc
 			}
-			// Agent and X11 forwarding are refused at the request; port forwarding has no
-			// callbacks, so it is refused by the library.
+			srv.ServerConfigCallback = func(ssh.Context) *gossh.ServerConfig {
+				return &gossh.ServerConfig{AuthLogCallback: s.authLog}
+			}
+			// Agent and X11 forwarding are refused at the request, sizes clamped, environment
+			// bounded; port forwarding has no callbacks, so it is refused by the library.
 			srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": func(srv *ssh.Server, conn *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
-				ssh.DefaultSessionHandler(srv, conn, refuseForwarding{nc, logger}, ctx)
+				note := &sizeNote{}
+				ctx.SetValue(sizeNoteKey, note)
+				ssh.DefaultSessionHandler(srv, conn, sessionRequests{nc, logger, note.clamped}, ctx)
 			}}
 			return nil
 		},
@@ -230,6 +254,7 @@ type authorizedKeys struct {
 type authorizedKey struct {
 	key     gossh.PublicKey
 	comment string
+	opts    keyOptions
 }
 
 func (a *authorizedKeys) load() ([]authorizedKey, error) {
@@ -248,11 +273,16 @@ func (a *authorizedKeys) load() ([]authorizedKey, error) {
 	}
 	keys := []authorizedKey{}
 	for len(bytes.TrimSpace(data)) > 0 {
-		k, comment, _, rest, err := gossh.ParseAuthorizedKey(data)
+		k, comment, options, rest, err := gossh.ParseAuthorizedKey(data)
 		if err != nil {
 			break // the rest has no key
 		}
-		keys = append(keys, authorizedKey{k, comment})
+		opts, err := parseKeyOptions(options)
+		if err != nil {
+			// never accept a key whose restrictions would be ignored
+			return nil, fmt.Errorf("authorized keys %s: key %q: %w", a.path, comment, err)
+		}
+		keys = append(keys, authorizedKey{k, comment, opts})
 		data = rest
 	}
 	a.keys, a.mod, a.size = keys, st.ModTime(), st.Size()
@@ -274,9 +304,10 @@ func (s *server) publicKey(ctx ssh.Context, key ssh.PublicKey) bool {
 			return false
 		}
 		found := false
+		var opts keyOptions
 		for _, k := range keys {
 			if ssh.KeysEqual(k.key, key) {
-				found = true
+				found, opts = true, k.opts
 				if k.comment != "" {
 					name = k.comment
 				}
@@ -284,12 +315,64 @@ func (s *server) publicKey(ctx ssh.Context, key ssh.PublicKey) bool {
 			}
 		}
 		if !found {
-			s.log.Warn("auth failure", "user", ctx.User(), "remote", ctx.RemoteAddr().String(), "key", gossh.FingerprintSHA256(key))
+			s.log.Warn("auth failure", "method", "publickey", "user", quoted(ctx.User()), "remote", ctx.RemoteAddr().String(), "key", gossh.FingerprintSHA256(key))
 			return false
 		}
+		if ok, why := opts.allows(ctx.RemoteAddr(), time.Now()); !ok {
+			s.log.Warn("auth failure", "method", "publickey", "user", quoted(ctx.User()), "remote", ctx.RemoteAddr().String(), "key", gossh.FingerprintSHA256(key), "reason", why)
+			return false
+		}
+		ctx.SetValue(optionsKey, opts)
 	}
 	ctx.SetValue(reviewerKey, name)
 	return true
+}
+
+// authLog logs every login attempt that is not a public key (those are logged above, with the
+// key): password, keyboard-interactive and none are refused here, and a stranger's tries are worth
+// seeing in the log like any other.
+func (s *server) authLog(conn gossh.ConnMetadata, method string, err error) {
+	if method == "publickey" || err == nil {
+		return
+	}
+	s.log.Warn("auth failure", "method", quoted(method), "user", quoted(conn.User()), "remote", conn.RemoteAddr().String())
+}
+
+const optionsKey ctxKey = "key-options"
+
+func optionsOf(ctx ssh.Context) keyOptions {
+	o, _ := ctx.Value(optionsKey).(keyOptions)
+	return o
+}
+
+// sizeNote remembers that a session's terminal size was clamped, to tell its browser once.
+type sizeNote struct {
+	mu   sync.Mutex
+	size string
+	p    *tea.Program
+}
+
+const sizeNoteKey ctxKey = "size-note"
+
+func (n *sizeNote) clamped(size string) {
+	n.mu.Lock()
+	n.size = size
+	p := n.p
+	n.mu.Unlock()
+	if p != nil {
+		go p.Send(tui.NoticeMsg(clampNotice(size)))
+	}
+}
+
+func clampNotice(size string) string {
+	return "终端尺寸过大，已按 " + size + " 显示"
+}
+
+// quoted writes a client's words (user names, commands, file names) on one line with control
+// characters escaped, so no name can forge a log line or move the terminal.
+func quoted(s string) string {
+	q := strconv.Quote(s)
+	return q[1 : len(q)-1]
 }
 
 func reviewerOf(sess ssh.Session) string {
@@ -322,17 +405,22 @@ func (s *server) storeFor(reviewer string) (*state.Store, error) {
 func (s *server) logged(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		start := time.Now()
-		s.log.Info("connect", "user", reviewerOf(sess), "remote", sess.RemoteAddr().String(), "command", strings.Join(sess.Command(), " "))
+		s.log.Info("connect", "user", quoted(reviewerOf(sess)), "remote", sess.RemoteAddr().String(), "command", quoted(strings.Join(sess.Command(), " ")))
 		next(sess)
-		s.log.Info("disconnect", "user", reviewerOf(sess), "remote", sess.RemoteAddr().String(), "duration", time.Since(start).Round(time.Millisecond).String())
+		s.log.Info("disconnect", "user", quoted(reviewerOf(sess)), "remote", sess.RemoteAddr().String(), "duration", time.Since(start).Round(time.Millisecond).String())
 	}
 }
 
 func (s *server) limit(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
+		if c := connOf(sess.Context()); c != nil && c.full() {
+			s.log.Warn("server full", "user", quoted(reviewerOf(sess)), "max", s.cfg.maxSessions, "connections", s.guard.conns.Load())
+			wish.Fatalln(sess, "baogao: server full, try again later")
+			return
+		}
 		if n := s.active.Add(1); n > int64(s.cfg.maxSessions) {
 			s.active.Add(-1)
-			s.log.Warn("server full", "user", reviewerOf(sess), "max", s.cfg.maxSessions)
+			s.log.Warn("server full", "user", quoted(reviewerOf(sess)), "max", s.cfg.maxSessions)
 			wish.Fatalln(sess, "baogao: server full, try again later")
 			return
 		}
@@ -358,11 +446,18 @@ func (s *server) recovered(next ssh.Handler) ssh.Handler {
 func (s *server) commands(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		args := sess.Command()
+		if forced := optionsOf(sess.Context()).command; forced != nil {
+			// command="…" in authorized_keys: that command, whatever the client asked
+			if len(args) > 0 {
+				s.log.Info("forced command", "user", quoted(reviewerOf(sess)), "asked", quoted(strings.Join(args, " ")))
+			}
+			args = forced
+		}
 		if len(args) == 0 {
 			next(sess) // a PTY asks for the browser
 			return
 		}
-		s.log.Info("command", "user", reviewerOf(sess), "command", strings.Join(args, " "))
+		s.log.Info("command", "user", quoted(reviewerOf(sess)), "command", quoted(strings.Join(args, " ")))
 		if s.panicOn != "" && args[0] == s.panicOn {
 			panic("test panic")
 		}
@@ -390,13 +485,31 @@ func (s *server) program(sess ssh.Session) *tea.Program {
 		wish.Fatalln(sess, "baogao: run a command (targets, export, review) or connect with a terminal (ssh -t)")
 		return nil
 	}
+	if optionsOf(sess.Context()).noPty {
+		wish.Fatalln(sess, "baogao: this key may run commands only (no-pty): targets, export, review")
+		return nil
+	}
+	notice := ""
+	note, _ := sess.Context().Value(sizeNoteKey).(*sizeNote)
+	if note != nil {
+		note.mu.Lock()
+		if note.size != "" {
+			notice = clampNotice(note.size)
+		}
+		note.mu.Unlock()
+	}
 	st, err := s.storeFor(reviewerOf(sess))
 	if err != nil {
 		s.log.Error("review state", "user", reviewerOf(sess), "error", err)
 		st = nil
 	}
-	app := tui.New(nil, tui.Options{Reports: s.corpus.Reports, Keys: s.keys, Errors: s.corpus.Errors, Store: st, Reviewer: reviewerOf(sess), ReadBody: readBody, NoColor: envHas(sess.Environ(), "NO_COLOR")})
+	app := tui.New(nil, tui.Options{Reports: s.corpus.Reports, Keys: s.keys, Errors: s.corpus.Errors, Store: st, Reviewer: reviewerOf(sess), ReadBody: readBody, NoColor: envHas(sess.Environ(), "NO_COLOR"), Notice: notice})
 	p := tea.NewProgram(app, bm.MakeOptions(sess)...)
+	if note != nil {
+		note.mu.Lock()
+		note.p = p
+		note.mu.Unlock()
+	}
 	s.mu.Lock()
 	s.programs[p] = true
 	s.mu.Unlock()
@@ -430,58 +543,4 @@ func (s *server) shutdown(grace time.Duration) {
 	if err := s.ssh.Shutdown(ctx); err != nil {
 		s.ssh.Close()
 	}
-}
-
-// refuseForwarding answers agent and X11 forwarding requests with a refusal before the session
-// handler sees them.
-type refuseForwarding struct {
-	gossh.NewChannel
-	log *log.Logger
-}
-
-func (c refuseForwarding) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
-	ch, reqs, err := c.NewChannel.Accept()
-	if err != nil {
-		return ch, reqs, err
-	}
-	out := make(chan *gossh.Request)
-	go func() {
-		defer close(out)
-		for r := range reqs {
-			switch r.Type {
-			case "auth-agent-req@openssh.com", "x11-req":
-				c.log.Warn("refused", "request", r.Type)
-				if r.WantReply {
-					r.Reply(false, nil)
-				}
-				continue
-			}
-			out <- r
-		}
-	}()
-	return ch, out, nil
-}
-
-// idleConn closes a connection nothing has crossed for timeout.
-type idleConn struct {
-	net.Conn
-	timeout time.Duration
-}
-
-func (c *idleConn) touch() { c.Conn.SetDeadline(time.Now().Add(c.timeout)) }
-
-func (c *idleConn) Read(p []byte) (int, error) {
-	n, err := c.Conn.Read(p)
-	if n > 0 {
-		c.touch()
-	}
-	return n, err
-}
-
-func (c *idleConn) Write(p []byte) (int, error) {
-	n, err := c.Conn.Write(p)
-	if n > 0 {
-		c.touch()
-	}
-	return n, err
 }

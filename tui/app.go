@@ -117,7 +117,14 @@ type Options struct {
 
 	// ReadBody reads a report's text back when the load dropped it (loader.ReadBody).
 	ReadBody func(*model.Report) (string, error)
+
+	// Notice is one line shown from the start (serve: the terminal size was clamped).
+	Notice string
 }
+
+// NoticeMsg shows one line the user must see, sent from outside the program (serve: a window
+// change was clamped to the largest size the browser draws).
+type NoticeMsg string
 
 // App is the root model.
 type App struct {
@@ -152,6 +159,9 @@ func New(batches <-chan loader.Batch, opts Options) *App {
 		for _, n := range opts.Store.Notices() {
 			sh.notice = oneLine(n)
 		}
+	}
+	if opts.Notice != "" {
+		sh.notice = oneLine(opts.Notice)
 	}
 	sh.styles = newStyles(true, opts.NoColor)
 	a := &App{sh: sh, opts: opts, global: newGlobalKeys(), loading: batches, isDark: true}
@@ -235,6 +245,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		a.w, a.h = msg.Width, msg.Height
 		a.setSize()
+		return a, nil
+	case NoticeMsg:
+		a.sh.notice = oneLine(string(msg))
 		return a, nil
 	case tea.BackgroundColorMsg:
 		a.isDark = msg.IsDark()

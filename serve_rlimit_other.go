@@ -1,0 +1,7 @@
+//go:build !unix
+
+package main
+
+import "charm.land/log/v2"
+
+func raiseFileLimit(*log.Logger) {}
