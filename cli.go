@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"baogao/loader"
@@ -24,6 +25,14 @@ type cli struct {
 	served  *loader.Result
 	store   *state.Store
 	noCache bool // --no-cache: parse every file, neither read nor write the parse cache
+	// serve: confine the walk to the folders given and never read the server's own files
+	confine bool
+	exclude []string
+	// storeErr is why a served session's own review state could not be opened: over SSH that is
+	// an error for the user, never a reason to read anyone else's state
+	storeErr error
+	// roots are the served corpus's folders: an export over SSH names sources relative to them
+	roots []string
 }
 
 // run is main without the process: tests call it with their own streams.
@@ -156,7 +165,7 @@ func (c *cli) loadRendered(paths []string, stderr io.Writer, render func(*model.
 // without their bodies, which the browser reads back when a report is opened. The cache is
 // named here and opened by the load.
 func (c *cli) loadOptions(paths []string, stderr io.Writer) loader.Options {
-	o := loader.Options{DropBodies: true}
+	o := loader.Options{DropBodies: true, Confine: c.confine, Exclude: c.exclude}
 	if c.noCache {
 		return o
 	}
@@ -184,6 +193,9 @@ func (c *cli) cmdExport(args []string, stdout, stderr io.Writer) int {
 		render = renderFragment
 	}
 	res := c.loadRendered(fs.Args(), stderr, render)
+	if c.served != nil {
+		res = relativeSources(res, c.roots)
+	}
 	var reviews *model.ReviewState
 	if st, err := c.openState(*statePath, fs.Args()); err == nil {
 		reviews = st.State()
@@ -201,4 +213,32 @@ func (c *cli) cmdExport(args []string, stdout, stderr io.Writer) int {
 		return exitEmpty
 	}
 	return exitOK
+}
+
+// relativeSources names every source relative to the corpus folder it was found in: a client of
+// the server has no business knowing where on the server the corpus lives. The reports are
+// copied; the shared corpus keeps its paths (the browser reads bodies back by them).
+func relativeSources(res loader.Result, roots []string) loader.Result {
+	rel := func(src string) string {
+		for _, root := range roots {
+			if src == root {
+				return filepath.Base(src)
+			}
+			if r, err := filepath.Rel(root, src); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+				return filepath.ToSlash(filepath.Join(filepath.Base(filepath.Clean(root)), r))
+			}
+		}
+		return filepath.Base(src)
+	}
+	out := res
+	out.Reports = make([]model.Report, len(res.Reports))
+	copy(out.Reports, res.Reports)
+	for i := range out.Reports {
+		out.Reports[i].Source = rel(out.Reports[i].Source)
+	}
+	out.Errors = make([]loader.FileError, len(res.Errors))
+	for i, e := range res.Errors {
+		out.Errors[i] = loader.FileError{Source: rel(e.Source), Err: e.Err}
+	}
+	return out
 }

@@ -18,6 +18,13 @@ import (
 
 // openState opens the review state at path, or at the default place for these corpus roots.
 func (c *cli) openState(path string, roots []string) (*state.Store, error) {
+	if c.served != nil && c.store == nil {
+		// over SSH a session reads only its user's state; never the operator's for these roots
+		if c.storeErr != nil {
+			return nil, fmt.Errorf("your review state could not be opened: %v", c.storeErr)
+		}
+		return nil, fmt.Errorf("your review state could not be opened")
+	}
 	if c.store != nil {
 		if path != "" {
 			return nil, fmt.Errorf("--state is not taken over SSH")

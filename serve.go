@@ -155,7 +155,11 @@ func newServer(cfg serveConfig, logger *log.Logger) (*server, error) {
 		return nil, err
 	}
 	// The corpus is loaded once; every session reads it and never changes it.
-	c := &cli{noCache: cfg.noCache}
+	stateRoot, err := s.stateRoot()
+	if err != nil {
+		return nil, err
+	}
+	c := &cli{noCache: cfg.noCache, confine: true, exclude: []string{keyPath, cfg.authorizedKeys, stateRoot}}
 	s.corpus = c.load(cfg.paths, io.Discard)
 	for _, e := range s.corpus.Errors {
 		logger.Warn("file not loaded", "source", e.Source, "error", e.Err)
@@ -387,19 +391,27 @@ var unsafeName = regexp.MustCompile(`[^\p{L}\p{N}._@-]+`)
 // storeFor opens the review state of one reviewer: one file each, shared by that reviewer's
 // sessions (the store's lock and merge keep concurrent sessions from losing changes).
 func (s *server) storeFor(reviewer string) (*state.Store, error) {
-	dir := s.cfg.stateDir
-	if dir == "" {
-		p, err := state.DefaultPath(s.cfg.paths)
-		if err != nil {
-			return nil, err
-		}
-		dir = filepath.Join(filepath.Dir(p), "users")
+	dir, err := s.stateRoot()
+	if err != nil {
+		return nil, err
 	}
 	name := strings.Trim(unsafeName.ReplaceAllString(reviewer, "_"), "._")
 	if name == "" {
 		name = "unknown"
 	}
 	return state.Open(filepath.Join(dir, name+".json"))
+}
+
+// stateRoot is the folder of the reviewers' state files.
+func (s *server) stateRoot() (string, error) {
+	if s.cfg.stateDir != "" {
+		return s.cfg.stateDir, nil
+	}
+	p, err := state.DefaultPath(s.cfg.paths)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(filepath.Dir(p), "users"), nil
 }
 
 func (s *server) logged(next ssh.Handler) ssh.Handler {
@@ -470,9 +482,9 @@ func (s *server) commands(next ssh.Handler) ssh.Handler {
 		}
 		st, err := s.storeFor(reviewerOf(sess))
 		if err != nil {
-			s.log.Error("review state", "user", reviewerOf(sess), "error", err)
+			s.log.Error("review state", "user", quoted(reviewerOf(sess)), "error", err)
 		}
-		c := &cli{served: &s.corpus, store: st}
+		c := &cli{served: &s.corpus, store: st, storeErr: err, roots: s.cfg.paths}
 		code := c.run(args, sess, sess, sess.Stderr())
 		sess.Exit(code)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"net"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -282,5 +283,61 @@ func TestServeLogsEveryMethod(t *testing.T) {
 	}
 	if strings.Contains(logs, "evil\nbaogao") {
 		t.Error("a user name wrote a line of its own into the log")
+	}
+}
+
+// A symbolic link in the served corpus that leads out of it is not followed, and the server's own
+// files are never read as reports, even when they lie inside the corpus.
+func TestServeConfinesTheCorpus(t *testing.T) {
+	dir := t.TempDir()
+	corpus := filepath.Join(dir, "corpus")
+	os.MkdirAll(corpus, 0o755)
+	seed, _ := os.ReadFile("testdata/seeds/000_6d53da0f29ae9c0f.txt")
+	os.WriteFile(filepath.Join(corpus, "a.txt"), seed, 0o644)
+	secret := filepath.Join(dir, "secret.txt")
+	os.WriteFile(secret, seed, 0o644) // a readable file outside the corpus
+	os.Symlink(secret, filepath.Join(corpus, "link.txt"))
+	os.Symlink(dir, filepath.Join(corpus, "up"))
+	inside := filepath.Join(corpus, "a-copy.txt")
+	os.Symlink(filepath.Join(corpus, "a.txt"), inside) // a link that stays inside is fine
+	ts := startServer(t, func(c *serveConfig) {
+		c.paths = []string{corpus}
+		c.hostKey = filepath.Join(corpus, "host_key.txt") // the operator put the key in the corpus
+	})
+	var sources []string
+	for _, r := range ts.srv.corpus.Reports {
+		sources = append(sources, r.Source)
+	}
+	got := strings.Join(sources, " ")
+	if strings.Contains(got, "link.txt") || strings.Contains(got, "up") || strings.Contains(got, "host_key") {
+		t.Errorf("served outside the corpus or the server's own file: %s", got)
+	}
+	if !strings.Contains(got, "a.txt") || !strings.Contains(got, "a-copy.txt") {
+		t.Errorf("the corpus itself is not served: %s", got)
+	}
+	var errs []string
+	for _, e := range ts.srv.corpus.Errors {
+		errs = append(errs, e.Source+": "+e.Err)
+	}
+	if !strings.Contains(strings.Join(errs, "\n"), "leads out of the served folders") || !strings.Contains(strings.Join(errs, "\n"), "the server's own file") {
+		t.Errorf("the refusals are not said:\n%s", strings.Join(errs, "\n"))
+	}
+	// an export names sources relative to the corpus, not by the server's paths
+	out, _, code := ts.run(t, "export")
+	if code != 0 || strings.Contains(out, dir) || !strings.Contains(out, `"source": "corpus/a.txt"`) {
+		t.Errorf("export over SSH: code %d, server paths or no relative source:\n%.400s", code, out)
+	}
+}
+
+// When a user's own state cannot be opened, `review` over SSH says so; it never reads the
+// operator's state for the same folders.
+func TestServeNoStateFallback(t *testing.T) {
+	dir := t.TempDir()
+	blocker := filepath.Join(dir, "state-is-a-file")
+	os.WriteFile(blocker, []byte("x"), 0o600)
+	ts := startServer(t, func(c *serveConfig) { c.stateDir = filepath.Join(blocker, "users") })
+	_, errs, code := ts.run(t, "review testdata/seeds")
+	if code == 0 || !strings.Contains(errs, "your review state could not be opened") {
+		t.Errorf("review with an unopenable state: code %d stderr %q", code, errs)
 	}
 }

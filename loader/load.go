@@ -67,6 +67,12 @@ type Options struct {
 	// Pack leaves the sections, indicators and warnings of reports taken from the cache packed
 	// (model.Report.Packed) for the caller to Unpack when it shows them.
 	Pack bool
+	// Confine follows no symbolic link that leads out of the folders given (serve: a link in the
+	// corpus must not serve the host key or /etc/shadow to every user).
+	Confine bool
+	// Exclude names files and folders never read as reports, wherever they are found (serve: its
+	// host key, authorized_keys and review state).
+	Exclude []string
 }
 
 // Unpack fills in the sections, indicators and warnings of a report a load left packed.
@@ -120,7 +126,7 @@ func LoadPathsWith(paths []string, o Options) Result {
 	wait := o.openCache()
 	var res Result
 	var jobs []job
-	jobs, res.Errors = walkPaths(paths)
+	jobs, res.Errors = walkPaths(paths, o)
 	if n := wait(); n != "" {
 		res.Notices = append(res.Notices, n)
 	}
@@ -175,11 +181,24 @@ func (o *Options) saveCache() string {
 }
 
 // walkPaths lists the files under the command-line paths, in order, and what could not be read.
-func walkPaths(paths []string) (jobs []job, errs []FileError) {
+func walkPaths(paths []string, o Options) (jobs []job, errs []FileError) {
+	var roots, exclude []string
+	if o.Confine {
+		for _, p := range paths {
+			roots = append(roots, realPath(p))
+		}
+	}
+	for _, e := range o.Exclude {
+		exclude = append(exclude, realPath(e))
+	}
 	for _, p := range paths {
-		w := walker{seen: map[string]bool{}}
+		w := walker{seen: map[string]bool{}, roots: roots, exclude: exclude}
 		w.walk(p, true)
 		for _, j := range w.jobs {
+			if len(exclude) > 0 && (within(realPath(j.path), exclude) || within(absPath(j.path), exclude)) {
+				errs = append(errs, FileError{j.path, "skipped: the server's own file (host key, authorized keys or review state)"})
+				continue
+			}
 			j.seq = len(jobs)
 			jobs = append(jobs, j)
 		}
@@ -188,10 +207,37 @@ func walkPaths(paths []string) (jobs []job, errs []FileError) {
 	return jobs, errs
 }
 
+// realPath is p with every symbolic link resolved, absolute; p itself when it cannot be resolved.
+func realPath(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		p = r
+	}
+	return absPath(p)
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
+}
+
+// within says p is one of the folders or files in set, or lies under one.
+func within(p string, set []string) bool {
+	for _, s := range set {
+		if p == s || strings.HasPrefix(p, strings.TrimSuffix(s, string(os.PathSeparator))+string(os.PathSeparator)) {
+			return true
+		}
+	}
+	return false
+}
+
 type walker struct {
-	seen map[string]bool
-	jobs []job
-	errs []FileError
+	seen    map[string]bool
+	jobs    []job
+	errs    []FileError
+	roots   []string // when confined: the only places a link may lead
+	exclude []string
 }
 
 func (w *walker) walk(p string, top bool) {
@@ -202,6 +248,12 @@ func (w *walker) walk(p string, top bool) {
 			return
 		}
 		w.errs = append(w.errs, FileError{p, describe(err)})
+		return
+	}
+	// Entries that are not plain files or folders (links, mostly) come here: a link must not
+	// lead out of the served folders.
+	if !top && len(w.roots) > 0 && !within(realPath(p), w.roots) {
+		w.errs = append(w.errs, FileError{p, "skipped: a symbolic link that leads out of the served folders"})
 		return
 	}
 	if !info.IsDir() {
@@ -605,7 +657,7 @@ func StreamWith(paths []string, fsys fs.FS, root string, o Options) <-chan Batch
 			if fsys != nil {
 				w.jobs, w.errs = walkFS(fsys, root)
 			} else {
-				w.jobs, w.errs = walkPaths(paths)
+				w.jobs, w.errs = walkPaths(paths, o)
 			}
 			walkDone <- w
 		}()
