@@ -156,7 +156,7 @@ func (c *cli) loadRendered(paths []string, stderr io.Writer, render func(*model.
 		}
 	}
 	for _, e := range res.Errors {
-		fmt.Fprintf(stderr, "baogao: %s: %s\n", e.Source, e.Err)
+		fmt.Fprintf(stderr, "baogao: %s: %s\n", model.SafeName(e.Source), e.Err)
 	}
 	return res
 }

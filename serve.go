@@ -162,7 +162,7 @@ func newServer(cfg serveConfig, logger *log.Logger) (*server, error) {
 	c := &cli{noCache: cfg.noCache, confine: true, exclude: []string{keyPath, cfg.authorizedKeys, stateRoot}}
 	s.corpus = c.load(cfg.paths, io.Discard)
 	for _, e := range s.corpus.Errors {
-		logger.Warn("file not loaded", "source", e.Source, "error", e.Err)
+		logger.Warn("file not loaded", "source", quoted(e.Source), "error", e.Err)
 	}
 	if len(s.corpus.Reports) == 0 {
 		return nil, errors.New("no reports could be loaded")

@@ -25,7 +25,7 @@ type FileError struct {
 	Err    string `json:"error"`
 }
 
-func (e FileError) Error() string { return e.Source + ": " + e.Err }
+func (e FileError) Error() string { return model.SafeName(e.Source) + ": " + e.Err }
 
 // Result is what a load produced: the reports in a stable order, and one error per bad file.
 type Result struct {
@@ -83,7 +83,7 @@ func Unpack(r *model.Report) error {
 	err := decodeHeavy(r.Packed, r)
 	r.Packed = ""
 	if err != nil {
-		return fmt.Errorf("%s: %v", r.Source, err)
+		return fmt.Errorf("%s: %v", model.SafeName(r.Source), err)
 	}
 	return nil
 }
@@ -189,7 +189,9 @@ func walkPaths(paths []string, o Options) (jobs []job, errs []FileError) {
 		}
 	}
 	for _, e := range o.Exclude {
-		exclude = append(exclude, realPath(e))
+		if e != "" { // "" would be the working folder: everything
+			exclude = append(exclude, realPath(e))
+		}
 	}
 	for _, p := range paths {
 		w := walker{seen: map[string]bool{}, roots: roots, exclude: exclude}
@@ -741,16 +743,16 @@ func ReadBody(fsys fs.FS, r *model.Report) (string, error) {
 		b, err = readLimited(r.Source)
 	}
 	if err != nil {
-		return "", fmt.Errorf("%s: %s", r.Source, describe(err))
+		return "", fmt.Errorf("%s: %s", model.SafeName(r.Source), describe(err))
 	}
 	reps, err := Parse(r.Source, b)
 	if err != nil {
-		return "", fmt.Errorf("%s: %s", r.Source, describe(err))
+		return "", fmt.Errorf("%s: %s", model.SafeName(r.Source), describe(err))
 	}
 	for _, p := range reps {
 		if p.Part == r.Part && (r.Hash == "" || p.Hash == r.Hash) {
 			return p.Body, nil
 		}
 	}
-	return "", fmt.Errorf("%s: changed on disk since it was loaded; start baogao again to reload", r.Source)
+	return "", fmt.Errorf("%s: changed on disk since it was loaded; start baogao again to reload", model.SafeName(r.Source))
 }

@@ -201,3 +201,38 @@ func BenchmarkParseCorpus(b *testing.B) {
 		}
 	}
 }
+
+// Names with a newline or escape codes are quoted where they are printed, and two names that are
+// not UTF-8 still get different ids.
+func TestOddFileNames(t *testing.T) {
+	dir := t.TempDir()
+	seed, _ := os.ReadFile(filepath.Join(seedDir, "000_6d53da0f29ae9c0f.txt"))
+	for _, name := range []string{"\xff\xfe.txt", "\xfe\xff.txt", "bad\nbaogao: ALL OK.pdf"} {
+		data := seed
+		if strings.HasSuffix(name, ".pdf") {
+			data = []byte("%PDF-1.4 not really")
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Skipf("this file system refuses the name %q: %v", name, err)
+		}
+	}
+	res := LoadPaths([]string{dir})
+	ids := map[string]bool{}
+	for _, r := range res.Reports {
+		if ids[r.ID] {
+			t.Errorf("two reports share the id %q", r.ID)
+		}
+		ids[r.ID] = true
+		if !utf8.ValidString(r.ID) {
+			t.Errorf("id %q is not UTF-8", r.ID)
+		}
+	}
+	if len(ids) != 2 {
+		t.Errorf("%d reports, want 2", len(ids))
+	}
+	for _, e := range res.Errors {
+		if strings.Contains(e.Error(), "\n") {
+			t.Errorf("an error line holds a raw newline: %q", e.Error())
+		}
+	}
+}

@@ -97,7 +97,14 @@ func parseText(name string, d decoded) ([]model.Report, error) {
 
 // reportID names part n of a file: its name without folder and extension, and the part.
 func reportID(name string, n int) string {
-	return fmt.Sprintf("%s#%d", strings.TrimSuffix(path.Base(name), path.Ext(name)), n)
+	base := strings.TrimSuffix(path.Base(name), path.Ext(name))
+	if !utf8.ValidString(base) {
+		// the export writes invalid bytes as U+FFFD: two such names would share an id
+		h := fnv.New32a()
+		h.Write([]byte(name))
+		base = fmt.Sprintf("%s-%08x", strings.ToValidUTF8(base, "\uFFFD"), h.Sum32())
+	}
+	return fmt.Sprintf("%s#%d", base, n)
 }
 
 type part struct{ lines []string }

@@ -120,3 +120,17 @@ func TestFoldsToItself(t *testing.T) {
 		t.Errorf("Fold: %q", Fold("长安ＧＤＰ Ab"))
 	}
 }
+
+func TestSafeName(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"长安镇2023.txt", "长安镇2023.txt"},
+		{"a\nbaogao: ALL FILES LOADED OK", `"a\nbaogao: ALL FILES LOADED OK"`},
+		{"x\x1b]0;owned\x07.txt", `"x\x1b]0;owned\a.txt"`},
+		{"a\u202etxt.exe", `"a\u202etxt.exe"`},
+		{"\xff\xfe.txt", `"\xff\xfe.txt"`},
+	} {
+		if got := SafeName(tt.in); got != tt.want {
+			t.Errorf("SafeName(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}

@@ -4,7 +4,10 @@ package model
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Report is one government work report. A file may hold several (a bundle); Part tells which.
@@ -136,3 +139,19 @@ func SectionPath(secs []Section, off int) []Section {
 
 // Float is a small helper for building optional numbers.
 func Float(f float64) *float64 { return &f }
+
+// SafeName is a file name as it may be printed to a terminal or a log: as it is when it is valid
+// UTF-8 without control or formatting characters, else quoted with those escaped (a name holding
+// a newline could forge a line such as "baogao: ALL FILES LOADED OK", an escape could retitle the
+// terminal, a bidi override could disguise it).
+func SafeName(s string) string {
+	if !utf8.ValidString(s) {
+		return strconv.Quote(s)
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			return strconv.Quote(s)
+		}
+	}
+	return s
+}

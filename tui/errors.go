@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"baogao/model"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -43,7 +44,7 @@ func (e errorsView) View() string {
 			if i == e.cur {
 				s = st.Selected
 			}
-			b.WriteString(line{{"  " + errs[i].Source + ": ", s}, {errs[i].Err, st.Error}}.render(m, e.w, s))
+			b.WriteString(line{{"  " + model.SafeName(errs[i].Source) + ": ", s}, {errs[i].Err, st.Error}}.render(m, e.w, s))
 		default:
 			b.WriteString(strings.Repeat(" ", e.w))
 		}

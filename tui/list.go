@@ -375,7 +375,7 @@ func (l reportList) View() string {
 	if l.cursor < len(l.visible) && !l.typing {
 		// which file the row is: a GBK copy and its original have the same title
 		rep := l.app.report(l.visible[l.cursor].idx)
-		bottom = append(bottom, seg{"  " + filepath.Base(rep.Source) + partLabel(rep), st.Status})
+		bottom = append(bottom, seg{"  " + model.SafeName(filepath.Base(rep.Source)) + partLabel(rep), st.Status})
 	}
 	return b.String() + bottom.render(m, l.w, st.Plain)
 }
