@@ -504,3 +504,12 @@ func TestSavedPageAssets(t *testing.T) {
 		t.Errorf("reports %d, errors %v", len(res.Reports), res.Errors)
 	}
 }
+
+// Text unpacked from a Word file meets the same limit as a text file on disk.
+func TestDocxTextLimit(t *testing.T) {
+	big := strings.Repeat("地区生产总值增长6%，", MaxFileSize/len("地区生产总值增长6%，")+100)
+	_, err := Parse("big.docx", docxOf(t, para("", big), ""))
+	if err == nil || !strings.Contains(err.Error(), "the limit is 16 MB") {
+		t.Errorf("a Word paragraph past the text limit: err %v", err)
+	}
+}

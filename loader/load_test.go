@@ -2,6 +2,7 @@ package loader
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -233,6 +234,38 @@ func TestOddFileNames(t *testing.T) {
 	for _, e := range res.Errors {
 		if strings.Contains(e.Error(), "\n") {
 			t.Errorf("an error line holds a raw newline: %q", e.Error())
+		}
+	}
+}
+
+// BenchmarkShapes parses the shapes that used to take quadratic time — one long line (a run-on
+// page), many short lines, one Word paragraph — at two sizes each. ns/B should stay the same from
+// one size to the next (linear time); compare the rows of one shape.
+func BenchmarkShapes(b *testing.B) {
+	seed, err := os.ReadFile(filepath.Join(seedDir, "000_6d53da0f29ae9c0f.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	runOn := strings.ReplaceAll(string(seed), "\n", "")
+	// a run-on text with the headings and numbered parts a real one has, repeated to size
+	oneLine := func(n int) []byte { return []byte(strings.Repeat(runOn, n/len(runOn)+1)[:cutAt(strings.Repeat(runOn, n/len(runOn)+1), n)]) }
+	shortLines := func(n int) []byte {
+		return []byte(strings.Repeat("地区生产总值增长6%。\n（一）推动发展。\n", n/60+1))
+	}
+	for _, shape := range []struct {
+		name string
+		make func(int) []byte
+		file string
+	}{{"one-line", oneLine, "x.txt"}, {"short-lines", shortLines, "x.txt"}} {
+		for _, size := range []int{1 << 20, 4 << 20} {
+			data := shape.make(size)
+			b.Run(fmt.Sprintf("%s/%dMB", shape.name, size>>20), func(b *testing.B) {
+				b.SetBytes(int64(len(data)))
+				for b.Loop() {
+					Parse(shape.file, data)
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(data)), "ns/B")
+			})
 		}
 	}
 }

@@ -47,6 +47,11 @@ func Parse(name string, data []byte) ([]model.Report, error) {
 }
 
 func parseText(name string, d decoded) ([]model.Report, error) {
+	// One limit for text however it arrived: a Word file or a saved page may unpack to more text
+	// than any file on disk is allowed to hold.
+	if len(d.text) > MaxFileSize {
+		return nil, fmt.Errorf("too much text (%.1f MB after unpacking; the limit is %d MB)", float64(len(d.text))/(1<<20), MaxFileSize>>20)
+	}
 	var warnings []string
 	if d.from != "" {
 		warnings = append(warnings, "read from "+d.from)

@@ -46,14 +46,33 @@ func isDatedLine(ln string) bool {
 type line struct {
 	text  string
 	start int // rune offset of the line in the body
+	n     int // its length in runes
+}
+
+// runeCursor converts byte offsets in one text to rune offsets, walking on from the last answer:
+// asked in increasing order it costs one pass over the text, not one per question (a run-on page
+// of 15 MB with thousands of headings and numbered parts was quadratic).
+type runeCursor struct {
+	text string
+	b, r int
+}
+
+func (c *runeCursor) at(b int) int {
+	if b < c.b {
+		c.b, c.r = 0, 0
+	}
+	c.r += utf8.RuneCountInString(c.text[c.b:b])
+	c.b = b
+	return c.r
 }
 
 func splitLines(body string) []line {
 	var out []line
 	off := 0
 	for _, t := range strings.Split(body, "\n") {
-		out = append(out, line{t, off})
-		off += utf8.RuneCountInString(t) + 1
+		n := utf8.RuneCountInString(t)
+		out = append(out, line{t, off, n})
+		off += n + 1
 	}
 	return out
 }
@@ -214,6 +233,7 @@ func inlineHeadings(lines []line, have []heading) []heading {
 			continue // a short line is a heading or not by the line rules
 		}
 		seen := map[int]bool{}
+		cur := runeCursor{text: l.text}
 		for _, kw := range inlineKeywords {
 			for from := 0; ; {
 				i := strings.Index(l.text[from:], kw)
@@ -247,7 +267,7 @@ func inlineHeadings(lines []line, have []heading) []heading {
 					continue
 				}
 				seen[hs] = true
-				start := l.start + utf8.RuneCountInString(l.text[:hs])
+				start := l.start + cur.at(hs)
 				if headingAt(have, start) {
 					continue
 				}
@@ -357,10 +377,11 @@ func inlineParen(lines []line, sec model.Section) []heading {
 	var hs []heading
 	want := 1
 	for _, l := range lines {
-		if l.start+utf8.RuneCountInString(l.text) <= sec.Start || l.start >= sec.End {
+		if l.start+l.n <= sec.Start || l.start >= sec.End {
 			continue
 		}
 		t := l.text
+		cur := runeCursor{text: t}
 		for i := 0; i < len(t); {
 			j := strings.IndexAny(t[i:], "(（")
 			if j < 0 {
@@ -378,7 +399,7 @@ func inlineParen(lines []line, sec model.Section) []heading {
 			if m == nil || cnValue(m[1]) != want {
 				continue
 			}
-			start := l.start + utf8.RuneCountInString(t[:j])
+			start := l.start + cur.at(j)
 			if start <= sec.Start || start >= sec.End {
 				continue
 			}
