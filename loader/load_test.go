@@ -248,7 +248,9 @@ func BenchmarkShapes(b *testing.B) {
 	}
 	runOn := strings.ReplaceAll(string(seed), "\n", "")
 	// a run-on text with the headings and numbered parts a real one has, repeated to size
-	oneLine := func(n int) []byte { return []byte(strings.Repeat(runOn, n/len(runOn)+1)[:cutAt(strings.Repeat(runOn, n/len(runOn)+1), n)]) }
+	oneLine := func(n int) []byte {
+		return []byte(strings.Repeat(runOn, n/len(runOn)+1)[:cutAt(strings.Repeat(runOn, n/len(runOn)+1), n)])
+	}
 	shortLines := func(n int) []byte {
 		return []byte(strings.Repeat("地区生产总值增长6%。\n（一）推动发展。\n", n/60+1))
 	}
