@@ -102,11 +102,13 @@ func (c *cli) browse(paths []string, eastAsian bool, statePath string, stdin io.
 	// Review state that cannot be opened at all (an unreadable file) is said once; browsing goes
 	// on with the state in memory.
 	st, err := c.openState(statePath, paths)
+	stateErr := ""
 	if err != nil {
-		fmt.Fprintf(stderr, "baogao: %v (review changes will not be saved)\n", err)
+		// said on screen, where it is seen, and again when quitting: not on stderr after exit
+		stateErr = err.Error()
 		st = nil
 	}
-	app := tui.New(batches, tui.Options{EastAsianWidth: eastAsian, NoColor: tui.NoColorFromEnv(), Store: st, Reviewer: reviewer(), ReadBody: readBody})
+	app := tui.New(batches, tui.Options{EastAsianWidth: eastAsian, NoColor: tui.NoColorFromEnv(), Store: st, StateError: stateErr, Reviewer: reviewer(), ReadBody: readBody})
 	p := tea.NewProgram(app, tea.WithInput(stdin), tea.WithOutput(stdout))
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintf(stderr, "baogao: %v\n", err)

@@ -511,11 +511,12 @@ func (s *server) program(sess ssh.Session) *tea.Program {
 		note.mu.Unlock()
 	}
 	st, err := s.storeFor(reviewerOf(sess))
+	stateErr := ""
 	if err != nil {
-		s.log.Error("review state", "user", reviewerOf(sess), "error", err)
-		st = nil
+		s.log.Error("review state", "user", quoted(reviewerOf(sess)), "error", err)
+		st, stateErr = nil, err.Error()
 	}
-	app := tui.New(nil, tui.Options{Reports: s.corpus.Reports, Keys: s.keys, Errors: s.corpus.Errors, Store: st, Reviewer: reviewerOf(sess), ReadBody: readBody, NoColor: envHas(sess.Environ(), "NO_COLOR"), Notice: notice})
+	app := tui.New(nil, tui.Options{Reports: s.corpus.Reports, Keys: s.keys, Errors: s.corpus.Errors, Store: st, StateError: stateErr, Reviewer: reviewerOf(sess), ReadBody: readBody, NoColor: envHas(sess.Environ(), "NO_COLOR"), Notice: notice})
 	p := tea.NewProgram(app, bm.MakeOptions(sess)...)
 	if note != nil {
 		note.mu.Lock()

@@ -99,6 +99,9 @@ type Op struct {
 	Text   string    `json:"text,omitempty"`
 	By     string    `json:"by,omitempty"`
 	At     time.Time `json:"at"`
+	// Base, on a note, is the text the editor started from: a save finds the note changed by
+	// someone else since when the text on disk is no longer Base (nil: save whatever is there).
+	Base *string `json:"base,omitempty"`
 }
 
 // NewOp starts a change to report r.
@@ -153,6 +156,15 @@ func (rv *Review) FlagOf(target string) (Flag, bool) {
 		}
 	}
 	return Flag{}, false
+}
+
+// NoteText is the text of the note on target in report hash's review, "" when none.
+func (s *ReviewState) NoteText(hash, target string) string {
+	if s == nil || s.Reviews[hash] == nil {
+		return ""
+	}
+	n, _ := s.Reviews[hash].NoteOf(target)
+	return n.Text
 }
 
 func (rv *Review) NoteOf(target string) (Note, bool) {

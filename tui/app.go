@@ -27,10 +27,12 @@ type shared struct {
 	measure width.Measure
 	py      *model.Readings
 
-	store    *state.Store      // nil: review state lives in memory only
-	memory   model.ReviewState // used when store is nil
-	reviewer string            // who makes the changes (user name, or the SSH key's comment)
-	notice   string            // one line the user must see (a failed save, a state set aside)
+	store  *state.Store      // nil: review state lives in memory only
+	memory model.ReviewState // used when store is nil
+	// memoryOnly: the state could not be opened, so what is reviewed lives only here
+	memoryOnly bool
+	reviewer   string // who makes the changes (user name, or the SSH key's comment)
+	notice     string // one line the user must see (a failed save, a state set aside)
 
 	readBody func(*model.Report) (string, error)
 	bodies   map[int]string // bodies read back this session, by report index
@@ -107,7 +109,10 @@ type Options struct {
 	NoColor        bool
 	Readings       *model.Readings // shared pinyin cache; nil makes one
 	Store          *state.Store    // review state; nil keeps it in memory
-	Reviewer       string
+	// StateError is why the review state could not be opened: the browser says so from the start
+	// and asks before quitting with changes only it holds.
+	StateError string
+	Reviewer   string
 
 	// A corpus already loaded and shared read-only by many sessions (serve): used when there is
 	// no batch stream. Keys are its region+title prepared for matching, one per report.
@@ -159,6 +164,10 @@ func New(batches <-chan loader.Batch, opts Options) *App {
 		for _, n := range opts.Store.Notices() {
 			sh.notice = oneLine(n)
 		}
+	}
+	if opts.StateError != "" {
+		sh.memoryOnly = true
+		sh.notice = "审阅记录无法保存，只留在内存中：" + oneLine(opts.StateError)
 	}
 	if opts.Notice != "" {
 		sh.notice = oneLine(opts.Notice)
@@ -319,7 +328,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+c" {
-			return a, tea.Quit
+			return a.quit("ctrl+c")
 		}
 		if !a.typing() {
 			switch {
@@ -330,16 +339,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				a.help = true
 				return a, nil
 			case key.Matches(msg, a.global.Quit):
-				// Unsaved review changes: say so, and quit only on a second q.
-				if n := a.sh.pending(); n > 0 && !a.quitArmed {
-					if a.sh.store.Flush() == nil {
-						return a, tea.Quit
-					}
-					a.quitArmed = true
-					a.sh.notice = fmt.Sprintf("%d 项审阅修改未能保存（%s）：再按 q 放弃并退出", n, a.sh.store.Path())
-					return a, nil
-				}
-				return a, tea.Quit
+				return a.quit("q")
 			case key.Matches(msg, a.global.Back) && a.screen != screenList:
 				a.back()
 				return a, nil
@@ -402,6 +402,34 @@ var screenNames = [...]string{"报告列表", "报告", "指标", "目标对比"
 
 // minW and minH are the smallest screen the browser draws; below it says so.
 const minW, minH = 20, 6
+
+// quit ends the program, unless something the user wrote would be lost: review changes that
+// could not be saved (a read-only state folder), or a note being edited. Then it says so and
+// quits only when the same key is pressed again.
+func (a *App) quit(k string) (tea.Model, tea.Cmd) {
+	if a.quitArmed {
+		return a, tea.Quit
+	}
+	if a.screen == screenNote && a.note.dirty() {
+		a.quitArmed = true
+		a.sh.notice = "笔记尚未保存：ctrl+s 保存，或再按 " + k + " 放弃并退出"
+		return a, nil
+	}
+	if n := a.sh.pending(); n > 0 {
+		if a.sh.store.Flush() == nil {
+			return a, tea.Quit
+		}
+		a.quitArmed = true
+		a.sh.notice = fmt.Sprintf("%d 项审阅修改未能保存（%s）：再按 %s 放弃并退出", n, a.sh.store.Path(), k)
+		return a, nil
+	}
+	if a.sh.memoryOnly && len(a.sh.memory.Reviews) > 0 {
+		a.quitArmed = true
+		a.sh.notice = "审阅记录只在内存中（无法写入状态文件）：再按 " + k + " 退出，记录将丢失"
+		return a, nil
+	}
+	return a, tea.Quit
+}
 
 func (a *App) View() tea.View {
 	v := tea.NewView(a.render())

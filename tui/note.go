@@ -1,14 +1,18 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"baogao/loader/state"
 )
 
 type noteKeys struct {
 	Save, Cancel, Yes, No key.Binding
+	Both, Mine, Theirs    key.Binding // when the note changed elsewhere since it was opened
 }
 
 func newNoteKeys() noteKeys {
@@ -17,6 +21,9 @@ func newNoteKeys() noteKeys {
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		Yes:    key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "discard changes")),
 		No:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "keep editing")),
+		Both:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "keep both (append mine)")),
+		Mine:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "keep mine")),
+		Theirs: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "keep theirs")),
 	}
 }
 
@@ -32,7 +39,9 @@ type noteEditor struct {
 	cur     int
 	orig    string
 	confirm bool // asking whether to discard changes
-	w, h    int
+	// theirs is the note as someone else saved it since the editor opened: asking what to keep
+	theirs *string
+	w, h   int
 }
 
 func newNoteEditor(app *shared, idx int, target, label string) noteEditor {
@@ -49,6 +58,9 @@ func newNoteEditor(app *shared, idx int, target, label string) noteEditor {
 
 func (e *noteEditor) SetSize(w, h int) { e.w, e.h = w, h }
 
+// dirty says the text differs from what the editor opened.
+func (e noteEditor) dirty() bool { return string(e.text) != e.orig }
+
 type noteDoneMsg struct{}
 
 func (e noteEditor) Update(msg tea.Msg) (noteEditor, tea.Cmd) {
@@ -57,6 +69,20 @@ func (e noteEditor) Update(msg tea.Msg) (noteEditor, tea.Cmd) {
 	case tea.PasteMsg:
 		e.insert([]rune(msg.Content))
 	case tea.KeyPressMsg:
+		if e.theirs != nil {
+			mine := strings.TrimSpace(string(e.text))
+			switch {
+			case key.Matches(msg, e.keys.Both):
+				return e.save(strings.TrimSpace(*e.theirs+"\n"+mine), nil)
+			case key.Matches(msg, e.keys.Mine):
+				return e.save(mine, nil)
+			case key.Matches(msg, e.keys.Theirs):
+				return e, done
+			case key.Matches(msg, e.keys.Cancel):
+				e.theirs = nil // back to editing; ctrl+s asks again
+			}
+			return e, nil
+		}
 		if e.confirm {
 			switch {
 			case key.Matches(msg, e.keys.Yes):
@@ -68,8 +94,8 @@ func (e noteEditor) Update(msg tea.Msg) (noteEditor, tea.Cmd) {
 		}
 		switch {
 		case key.Matches(msg, e.keys.Save):
-			e.app.change(e.idx, "note", e.target, false, strings.TrimSpace(string(e.text)))
-			return e, done
+			base := e.orig
+			return e.save(strings.TrimSpace(string(e.text)), &base)
 		case key.Matches(msg, e.keys.Cancel):
 			if string(e.text) == e.orig {
 				return e, done
@@ -112,6 +138,17 @@ func (e noteEditor) Update(msg tea.Msg) (noteEditor, tea.Cmd) {
 		}
 	}
 	return e, nil
+}
+
+// save writes the note; with base, only if nobody changed it since the editor opened it, else
+// the editor stays and asks whose text to keep.
+func (e noteEditor) save(text string, base *string) (noteEditor, tea.Cmd) {
+	var nc *state.NoteConflict
+	if err := e.app.changeNote(e.idx, e.target, text, base); errors.As(err, &nc) {
+		e.theirs = &nc.Theirs
+		return e, nil
+	}
+	return e, func() tea.Msg { return noteDoneMsg{} }
 }
 
 func (e *noteEditor) insert(rs []rune) {
@@ -214,12 +251,18 @@ func (e noteEditor) View() string {
 		}
 	}
 	bottom := line{{"ctrl+s 保存 · esc 取消", st.Status}}
-	if e.confirm {
+	switch {
+	case e.theirs != nil:
+		bottom = line{{"这条笔记在别处已改为「" + oneLine(*e.theirs) + "」：a 两者都留（追加）/ m 用我的 / t 用对方的 / esc 继续编辑", st.Error}}
+	case e.confirm:
 		bottom = line{{"放弃修改？ y 放弃 / n 继续编辑", st.Error}}
 	}
 	return b.String() + "\n" + bottom.render(m, e.w, st.Plain)
 }
 
 func (e noteEditor) keyMap() keyMap {
+	if e.theirs != nil {
+		return keyMap{short: []key.Binding{e.keys.Both, e.keys.Mine, e.keys.Theirs}, full: [][]key.Binding{{e.keys.Both, e.keys.Mine, e.keys.Theirs, e.keys.Cancel}}}
+	}
 	return keyMap{short: []key.Binding{e.keys.Save, e.keys.Cancel}, full: [][]key.Binding{{e.keys.Save, e.keys.Cancel, e.keys.Yes, e.keys.No}}}
 }

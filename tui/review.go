@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"errors"
 	"strings"
 	"time"
 
+	"baogao/loader/state"
 	"baogao/model"
 )
 
@@ -45,18 +47,36 @@ func (s *shared) reviewState() *model.ReviewState {
 func (s *shared) change(i int, kind model.OpKind, target string, b bool, text string) {
 	op := model.NewOp(kind, &s.reports[i], s.reviewer, time.Now().UTC())
 	op.Target, op.Bool, op.Text = target, b, text
+	s.apply(op)
+}
+
+// changeNote saves a note; base is the text the editor started from (nil: whatever is there now).
+// A *state.NoteConflict says someone else saved the note meanwhile: nothing was replaced.
+func (s *shared) changeNote(i int, target, text string, base *string) error {
+	op := model.NewOp(model.OpNote, &s.reports[i], s.reviewer, time.Now().UTC())
+	op.Target, op.Text, op.Base = target, text, base
+	return s.apply(op)
+}
+
+func (s *shared) apply(op model.Op) error {
 	if s.store == nil {
 		s.memory.Apply(op)
-		return
+		return nil
 	}
-	if err := s.store.Apply(op); err != nil {
+	var nc *state.NoteConflict
+	err := s.store.Apply(op)
+	switch {
+	case errors.As(err, &nc):
+		// the editor asks; the status line says nothing was lost
+	case err != nil:
 		s.notice = oneLine(err.Error())
-	} else if strings.HasPrefix(s.notice, "review state not saved") {
+	case strings.HasPrefix(s.notice, "review state not saved"):
 		s.notice = "review state saved"
 	}
 	for _, n := range s.store.Notices() {
 		s.notice = oneLine(n)
 	}
+	return err
 }
 
 func (s *shared) pending() int {

@@ -3,6 +3,7 @@ package tui
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -84,5 +85,85 @@ func TestQuitWithUnsavedChangesWarns(t *testing.T) {
 	_, cmd = a.Update(keyMsg("q"))
 	if cmd == nil {
 		t.Fatal("a second q does not quit")
+	}
+}
+
+// Two sessions of one reviewer edit the same note: the second save asks whose text to keep.
+func TestNoteConflictAsks(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	a := appWithStore(t, path)
+	b := appWithStore(t, path)
+	press(a, "n") // A opens the note editor on report 1
+	press(b, "n", "B", "ctrl+s")
+	press(a, "A", "ctrl+s")
+	if a.screen != screenNote || a.note.theirs == nil || *a.note.theirs != "B" {
+		t.Fatalf("A's save did not ask (screen %v)", a.screen)
+	}
+	if s := screenText(a); !strings.Contains(s, "a 两者都留") {
+		t.Errorf("the question is not on screen:\n%s", s)
+	}
+	press(a, "a")
+	c := appWithStore(t, path)
+	rv, _ := c.sh.reviewOf(0)
+	if n, _ := rv.NoteOf(model.TargetReport); n.Text != "B\nA" {
+		t.Errorf("kept both: %q", n.Text)
+	}
+}
+
+func isQuit(cmd tea.Cmd) bool {
+	if cmd == nil {
+		return false
+	}
+	_, ok := cmd().(tea.QuitMsg)
+	return ok
+}
+
+// ctrl+c with changes the state folder cannot take asks, like q, instead of losing them; so does
+// a note being edited.
+func TestCtrlCAsksBeforeLosingChanges(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "state")
+	a := appWithStore(t, filepath.Join(dir, "state.json"))
+	// the state folder becomes a file: no save can succeed, even as root
+	os.RemoveAll(dir)
+	os.WriteFile(dir, []byte("x"), 0o600)
+	press(a, "m")
+	if _, cmd := a.Update(keyMsg("ctrl+c")); isQuit(cmd) {
+		t.Fatal("ctrl+c quit with an unsaved change")
+	}
+	if _, cmd := a.Update(keyMsg("ctrl+c")); !isQuit(cmd) {
+		t.Error("a second ctrl+c does not quit")
+	}
+}
+
+func TestCtrlCAsksInNoteEditor(t *testing.T) {
+	a := newTestApp(t, 100, 30)
+	press(a, "n", "草", "稿")
+	if _, cmd := a.Update(keyMsg("ctrl+c")); isQuit(cmd) {
+		t.Fatal("ctrl+c quit with a note being written")
+	}
+	if !strings.Contains(screenText(a), "笔记尚未保存") {
+		t.Errorf("no word of the unsaved note:\n%s", screenText(a))
+	}
+}
+
+// A state that cannot be opened is said on screen from the start, and quitting with changes
+// held only in memory asks first.
+func TestMemoryOnlySaidAndAsked(t *testing.T) {
+	ch := make(chan loader.Batch, 1)
+	ch <- loader.Batch{Reports: append([]model.Report(nil), seeds.Reports...), Done: 5, Total: 5, Final: true}
+	close(ch)
+	a := New(ch, Options{StateError: "review state /x/state.json: is a directory"})
+	a.Update(waitBatch(ch, a.sh.py)())
+	a.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	if !strings.Contains(screenText(a), "审阅记录无法保存") {
+		t.Errorf("memory-only not said:\n%s", screenText(a))
+	}
+	if _, cmd := a.Update(keyMsg("q")); !isQuit(cmd) {
+		t.Error("q with nothing reviewed should quit")
+	}
+	a.quitArmed = false
+	press(a, "m")
+	if _, cmd := a.Update(keyMsg("q")); isQuit(cmd) {
+		t.Error("q quit with reviews held only in memory")
 	}
 }

@@ -66,7 +66,31 @@ func Open(path string) (*Store, error) {
 		return nil, err
 	}
 	s.state = st
+	s.removeLeftovers()
 	return s, nil
+}
+
+// removeLeftovers deletes the temporary files of saves that were killed before their rename.
+// Saves write them under the lock, so holding it means none is being written now; without the
+// lock (a read-only folder) nothing is touched.
+func (s *Store) removeLeftovers() {
+	dir := filepath.Dir(s.path)
+	tmps, _ := filepath.Glob(filepath.Join(dir, ".state-*.tmp"))
+	if len(tmps) == 0 {
+		return
+	}
+	lock, err := os.OpenFile(s.path+".lock", os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return
+	}
+	defer lock.Close()
+	if syscall.Flock(int(lock.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) != nil {
+		return // another process is saving: its file is not a leftover; the next start cleans
+	}
+	defer syscall.Flock(int(lock.Fd()), syscall.LOCK_UN)
+	for _, t := range tmps {
+		os.Remove(t)
+	}
 }
 
 // Path is where the state lives.
@@ -161,6 +185,20 @@ func (s *Store) flushLocked() error {
 	if err != nil {
 		return err
 	}
+	// A note saved from an editor that opened it as Base, while someone else saved another
+	// text: neither replaces the other unasked. The op leaves pending; the caller asks.
+	var conflict *NoteConflict
+	kept := s.pending[:0]
+	for _, op := range s.pending {
+		if op.Kind == model.OpNote && op.Base != nil {
+			if now := disk.NoteText(op.Hash, op.Target); now != *op.Base && now != op.Text {
+				conflict = &NoteConflict{Op: op, Theirs: now}
+				continue
+			}
+		}
+		kept = append(kept, op)
+	}
+	s.pending = kept
 	for _, op := range s.pending {
 		disk.Apply(op)
 	}
@@ -171,7 +209,21 @@ func (s *Store) flushLocked() error {
 	}
 	s.pending = nil
 	s.state = disk
+	if conflict != nil {
+		return conflict
+	}
 	return nil
+}
+
+// NoteConflict is a note that changed on disk since the editor opened it: Theirs is the text now
+// there, Op the save that was not made. Saving Op again without Base replaces theirs.
+type NoteConflict struct {
+	Op     model.Op
+	Theirs string
+}
+
+func (c *NoteConflict) Error() string {
+	return "the note was changed elsewhere since it was opened; not saved"
 }
 
 // write replaces the file atomically: a temporary file in the same folder, fsync, rename, fsync

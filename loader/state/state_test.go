@@ -233,3 +233,58 @@ func TestDefaultPath(t *testing.T) {
 		t.Errorf("paths %s %s %s", p1, p2, p0)
 	}
 }
+
+// Two editors of the same note in two processes: the second save does not silently replace the
+// first; it reports a conflict with the text now on disk, and nothing is lost.
+func TestNoteConflictIsReported(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	a, _ := Open(path)
+	b, _ := Open(path)
+	r := report("000#1", "正文")
+	note := func(text, base string) model.Op {
+		op := model.NewOp(model.OpNote, r, "", at)
+		op.Target, op.Text, op.Base = model.TargetReport, text, &base
+		return op
+	}
+	// both editors opened the note empty
+	if err := b.Apply(note("B的笔记", "")); err != nil {
+		t.Fatal(err)
+	}
+	err := a.Apply(note("A的笔记", ""))
+	var nc *NoteConflict
+	if !errors.As(err, &nc) || nc.Theirs != "B的笔记" {
+		t.Fatalf("second save: err %v", err)
+	}
+	if got := a.State().NoteText(r.TextKey(), model.TargetReport); got != "B的笔记" {
+		t.Errorf("after the conflict the store shows %q, want theirs", got)
+	}
+	// keep both: saved without a base
+	both := note("B的笔记\nA的笔记", "")
+	both.Base = nil
+	if err := a.Apply(both); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := Open(path)
+	if got := c.State().NoteText(r.TextKey(), model.TargetReport); got != "B的笔记\nA的笔记" {
+		t.Errorf("on disk %q", got)
+	}
+	// an editor whose base is what is on disk saves as usual
+	if err := a.Apply(note("改过", "B的笔记\nA的笔记")); err != nil {
+		t.Errorf("a save over the text it opened: %v", err)
+	}
+}
+
+// A save killed between writing its temporary file and the rename leaves the file behind; the
+// next start removes it.
+func TestLeftoverTempsRemoved(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "state.json")
+	left := filepath.Join(dir, ".state-123.tmp")
+	os.WriteFile(left, []byte("{half"), 0o644)
+	if _, err := Open(path); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(left); !os.IsNotExist(err) {
+		t.Errorf("leftover %s still there (%v)", left, err)
+	}
+}
