@@ -22,7 +22,7 @@ func TestServeLoad(t *testing.T) {
 		t.Skip("set BAOGAO_LOAD=1 (or run scripts/serve-load) to run the load test")
 	}
 	const sessions, keystrokes = 50, 200
-	ts := startServer(t, func(c *serveConfig) { c.maxSessions = sessions + 1 })
+	ts := startServer(t, func(c *serveConfig) { c.maxSessions = sessions + 21 }) // connections stay open until the end: each holds a slot
 	heap := func() uint64 {
 		runtime.GC()
 		var m runtime.MemStats
@@ -84,5 +84,26 @@ func TestServeLoad(t *testing.T) {
 		sessions, keystrokes, errs, pct(0.5).Round(10*time.Microsecond), pct(0.99).Round(10*time.Microsecond), perSession)
 	for _, s := range all {
 		s.in.Write([]byte("q"))
+	}
+
+	// Memory per session has a ceiling: the largest screen the server draws.
+	for _, size := range [][2]int{{120, 40}, {1500, 2000}} {
+		const n = 10
+		time.Sleep(300 * time.Millisecond)
+		before := heap()
+		var open []sess
+		for range n {
+			s, in, out := openTUISized(t, ts, size[0], size[1])
+			waitOutput(t, out, "8/8")
+			in.Write([]byte("j"))
+			open = append(open, sess{s, in, out})
+		}
+		time.Sleep(300 * time.Millisecond)
+		per := float64(heap()-before) / n / (1 << 20)
+		drawn := fmt.Sprintf("%dx%d", min(size[0], maxCols), min(size[1], maxRows))
+		fmt.Printf("serve load: heap per session asking for %dx%d (drawn %s): %.2f MB\n", size[0], size[1], drawn, per)
+		for _, s := range open {
+			s.in.Write([]byte("q"))
+		}
 	}
 }

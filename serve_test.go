@@ -172,6 +172,12 @@ func TestServeRefusesForwarding(t *testing.T) {
 // openTUI starts an interactive session (PTY + shell) and returns its output stream.
 func openTUI(t *testing.T, ts *testServer) (*gossh.Session, io.Writer, *syncBuffer) {
 	t.Helper()
+	return openTUISized(t, ts, 100, 30)
+}
+
+// openTUISized is openTUI with a terminal of w columns and h rows.
+func openTUISized(t *testing.T, ts *testServer, w, h int) (*gossh.Session, io.Writer, *syncBuffer) {
+	t.Helper()
 	c, err := ts.dial(gossh.PublicKeys(ts.alice))
 	if err != nil {
 		t.Fatal(err)
@@ -181,7 +187,7 @@ func openTUI(t *testing.T, ts *testServer) (*gossh.Session, io.Writer, *syncBuff
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := sess.RequestPty("xterm-256color", 30, 100, gossh.TerminalModes{}); err != nil {
+	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}
 	out := &syncBuffer{}
