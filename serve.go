@@ -339,6 +339,11 @@ func (s *server) authLog(conn gossh.ConnMetadata, method string, err error) {
 	if method == "publickey" || err == nil {
 		return
 	}
+	if method == "none" {
+		// every client asks "none" first to learn the methods: logged, but not as a failure
+		s.log.Info("auth probe", "method", "none", "user", quoted(conn.User()), "remote", conn.RemoteAddr().String())
+		return
+	}
 	s.log.Warn("auth failure", "method", quoted(method), "user", quoted(conn.User()), "remote", conn.RemoteAddr().String())
 }
 

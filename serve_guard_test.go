@@ -278,7 +278,7 @@ func TestServeLogsEveryMethod(t *testing.T) {
 	}
 	logs := ts.logs.String()
 	// the client asks "none" first; password is not offered, so it never gets further
-	if !strings.Contains(logs, "method=none") || !strings.Contains(logs, `evil\\nbaogao: ALL OK`) && !strings.Contains(logs, `evil\nbaogao: ALL OK`) {
+	if !strings.Contains(logs, "auth probe method=none") || !strings.Contains(logs, `evil\\nbaogao: ALL OK`) && !strings.Contains(logs, `evil\nbaogao: ALL OK`) {
 		t.Errorf("password attempt not logged, escaped:\n%s", logs)
 	}
 	if strings.Contains(logs, "evil\nbaogao") {
