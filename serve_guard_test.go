@@ -15,15 +15,7 @@ import (
 // the whole server: both are clamped, the user is told, and other sessions go on.
 func TestServeClampsAbsurdSizes(t *testing.T) {
 	ts := startServer(t, nil)
-	c, err := ts.dial(gossh.PublicKeys(ts.alice))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	sess, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, sess := ts.session(t)
 	huge := gossh.Marshal(ptyRequest{Term: "xterm", Columns: 4294967295, Rows: 4294967295, Width: 4294967295, Height: 4294967295})
 	if ok, err := sess.SendRequest("pty-req", true, huge); err != nil || !ok {
 		t.Fatalf("pty-req: %v %v", ok, err)
@@ -156,12 +148,7 @@ func TestServeIdleConnectionAndCap(t *testing.T) {
 // Only a few short environment variables are taken.
 func TestServeEnvBounded(t *testing.T) {
 	ts := startServer(t, nil)
-	c, err := ts.dial(gossh.PublicKeys(ts.alice))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	sess, _ := c.NewSession()
+	_, sess := ts.session(t)
 	defer sess.Close()
 	if err := sess.Setenv("NO_COLOR", "1"); err != nil {
 		t.Errorf("NO_COLOR refused: %v", err)

@@ -64,20 +64,29 @@ func (ts *testServer) dial(auth ...gossh.AuthMethod) (*gossh.Client, error) {
 	return gossh.Dial("tcp", ts.addr, &gossh.ClientConfig{User: "reader", Auth: auth, HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: 5 * time.Second})
 }
 
-func (ts *testServer) run(t *testing.T, cmd string) (string, string, int) {
+// session logs alice in and opens a session; the connection closes when the test ends, or
+// when the caller closes it.
+func (ts *testServer) session(t *testing.T) (*gossh.Client, *gossh.Session) {
 	t.Helper()
 	c, err := ts.dial(gossh.PublicKeys(ts.alice))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer c.Close()
+	t.Cleanup(func() { c.Close() })
 	sess, err := c.NewSession()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return c, sess
+}
+
+func (ts *testServer) run(t *testing.T, cmd string) (string, string, int) {
+	t.Helper()
+	c, sess := ts.session(t)
+	defer c.Close() // a connection holds a slot: give it back
 	var out, errb bytes.Buffer
 	sess.Stdout, sess.Stderr = &out, &errb
-	err = sess.Run(cmd)
+	err := sess.Run(cmd)
 	code := 0
 	var ee *gossh.ExitError
 	if errors.As(err, &ee) {
@@ -178,15 +187,7 @@ func openTUI(t *testing.T, ts *testServer) (*gossh.Session, io.Writer, *syncBuff
 // openTUISized is openTUI with a terminal of w columns and h rows.
 func openTUISized(t *testing.T, ts *testServer, w, h int) (*gossh.Session, io.Writer, *syncBuffer) {
 	t.Helper()
-	c, err := ts.dial(gossh.PublicKeys(ts.alice))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Close() })
-	sess, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, sess := ts.session(t)
 	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"baogao/loader/extract"
 	"baogao/loader/gazetteer"
 	"fmt"
 	"regexp"
@@ -525,23 +526,6 @@ func cleanTitle(t string) string {
 	return t
 }
 
-// cutAt returns a byte length of at most n that does not split a character.
-func cutAt(s string, n int) int {
-	if n >= len(s) {
-		return len(s)
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return n
-}
-
-func byteOffset(s string, runes int) int {
-	for i := range s {
-		if runes == 0 {
-			return i
-		}
-		runes--
-	}
-	return len(s)
-}
+// cutAt and byteOffset are the extractor's: one home for cutting text without splitting a character.
+func cutAt(s string, n int) int          { return extract.CutAt(s, n) }
+func byteOffset(s string, runes int) int { return extract.ByteOffset(s, runes) }

@@ -3,7 +3,8 @@
 // (spec/indicators.md), its numbers, qualifier and stretch, and the span of text it came from. It
 // also says which clauses of a goals passage it could not read. The language it knows (trigger
 // phrases, verbs with their sign, qualifiers, units, scope words) lives in rules.go; the grammar
-// of a clause in clause.go, of names in names.go. It is pure: text in, values out.
+// of a clause in clause.go, of names in names.go. It is pure: text in, values out. CutAt and
+// ByteOffset, which cut text without splitting a character, are shared with the loader.
 package extract
 
 import (
@@ -197,7 +198,8 @@ func inSpans(spans [][2]int, b int) bool {
 	return false
 }
 
-func byteOffset(s string, runes int) int {
+// ByteOffset is the byte offset of rune offset runes in s (len(s) past its end).
+func ByteOffset(s string, runes int) int {
 	for i := range s {
 		if runes == 0 {
 			return i
@@ -207,8 +209,8 @@ func byteOffset(s string, runes int) int {
 	return len(s)
 }
 
-// cutAt returns a byte length of at most n that does not split a character.
-func cutAt(s string, n int) int {
+// CutAt returns a byte length of at most n that does not split a character.
+func CutAt(s string, n int) int {
 	if n >= len(s) {
 		return len(s)
 	}
@@ -217,3 +219,6 @@ func cutAt(s string, n int) int {
 	}
 	return n
 }
+
+func byteOffset(s string, runes int) int { return ByteOffset(s, runes) }
+func cutAt(s string, n int) int          { return CutAt(s, n) }
