@@ -126,7 +126,7 @@ func LoadPathsWith(paths []string, o Options) Result {
 	wait := o.openCache()
 	var res Result
 	var jobs []job
-	jobs, res.Errors = walkPaths(paths, o)
+	jobs, res.Errors = walkPaths(paths, o.Confine, o.Exclude) // not o: the cache is being opened into it
 	if n := wait(); n != "" {
 		res.Notices = append(res.Notices, n)
 	}
@@ -181,14 +181,14 @@ func (o *Options) saveCache() string {
 }
 
 // walkPaths lists the files under the command-line paths, in order, and what could not be read.
-func walkPaths(paths []string, o Options) (jobs []job, errs []FileError) {
+func walkPaths(paths []string, confine bool, excluded []string) (jobs []job, errs []FileError) {
 	var roots, exclude []string
-	if o.Confine {
+	if confine {
 		for _, p := range paths {
 			roots = append(roots, realPath(p))
 		}
 	}
-	for _, e := range o.Exclude {
+	for _, e := range excluded {
 		if e != "" { // "" would be the working folder: everything
 			exclude = append(exclude, realPath(e))
 		}
@@ -659,7 +659,7 @@ func StreamWith(paths []string, fsys fs.FS, root string, o Options) <-chan Batch
 			if fsys != nil {
 				w.jobs, w.errs = walkFS(fsys, root)
 			} else {
-				w.jobs, w.errs = walkPaths(paths, o)
+				w.jobs, w.errs = walkPaths(paths, o.Confine, o.Exclude)
 			}
 			walkDone <- w
 		}()
