@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-	"syscall"
 	"time"
 
 	"baogao/model"
@@ -79,15 +78,11 @@ func (s *Store) removeLeftovers() {
 	if len(tmps) == 0 {
 		return
 	}
-	lock, err := os.OpenFile(s.path+".lock", os.O_CREATE|os.O_RDWR, 0o644)
+	release, err := lockPath(s.path+".lock", false)
 	if err != nil {
-		return
-	}
-	defer lock.Close()
-	if syscall.Flock(int(lock.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) != nil {
 		return // another process is saving: its file is not a leftover; the next start cleans
 	}
-	defer syscall.Flock(int(lock.Fd()), syscall.LOCK_UN)
+	defer release()
 	for _, t := range tmps {
 		os.Remove(t)
 	}
@@ -171,15 +166,11 @@ func (s *Store) flushLocked() error {
 	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
 		return fmt.Errorf("review state not saved (%d changes kept in memory): %w", len(s.pending), err)
 	}
-	lock, err := os.OpenFile(s.path+".lock", os.O_CREATE|os.O_RDWR, 0o644)
+	release, err := lockPath(s.path+".lock", true)
 	if err != nil {
 		return fmt.Errorf("review state not saved (%d changes kept in memory): %w", len(s.pending), err)
 	}
-	defer lock.Close()
-	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX); err != nil {
-		return fmt.Errorf("review state not saved: cannot lock %s: %w", lock.Name(), err)
-	}
-	defer syscall.Flock(int(lock.Fd()), syscall.LOCK_UN)
+	defer release()
 
 	disk, err := s.read()
 	if err != nil {
