@@ -90,10 +90,15 @@ func (c *cli) browse(paths []string, eastAsian bool, statePath string, stdin io.
 	if len(paths) == 0 {
 		batches = loader.Stream(nil, seedFS, seedRoot)
 	} else {
+		missing := 0
 		for _, p := range paths {
 			if _, err := os.Stat(p); err != nil {
-				fmt.Fprintf(stderr, "baogao: %s: no such file or folder\n", p)
+				fmt.Fprintf(stderr, "baogao: %s: no such file or folder\n", model.SafeName(p))
+				missing++
 			}
+		}
+		if missing == len(paths) {
+			return exitEmpty // nothing to browse: no browser over nothing
 		}
 		o := c.loadOptions(paths, stderr)
 		o.Pack = true // the browser unpacks what it shows

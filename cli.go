@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -58,8 +59,58 @@ func (c *cli) run(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 			fmt.Fprint(stdout, mainUsage)
 			return exitOK
 		}
+		// A word that is neither a command nor a path is a mistyped command, not a folder to
+		// browse empty (baogao taregts 长安 used to open a browser of nothing and exit 0).
+		if w := args[0]; !strings.HasPrefix(w, "-") && !strings.ContainsAny(w, `/.\`) {
+			if _, err := os.Stat(w); err != nil {
+				msg := fmt.Sprintf("baogao: unknown command %q", w)
+				if near := nearestCommand(w); near != "" {
+					msg += fmt.Sprintf(" (did you mean %s?)", near)
+				}
+				fmt.Fprintln(stderr, msg+"; baogao help lists them")
+				return exitUsage
+			}
+		}
 	}
 	return c.cmdBrowse(args, stdin, stdout, stderr)
+}
+
+// nearestCommand is the command a typo was probably meant to be: within two edits.
+func nearestCommand(w string) string {
+	best, bestD := "", 3
+	for _, cmd := range []string{"targets", "export", "review", "serve", "help"} {
+		if d := editDistance(w, cmd); d < bestD {
+			best, bestD = cmd, d
+		}
+	}
+	return best
+}
+
+// editDistance counts the insertions, deletions, substitutions and swaps of neighbours that
+// turn a into b.
+func editDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	d := make([][]int, len(x)+1)
+	for i := range d {
+		d[i] = make([]int, len(y)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(x)][len(y)]
 }
 
 const mainUsage = `baogao — a terminal browser for government work reports (政府工作报告)

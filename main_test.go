@@ -324,3 +324,26 @@ func TestExportPackedReports(t *testing.T) {
 		}
 	}
 }
+
+// A mistyped command is a usage error naming the command it was probably meant to be, not a
+// browser of nothing that exits 0; paths of which none exists are an error too.
+func TestMistypedCommand(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		code int
+		err  string
+	}{
+		{[]string{"taregts", "长安"}, exitUsage, `unknown command "taregts" (did you mean targets?)`},
+		{[]string{"exprot"}, exitUsage, "did you mean export?"},
+		{[]string{"zzz"}, exitUsage, `unknown command "zzz"`},
+		{[]string{"--list", "/nonexistent/folder"}, exitEmpty, "no such file or folder"},
+	} {
+		_, errs, code := runCmd(tt.args...)
+		if code != tt.code || !strings.Contains(errs, tt.err) {
+			t.Errorf("baogao %q: code %d stderr %q", tt.args, code, errs)
+		}
+	}
+	if _, _, code := runCmd("--list", "testdata/seeds"); code != exitOK {
+		t.Errorf("a real folder: code %d", code)
+	}
+}

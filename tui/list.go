@@ -326,7 +326,7 @@ func (l reportList) View() string {
 		return []string{mark, m.PadRight(region, regionW), m.PadRight(level, 4), m.PadRight(year, 4), m.PadLeft(n, 4)}
 	}
 	var b strings.Builder
-	head := line{plain(strings.Join(cols("    ", "地区", "级别", "年份", "目标"), " ") + " 标题")}
+	head := line{plain(strings.Join(cols("     ", "地区", "级别", "年份", "目标"), " ") + " 标题")}
 	for i := range head {
 		head[i].style = st.Header
 	}

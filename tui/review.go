@@ -88,14 +88,14 @@ func (s *shared) pending() int {
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// marks is the review column of the list: reviewed (✓, or ? when the text changed since),
-// starred, flagged or noted.
+// marks is the review column of the list, one place each so none hides another: reviewed (✓,
+// or ? when the text changed since), starred (*), flagged (!), noted (n).
 func (s *shared) marks(i int) string {
 	rv, stale := s.reviewOf(i)
 	if rv == nil {
-		return "   "
+		return "    "
 	}
-	m := []rune("   ")
+	m := []rune("    ")
 	switch {
 	case stale:
 		m[0] = '?'
@@ -105,11 +105,11 @@ func (s *shared) marks(i int) string {
 	if len(rv.Stars) > 0 {
 		m[1] = '*'
 	}
-	switch {
-	case len(rv.Flags) > 0:
+	if len(rv.Flags) > 0 {
 		m[2] = '!'
-	case len(rv.Notes) > 0:
-		m[2] = 'n'
+	}
+	if len(rv.Notes) > 0 {
+		m[3] = 'n'
 	}
 	return string(m)
 }

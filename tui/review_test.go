@@ -167,3 +167,14 @@ func TestMemoryOnlySaidAndAsked(t *testing.T) {
 		t.Error("q quit with reviews held only in memory")
 	}
 }
+
+// Every mark has its own place in the list's review column: a flag does not hide a note or a star.
+func TestMarksDoNotHideEachOther(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.json")
+	a := appWithStore(t, path)
+	press(a, "m", "*", "n", "核", "ctrl+s")
+	press(a, "enter", "i", "x", "错", "enter", "esc", "esc")
+	if got := a.sh.marks(0); got != "✓*!n" {
+		t.Errorf("marks %q, want ✓*!n", got)
+	}
+}
