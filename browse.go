@@ -45,10 +45,7 @@ func (c *cli) cmdBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer
 	termWidth, _ := terminal(stdout)
 	rows := [][]string{{"地区", "级别", "年份", "目标", "标题"}}
 	for _, r := range res.Reports {
-		region := r.Region
-		if region == "" {
-			region = "（未知）"
-		}
+		region := r.RegionLabel()
 		rows = append(rows, []string{region, r.Level, year(r.Year), strconv.Itoa(len(r.Targets())), r.Title})
 	}
 	widths := make([]int, 5)

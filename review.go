@@ -151,7 +151,11 @@ func (c *cli) cmdReview(args []string, stdout, stderr io.Writer) int {
 			case r.Reviewed:
 				mark = "✓"
 			}
-			ln := fmt.Sprintf("%s %s  %s  %s", mark, m.PadRight(r.ID, 24), m.PadRight(r.Region, 8), year(r.Year))
+			region := r.Region
+			if region == "" {
+				region = model.UnknownRegion
+			}
+			ln := fmt.Sprintf("%s %s  %s  %s", mark, m.PadRight(r.ID, 24), m.PadRight(region, 8), year(r.Year))
 			if len(r.Stars) > 0 {
 				ln += fmt.Sprintf("  *%d", len(r.Stars))
 			}

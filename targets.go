@@ -148,10 +148,7 @@ func targetsTable(reports []model.Report, m width.Measure, termWidth int, useCol
 	header := []string{"地区", "年份", "指标", "目标", "原文"}
 	var rows [][]string
 	for _, r := range reports {
-		region := r.Region
-		if region == "" {
-			region = r.ID
-		}
+		region := r.RegionLabel()
 		ts := r.Targets()
 		if len(ts) == 0 {
 			rows = append(rows, []string{region, year(r.Year), "（未找到目标）", "", ""})

@@ -134,3 +134,12 @@ func TestSafeName(t *testing.T) {
 		}
 	}
 }
+
+func TestRegionLabelOneWay(t *testing.T) {
+	if got := (&Report{ID: "x#1"}).RegionLabel(); got != UnknownRegion {
+		t.Errorf("unknown region shown as %q", got)
+	}
+	if got := (&Report{Region: "长安镇"}).RegionLabel(); got != "长安镇" {
+		t.Errorf("region shown as %q", got)
+	}
+}

@@ -59,6 +59,18 @@ func (r *Report) Unread() []string {
 	return nil
 }
 
+// UnknownRegion is how every view shows a report whose region the text never names: one word,
+// no wider than a place name, the same in the list, the comparison, targets and review.
+const UnknownRegion = "未知"
+
+// RegionLabel is the region as views show it.
+func (r *Report) RegionLabel() string {
+	if r.Region != "" {
+		return r.Region
+	}
+	return UnknownRegion
+}
+
 // TextKey is the report's text hash, from Hash when the loader set it.
 func (r *Report) TextKey() string {
 	if r.Hash != "" {

@@ -388,12 +388,7 @@ func partLabel(r *model.Report) string {
 	return ""
 }
 
-func (s *shared) regionLabel(i int) string {
-	if r := s.reports[i].Region; r != "" {
-		return r
-	}
-	return "（未知）"
-}
+func (s *shared) regionLabel(i int) string { return s.reports[i].RegionLabel() }
 
 // inputLine draws a text input ourselves (prompt, text, a reverse-video cursor) so that its width
 // is measured like everything else; the bubbles input keeps the editing behaviour.

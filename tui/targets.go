@@ -94,11 +94,7 @@ func (v targetsView) Update(msg tea.Msg) (targetsView, tea.Cmd) {
 
 func (v targetsView) label(i int) string {
 	r := v.app.reports[v.idxs[i]]
-	name := r.Region
-	if name == "" {
-		name = r.ID
-	}
-	return name + " " + year(r.Year)
+	return r.RegionLabel() + " " + year(r.Year)
 }
 
 // short names for the columns, so seven fit in 80 cells
