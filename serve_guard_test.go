@@ -122,7 +122,7 @@ func TestServeMaxStartups(t *testing.T) {
 // A connection that opens no session (ssh -N) is closed when idle, and it holds one of the
 // --max-sessions slots while it lives.
 func TestServeIdleConnectionAndCap(t *testing.T) {
-	ts := startServer(t, func(c *serveConfig) { c.idleTimeout = 600 * time.Millisecond; c.maxSessions = 1 })
+	ts := startServer(t, func(c *serveConfig) { c.idleTimeout = 3 * time.Second; c.maxSessions = 1 }) // long enough that a loaded machine logs the second in before the first idles out
 	idle, err := ts.dial(gossh.PublicKeys(ts.alice))
 	if err != nil {
 		t.Fatal(err)

@@ -271,3 +271,13 @@ func BenchmarkShapes(b *testing.B) {
 		}
 	}
 }
+
+// A text that is no work report is said to be none, not listed as an unknown report.
+func TestNotAReport(t *testing.T) {
+	if _, err := Parse("notes.txt", []byte("hello world\nremember to buy milk\n")); err == nil || !strings.Contains(err.Error(), "not a work report") {
+		t.Errorf("notes.txt: err %v", err)
+	}
+	if reps, err := Parse("short.txt", []byte("各位代表：\n地区生产总值增长6%。\n")); err != nil || len(reps) != 1 {
+		t.Errorf("a short report: %v", err)
+	}
+}

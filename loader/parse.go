@@ -97,7 +97,19 @@ func parseText(name string, d decoded) ([]model.Report, error) {
 		r.Warnings = append(append([]string{}, warnings...), r.Warnings...)
 		reports = append(reports, r)
 	}
-	return reports, nil
+	for _, r := range reports {
+		if looksLikeReport(&r) {
+			return reports, nil
+		}
+	}
+	return nil, errors.New("not a work report (no year, place, part headings, figures or address to the deputies)")
+}
+
+// looksLikeReport says a text is a work report at all: a notes.txt that says "hello world" is not
+// one to list as (未知) ? 0 政府工作报告.
+func looksLikeReport(r *model.Report) bool {
+	return r.Year > 0 || r.Region != "" || len(r.Sections) > 0 || len(r.Indicators) > 0 ||
+		strings.Contains(r.Body, "各位代表") || strings.Contains(r.Body, "政府工作") || strings.Contains(r.Body, "工作报告")
 }
 
 // reportID names part n of a file: its name without folder and extension, and the part.
