@@ -437,14 +437,18 @@ func coordinatedAfter(rest string) bool {
 	if i < 0 {
 		return false
 	}
-	p := predicateAt("_" + rest) // "_": a predicate at the very start counts too
-	return p < 0 || p-1 > i
+	p := predicateFrom(rest, 0)
+	return p < 0 || p > i
 }
 
 func startsWithPredicate(s string) bool { return longestPrefix(s, predicates) != "" }
 
 // predicateAt returns the byte index of the first predicate word in s after its start, or -1.
-func predicateAt(s string) int {
+func predicateAt(s string) int { return predicateFrom(s, 1) }
+
+// predicateFrom returns the byte index of the first predicate word in s at or after byte from,
+// or -1.
+func predicateFrom(s string, from0 int) int {
 	cut := -1
 	for _, p := range predicates {
 		for from := 0; from < len(s); {
@@ -458,7 +462,7 @@ func predicateAt(s string) int {
 				from = i + len(p)
 				continue
 			}
-			if i > 0 && (cut < 0 || i < cut) {
+			if i >= from0 && (cut < 0 || i < cut) {
 				cut = i
 			}
 			break
