@@ -403,3 +403,17 @@ func TestUnreadGoalsInFooter(t *testing.T) {
 		t.Errorf("footer does not name the unread clause:\n%s", s)
 	}
 }
+
+// Enter in the targets comparison opens the report at the picked column's sentence.
+func TestComparisonOpensAtColumn(t *testing.T) {
+	a := newTestApp(t, 120, 30)
+	press(a, "t", "l", "l") // 固定资产投资
+	in := a.targets.cells[a.targets.cur][a.targets.col]
+	if in == nil || in.Name != "固定资产投资" {
+		t.Fatalf("cell %+v", in)
+	}
+	press(a, "enter")
+	if a.screen != screenReport || a.report.source != [2]int{in.Start, in.End} {
+		t.Errorf("screen %v source %v, want %d-%d (%s)", a.screen, a.report.source, in.Start, in.End, in.Text)
+	}
+}

@@ -83,6 +83,11 @@ func (v targetsView) Update(msg tea.Msg) (targetsView, tea.Cmd) {
 			v.chart = !v.chart
 		case key.Matches(msg, v.keys.Open) && len(v.idxs) > 0:
 			idx := v.idxs[v.cur]
+			if in := v.cells[v.cur][v.col]; in != nil {
+				// the picked column's sentence, not the report's first target
+				jm := jumpMsg{idx: idx, start: in.Start, end: in.End}
+				return v, func() tea.Msg { return jm }
+			}
 			return v, func() tea.Msg { return openReportMsg{idx: idx, target: true} }
 		}
 	case tea.MouseWheelMsg:
