@@ -417,3 +417,16 @@ func TestComparisonOpensAtColumn(t *testing.T) {
 		t.Errorf("screen %v source %v, want %d-%d (%s)", a.screen, a.report.source, in.Start, in.End, in.Text)
 	}
 }
+
+// Jumping to a source sentence clears an earlier search, so one highlight stands.
+func TestJumpClearsSearch(t *testing.T) {
+	a := newTestApp(t, 100, 30)
+	press(a, "enter", "/", "增", "长", "enter")
+	if a.report.query == "" || len(a.report.matches) == 0 {
+		t.Fatalf("search did not run: %q %d", a.report.query, len(a.report.matches))
+	}
+	press(a, "i", "enter")
+	if a.screen != screenReport || a.report.query != "" || len(a.report.matches) != 0 {
+		t.Errorf("after the jump: screen %v query %q, %d matches", a.screen, a.report.query, len(a.report.matches))
+	}
+}

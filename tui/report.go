@@ -176,6 +176,8 @@ func (v *reportView) showNode(n int) {
 
 // jumpTo opens the reader at a span of the body and highlights it (an indicator's sentence).
 func (v *reportView) jumpTo(start, end int) {
+	// a jump shows one sentence: an earlier search's highlights would compete with it
+	v.query, v.matches, v.match = "", nil, 0
 	v.source = [2]int{start, end}
 	v.reader = true
 	v.top = max(0, v.lineOf(start)-2)
