@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -428,5 +429,28 @@ func TestJumpClearsSearch(t *testing.T) {
 	press(a, "i", "enter")
 	if a.screen != screenReport || a.report.query != "" || len(a.report.matches) != 0 {
 		t.Errorf("after the jump: screen %v query %q, %d matches", a.screen, a.report.query, len(a.report.matches))
+	}
+}
+
+// The section tree keeps its scroll: moving the cursor up inside the page does not scroll it.
+func TestTreeKeepsScroll(t *testing.T) {
+	var body strings.Builder
+	var secs []model.Section
+	for i := range 30 {
+		start := utf8.RuneCountInString(body.String())
+		fmt.Fprintf(&body, "第%d部分\n内容内容。\n", i+1)
+		secs = append(secs, model.Section{Title: fmt.Sprintf("第%d部分", i+1), Level: 1, Start: start, End: utf8.RuneCountInString(body.String())})
+	}
+	rep := model.Report{ID: "x#1", Title: "测试", Body: body.String(), Sections: secs}
+	a := New(nil, Options{Reports: []model.Report{rep}, Keys: (&model.Readings{}).ReportKeys([]model.Report{rep})})
+	a.Update(tea.WindowSizeMsg{Width: 100, Height: 12})
+	press(a, "enter", "G")
+	top := a.report.toff
+	if top == 0 || len(a.report.rows) <= a.report.pageH() {
+		t.Fatalf("G did not scroll the tree (toff 0, cursor %d of %d rows)", a.report.cur, len(a.report.rows))
+	}
+	press(a, "k")
+	if a.report.toff != top {
+		t.Errorf("moving up inside the page scrolled the tree: toff %d → %d", top, a.report.toff)
 	}
 }

@@ -111,6 +111,20 @@ func (v *reportView) refreshRows() {
 		}
 	}
 	v.cur = max(0, min(v.cur, len(v.rows)-1))
+	v.keepTreeCursor()
+}
+
+// keepTreeCursor scrolls the tree only as far as the cursor needs: it keeps its place otherwise
+// (it used to be worked out afresh each frame, so the tree jumped with every key).
+func (v *reportView) keepTreeCursor() {
+	h := v.pageH()
+	if v.cur < v.toff {
+		v.toff = v.cur
+	}
+	if v.cur >= v.toff+h {
+		v.toff = v.cur - h + 1
+	}
+	v.toff = max(0, min(v.toff, len(v.rows)-1))
 }
 
 // layout: the tree takes up to a third of the width; below 60 columns only the focused pane shows.
@@ -196,6 +210,7 @@ func (v *reportView) jumpTo(start, end int) {
 	for r, n := range v.rows {
 		if n == best {
 			v.cur = r
+			v.keepTreeCursor()
 		}
 	}
 }
@@ -326,6 +341,7 @@ func (v reportView) Update(msg tea.Msg) (reportView, tea.Cmd) {
 		}
 		if c, ok := v.keys.move(msg, v.cur, len(v.rows), v.pageH()); ok {
 			v.cur = c
+			v.keepTreeCursor()
 			v.showNode(v.rows[v.cur])
 			return v, nil
 		}
