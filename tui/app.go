@@ -393,6 +393,12 @@ func (a *App) keyMap() keyMap {
 		return k // every other key is text
 	}
 	g := a.global
+	if a.screen == screenList {
+		// the list is where back leads: esc there belongs to the filter alone
+		k.short = append(k.short, g.Help, g.Quit)
+		k.full = append(k.full, []key.Binding{g.Help, g.Quit})
+		return k
+	}
 	k.short = append(k.short, g.Back, g.Help, g.Quit)
 	k.full = append(k.full, []key.Binding{g.Back, g.Help, g.Quit})
 	return k

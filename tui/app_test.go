@@ -454,3 +454,33 @@ func TestTreeKeepsScroll(t *testing.T) {
 		t.Errorf("moving up inside the page scrolled the tree: toff %d → %d", top, a.report.toff)
 	}
 }
+
+// No key means two things on one screen: every enabled binding of a screen's help, and the global
+// ones, have keys of their own.
+func TestNoKeyTwiceOnAScreen(t *testing.T) {
+	a := newTestApp(t, 100, 30)
+	check := func(name string) {
+		t.Helper()
+		by := map[string]string{}
+		for _, group := range a.keyMap().full {
+			for _, b := range group {
+				if !b.Enabled() {
+					continue
+				}
+				for _, k := range b.Keys() {
+					if d, ok := by[k]; ok && d != b.Help().Desc {
+						t.Errorf("%s: %q is both %q and %q", name, k, d, b.Help().Desc)
+					}
+					by[k] = b.Help().Desc
+				}
+			}
+		}
+	}
+	check("list")
+	press(a, "enter")
+	check("report")
+	press(a, "i")
+	check("indicators")
+	press(a, "esc", "esc", "t")
+	check("targets")
+}

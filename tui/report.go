@@ -29,7 +29,7 @@ func newReportKeys() reportKeys {
 		Indicators: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "indicators")),
 		Reviewed:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark reviewed")),
 		Star:       key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star section")),
-		Note:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note on section")),
+		Note:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "note on section")), // n is the next match here
 	}
 }
 
