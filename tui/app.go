@@ -144,6 +144,7 @@ type App struct {
 	errView   errorsView
 	note      noteEditor
 	quitArmed bool // q pressed once with unsaved review changes
+	helpTop   int  // first line of the help shown
 	help      bool
 	global    globalKeys
 	w, h      int
@@ -333,7 +334,18 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !a.typing() {
 			switch {
 			case a.help:
-				a.help = false // any key closes help
+				// j/k scroll a help longer than the screen; any other key closes it, and is not
+				// passed on to the screen below
+				switch msg.String() {
+				case "j", "down":
+					a.helpTop++
+				case "k", "up":
+					a.helpTop = max(0, a.helpTop-1)
+				case "space", "pgdown", "ctrl+d":
+					a.helpTop += max(1, (a.h-2)/2)
+				default:
+					a.help, a.helpTop = false, 0
+				}
 				return a, nil
 			case key.Matches(msg, a.global.Help):
 				a.help = true
@@ -511,6 +523,15 @@ func (a *App) helpView(h int) string {
 			}
 			seen[hk.Key] = true
 			lines = append(lines, line{{"  " + m.PadRight(hk.Key, 10), st.Header}, seg{hk.Desc, st.Plain}})
+		}
+	}
+	top := 0
+	if len(lines) > h {
+		// longer than the screen: it scrolls, and the last line says there is more
+		top = min(a.helpTop, len(lines)-h+1)
+		lines = append(lines[:0:0], lines[top:]...)
+		if len(lines) > h {
+			lines = append(lines[:h-1], line{{"  ↓ 更多：j/k 滚动，其他键关闭", st.Dim}})
 		}
 	}
 	var b strings.Builder

@@ -484,3 +484,21 @@ func TestNoKeyTwiceOnAScreen(t *testing.T) {
 	press(a, "esc", "esc", "t")
 	check("targets")
 }
+
+// A help longer than the screen scrolls; the key that closes it goes no further.
+func TestHelpScrolls(t *testing.T) {
+	a := newTestApp(t, 40, 12)
+	press(a, "?")
+	first := screenText(a)
+	if !strings.Contains(first, "更多") {
+		t.Fatalf("a help longer than 12 rows does not say there is more:\n%s", first)
+	}
+	press(a, "j", "j", "j", "j", "j", "j", "j", "j", "j", "j")
+	if !strings.Contains(screenText(a), "quit") {
+		t.Errorf("scrolled to the end, the last key is not shown:\n%s", screenText(a))
+	}
+	press(a, "G") // on the list it would move the cursor to the last report
+	if a.help || a.screen != screenList || a.list.cursor != 0 {
+		t.Errorf("closing help: help %v screen %v cursor %d", a.help, a.screen, a.list.cursor)
+	}
+}
