@@ -352,6 +352,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				return a, nil
 			case key.Matches(msg, a.global.Quit):
 				return a.quit("q")
+			case key.Matches(msg, a.global.Back) && a.screen == screenReport && a.report.query != "":
+				a.report.search("") // esc takes back the search first, then the screen
+				return a, nil
 			case key.Matches(msg, a.global.Back) && a.screen != screenList:
 				a.back()
 				return a, nil

@@ -502,3 +502,17 @@ func TestHelpScrolls(t *testing.T) {
 		t.Errorf("closing help: help %v screen %v cursor %d", a.help, a.screen, a.list.cursor)
 	}
 }
+
+// Esc in a report with a search active clears the search; the next Esc goes back.
+func TestEscClearsSearchFirst(t *testing.T) {
+	a := newTestApp(t, 100, 30)
+	press(a, "enter", "/", "增", "长", "enter")
+	press(a, "esc")
+	if a.screen != screenReport || a.report.query != "" {
+		t.Fatalf("first esc: screen %v query %q", a.screen, a.report.query)
+	}
+	press(a, "esc")
+	if a.screen != screenList {
+		t.Errorf("second esc: screen %v", a.screen)
+	}
+}
