@@ -31,6 +31,7 @@ type shared struct {
 	memory model.ReviewState // used when store is nil
 	// memoryOnly: the state could not be opened, so what is reviewed lives only here
 	memoryOnly bool
+	loading    bool // files are still being read: counts are so far
 	reviewer   string // who makes the changes (user name, or the SSH key's comment)
 	notice     string // one line the user must see (a failed save, a state set aside)
 
@@ -265,7 +266,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case batchMsg:
 		if !msg.ok {
-			a.finished = true
+			a.finished, a.sh.loading = true, false
 			return a, nil
 		}
 		if a.sh.reports == nil && msg.batch.Total > 0 {
@@ -282,6 +283,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		a.list.complete = false // new reports: the next filter starts from all of them
 		a.list.refilter()
+		a.sh.loading = !msg.batch.Final
 		if msg.batch.Final {
 			a.finished = true
 			return a, nil

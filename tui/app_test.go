@@ -516,3 +516,22 @@ func TestEscClearsSearchFirst(t *testing.T) {
 		t.Errorf("second esc: screen %v", a.screen)
 	}
 }
+
+// While files are still read, the list's counts say they are so far, beside the files' progress.
+func TestLoadingCountsSaySoFar(t *testing.T) {
+	ch := make(chan loader.Batch, 2)
+	ch <- loader.Batch{Reports: append([]model.Report(nil), seeds.Reports[:3]...), Done: 2, Total: 5}
+	a := New(ch, Options{})
+	a.Update(waitBatch(ch, a.sh.py)())
+	a.Update(tea.WindowSizeMsg{Width: 100, Height: 20})
+	s := screenText(a)
+	if !strings.Contains(s, "3/3 份（载入中）") || !strings.Contains(s, "2/5") {
+		t.Errorf("loading counts:\n%s", s)
+	}
+	ch <- loader.Batch{Reports: append([]model.Report(nil), seeds.Reports[3:]...), Done: 5, Total: 5, Final: true}
+	close(ch)
+	a.Update(waitBatch(ch, a.sh.py)())
+	if s := screenText(a); strings.Contains(s, "载入中") || !strings.Contains(s, "8/8") {
+		t.Errorf("after loading:\n%s", s)
+	}
+}

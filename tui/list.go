@@ -359,6 +359,10 @@ func (l reportList) View() string {
 	var bottom line
 	reviewed := l.app.reviewedCount()
 	count := fmt.Sprintf("%d/%d  已审 %d/%d", len(l.visible), len(l.app.reports), reviewed, len(l.app.reports))
+	if l.app.loading {
+		// while files are read the counts are of reports so far: say so, beside the files' progress
+		count = fmt.Sprintf("%d/%d 份（载入中）  已审 %d", len(l.visible), len(l.app.reports), reviewed)
+	}
 	if l.review != showAll {
 		count += "  显示：" + l.review.String()
 	}
