@@ -31,7 +31,7 @@ type shared struct {
 	memory model.ReviewState // used when store is nil
 	// memoryOnly: the state could not be opened, so what is reviewed lives only here
 	memoryOnly bool
-	loading    bool // files are still being read: counts are so far
+	loading    bool   // files are still being read: counts are so far
 	reviewer   string // who makes the changes (user name, or the SSH key's comment)
 	notice     string // one line the user must see (a failed save, a state set aside)
 
