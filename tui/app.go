@@ -474,7 +474,7 @@ func (a *App) render() string {
 	// title line: screen name and loading progress
 	title := line{{" baogao · " + screenNames[a.screen], st.Title}}
 	if !a.finished && a.total > 0 {
-		title = append(title, seg{"  " + progressBar(a.done, a.total, 12), st.Bar}, seg{fmt.Sprintf(" %d/%d", a.done, a.total), st.Dim})
+		title = append(title, seg{"  " + progressBar(m, a.done, a.total, 12), st.Bar}, seg{fmt.Sprintf(" %d/%d", a.done, a.total), st.Dim})
 	} else if !a.finished {
 		title = append(title, seg{"  加载中…", st.Dim})
 	}
@@ -491,7 +491,11 @@ func (a *App) render() string {
 	return title.render(m, a.w, st.Plain) + "\n" + body + "\n" + a.footer()
 }
 
-func progressBar(done, total, w int) string {
+// progressBar draws done/total in w cells. The block glyphs are ambiguous-width: under
+// --east-asian-width each takes two cells, so the count of glyphs is halved, never the bar cut.
+func progressBar(m width.Measure, done, total, w int) string {
+	unit := max(1, m.Rune('█'))
+	w /= unit
 	n := 0
 	if total > 0 {
 		n = done * w / total

@@ -535,3 +535,29 @@ func TestLoadingCountsSaySoFar(t *testing.T) {
 		t.Errorf("after loading:\n%s", s)
 	}
 }
+
+// Under --east-asian-width the block and line glyphs take two cells: every bar keeps its value,
+// the divider stays a line, and no line is wider than the terminal.
+func TestEastAsianGlyphs(t *testing.T) {
+	ch := make(chan loader.Batch, 1)
+	ch <- loader.Batch{Reports: append([]model.Report(nil), seeds.Reports...), Done: 5, Total: 5, Final: true}
+	close(ch)
+	a := New(ch, Options{EastAsianWidth: true})
+	a.Update(waitBatch(ch, a.sh.py)())
+	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	press(a, "enter")
+	s := screenText(a)
+	if !strings.Contains(s, "│") || strings.Contains(s, "…\n") && strings.Count(s, "…") > 20 {
+		t.Errorf("the divider under --east-asian-width:\n%s", s)
+	}
+	press(a, "esc", "t", "c")
+	s = screenText(a)
+	for _, ln := range strings.Split(s, "\n") {
+		if strings.Contains(ln, "█") && !strings.ContainsAny(ln[strings.LastIndex(ln, "█"):], "0123456789") {
+			t.Errorf("a bar lost its value: %q", ln)
+		}
+		if w := a.sh.measure.String(ln); w > 100 {
+			t.Errorf("line of %d cells: %q", w, ln)
+		}
+	}
+}

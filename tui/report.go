@@ -144,8 +144,13 @@ func (v *reportView) readerW() int {
 	if v.treeW == 0 {
 		return v.w
 	}
-	return v.w - v.treeW - 2 // separator " │" … kept to one measured column pair
+	return v.w - v.treeW - v.sepW()
 }
+
+// divider is the line between tree and reader; sepW its cells (│ is two under --east-asian-width).
+const divider = " │"
+
+func (v *reportView) sepW() int { return v.app.measure.String(divider) }
 
 func (v *reportView) pageH() int { return max(1, v.h-1) } // the bottom line is the position or search
 
@@ -374,7 +379,7 @@ func (v reportView) View() string {
 			b.WriteString(tree[r].render(m, v.w, st.Plain))
 		default:
 			b.WriteString(tree[r].render(m, v.treeW, st.Plain))
-			b.WriteString(line{{" │", st.Dim}}.render(m, 2, st.Plain))
+			b.WriteString(line{{divider, st.Dim}}.render(m, v.sepW(), st.Plain))
 			b.WriteString(reader[r].render(m, v.readerW(), st.Plain))
 		}
 		b.WriteString("\n")

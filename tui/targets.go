@@ -224,7 +224,8 @@ func (v targetsView) chartView() string {
 			}
 			ln = append(ln, seg{txt, st.Dim})
 		} else {
-			n := int(math.Round(math.Abs(*in.Growth) / maxV * float64(barW)))
+			// barW is in cells; █ takes two of them under --east-asian-width
+			n := int(math.Round(math.Abs(*in.Growth) / maxV * float64(barW/max(1, m.Rune('█')))))
 			ln = append(ln, seg{strings.Repeat("█", max(1, n)), st.Bar}, seg{" " + in.Short(), base})
 		}
 		b.WriteString(ln.render(m, v.w, base) + "\n")
