@@ -561,3 +561,21 @@ func TestEastAsianGlyphs(t *testing.T) {
 		}
 	}
 }
+
+// A resize keeps the place in the reader: the text at the top stays at the top.
+func TestResizeKeepsPlace(t *testing.T) {
+	a := newTestApp(t, 120, 30)
+	press(a, "enter", "tab")
+	for range 10 {
+		press(a, "ctrl+d")
+	}
+	at := a.report.lines[a.report.top].start
+	if at == 0 {
+		t.Fatal("the reader did not move")
+	}
+	a.Update(tea.WindowSizeMsg{Width: 70, Height: 30})
+	l := a.report.lines[a.report.top]
+	if at < l.start || at >= max(l.end, l.start+1) {
+		t.Errorf("after the resize the top line is %d–%d, the text that was at the top starts at %d", l.start, l.end, at)
+	}
+}

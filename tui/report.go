@@ -137,7 +137,16 @@ func (v *reportView) SetSize(w, h int) {
 	if w >= 60 {
 		v.treeW = min(max(20, w/3), 44)
 	}
+	// the sentence at the top stays at the top: a resize rewraps, and line numbers change
+	at := -1
+	if v.top > 0 && v.top < len(v.lines) {
+		at = v.lines[v.top].start
+	}
 	v.rewrap()
+	if at >= 0 {
+		v.top = v.lineOf(at)
+		v.clampTop()
+	}
 }
 
 func (v *reportView) readerW() int {
