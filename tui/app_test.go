@@ -579,3 +579,38 @@ func TestResizeKeepsPlace(t *testing.T) {
 		t.Errorf("after the resize the top line is %d–%d, the text that was at the top starts at %d", l.start, l.end, at)
 	}
 }
+
+// The root of the section tree cannot be collapsed away; → expands, ← collapses and then goes to
+// the parent.
+func TestTreeExpandCollapse(t *testing.T) {
+	body := "一、回顾\n（一）经济\n内容。\n（二）民生\n内容。\n二、安排\n内容。\n"
+	secs := []model.Section{
+		{Title: "一、回顾", Level: 1, Start: 0, End: 24, Children: []model.Section{
+			{Title: "（一）经济", Level: 2, Start: 5, End: 14},
+			{Title: "（二）民生", Level: 2, Start: 14, End: 24}}},
+		{Title: "二、安排", Level: 1, Start: 24, End: utf8.RuneCountInString(body)},
+	}
+	rep := model.Report{ID: "x#1", Title: "测试", Body: body, Sections: secs}
+	a := New(nil, Options{Reports: []model.Report{rep}, Keys: (&model.Readings{}).ReportKeys([]model.Report{rep})})
+	a.Update(tea.WindowSizeMsg{Width: 100, Height: 20})
+	press(a, "enter")
+	rows := len(a.report.rows)
+	press(a, "enter") // on the root
+	if len(a.report.rows) != rows {
+		t.Fatalf("enter on the root changed the tree from %d to %d rows", rows, len(a.report.rows))
+	}
+	press(a, "j") // 一、回顾
+	open := a.report.open[a.report.rows[a.report.cur]]
+	if !open {
+		press(a, "l")
+	}
+	withChildren := len(a.report.rows)
+	press(a, "h")
+	if len(a.report.rows) >= withChildren {
+		t.Errorf("← did not collapse: %d rows, %d before", len(a.report.rows), withChildren)
+	}
+	press(a, "l", "j", "h") // into （一）经济, then ← goes to its parent
+	if got := a.report.nodes[a.report.rows[a.report.cur]].title; got != "一、回顾" {
+		t.Errorf("← on a leaf went to %q, want its parent", got)
+	}
+}

@@ -15,6 +15,7 @@ import (
 type reportKeys struct {
 	moveKeys
 	Toggle, Pane, Search, Next, Prev, Indicators key.Binding
+	Expand, Collapse                             key.Binding
 	Reviewed, Star, Note                         key.Binding
 }
 
@@ -23,6 +24,8 @@ func newReportKeys() reportKeys {
 		moveKeys:   newMoveKeys(),
 		Toggle:     key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", "expand/collapse")),
 		Pane:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "switch pane")),
+		Expand:     key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "expand")),
+		Collapse:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "collapse")),
 		Search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		Next:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
 		Prev:       key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
@@ -359,12 +362,28 @@ func (v reportView) Update(msg tea.Msg) (reportView, tea.Cmd) {
 			v.showNode(v.rows[v.cur])
 			return v, nil
 		}
-		if key.Matches(msg, v.keys.Toggle) {
-			n := v.rows[v.cur]
-			if v.nodes[n].children > 0 {
-				v.open[n] = !v.open[n]
-				v.refreshRows()
+		n := v.rows[v.cur]
+		switch {
+		// the root (the whole text) stays open: collapsed, it would hide every section
+		case key.Matches(msg, v.keys.Toggle) && n != 0 && v.nodes[n].children > 0:
+			v.open[n] = !v.open[n]
+			v.refreshRows()
+			v.showNode(n)
+		case key.Matches(msg, v.keys.Expand) && v.nodes[n].children > 0 && !v.open[n]:
+			v.open[n] = true
+			v.refreshRows()
+		case key.Matches(msg, v.keys.Collapse) && n != 0 && v.nodes[n].children > 0 && v.open[n]:
+			v.open[n] = false
+			v.refreshRows()
+		case key.Matches(msg, v.keys.Collapse) && v.nodes[n].parent > 0:
+			// on a closed or childless section, ← goes to its parent, as in a file tree
+			for i, r := range v.rows {
+				if r == v.nodes[n].parent {
+					v.cur = i
+					v.keepTreeCursor()
+				}
 			}
+		case key.Matches(msg, v.keys.Toggle):
 			v.showNode(n)
 		}
 	case tea.MouseWheelMsg:
@@ -529,7 +548,7 @@ func (v reportView) keyMap() keyMap {
 	k := v.keys
 	return keyMap{
 		short: []key.Binding{k.Pane, k.Search, k.Indicators},
-		full:  [][]key.Binding{k.bindings(), {k.Toggle, k.Pane, k.Search, k.Next, k.Prev, k.Indicators}, {k.Reviewed, k.Star, k.Note}},
+		full:  [][]key.Binding{k.bindings(), {k.Toggle, k.Expand, k.Collapse, k.Pane, k.Search, k.Next, k.Prev, k.Indicators}, {k.Reviewed, k.Star, k.Note}},
 	}
 }
 
