@@ -144,6 +144,10 @@ func TestServeConnectionCap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// the client's handshake can end before the server has counted the login
+	for deadline := time.Now().Add(5 * time.Second); ts.srv.guard.conns.Load() < 1 && time.Now().Before(deadline); {
+		time.Sleep(5 * time.Millisecond)
+	}
 	// the slot is taken by the connection without a session: a second one is told the server is full
 	if _, errs, code := ts.run(t, "targets"); code == 0 || !strings.Contains(errs, "server full") {
 		t.Errorf("second connection: code %d stderr %q", code, errs)
