@@ -132,13 +132,7 @@ func TestServeIdleConnection(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer idle.Close()
-	done := make(chan error, 1)
-	go func() { done <- idle.Wait() }()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("a connection without a session was never closed")
-	}
+	waitEnds(t, idle.Wait, 10*time.Second, "a connection without a session was never closed")
 }
 
 // A logged-in connection holds one of the --max-sessions slots while it lives, session or not.

@@ -210,26 +210,14 @@ func TestServeTUIAndLimits(t *testing.T) {
 		t.Errorf("second session: code %d stderr %q", code, errs)
 	}
 	in.Write([]byte("q"))
-	done := make(chan error, 1)
-	go func() { done <- sess.Wait() }()
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
-		t.Fatal("q did not end the session")
-	}
+	waitEnds(t, sess.Wait, 5*time.Second, "q did not end the session")
 }
 
 func TestServeIdleTimeout(t *testing.T) {
 	ts := startServer(t, func(c *serveConfig) { c.idleTimeout = 500 * time.Millisecond })
 	sess, _, out := openTUI(t, ts)
 	waitOutput(t, out, "8/8")
-	done := make(chan error, 1)
-	go func() { done <- sess.Wait() }()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("an idle session was not closed")
-	}
+	waitEnds(t, sess.Wait, 10*time.Second, "an idle session was not closed")
 }
 
 func TestServePanicSparesOthers(t *testing.T) {
@@ -303,6 +291,18 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// waitEnds fails the test when wait (a session's or a connection's) has not returned within d.
+func waitEnds(t *testing.T, wait func() error, d time.Duration, why string) {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- wait() }()
+	select {
+	case <-done:
+	case <-time.After(d):
+		t.Fatal(why)
+	}
 }
 
 func waitOutput(t *testing.T, out *syncBuffer, want string) {
