@@ -167,6 +167,9 @@ func (c *Cache) decodeChunks(s string, h cacheHeader) {
 			defer wg.Done()
 			for i := int(next.Add(1) - 1); i < len(spans); i = int(next.Add(1) - 1) {
 				sp := spans[i]
+				if hookDecode != nil {
+					hookDecode()
+				}
 				entries, ok := decodeChunk(s, sp, h.heavy)
 				c.mu.Lock()
 				parts[i], ready[i] = entries, true
@@ -247,7 +250,11 @@ func (c *Cache) lookup(p string, size, mtime int64, seq int) *cacheEntry {
 // disk, and their paths: what a warm start can show before the folders are walked again. It
 // stops at a changed file, so what it gives is the start of this walk too unless files were
 // added among them; deleted files are passed over.
-func (c *Cache) firstFiles(n int, opt Options) (outs []outcome, paths []string) {
+//
+// The cache of a set of folders is shared by every spelling of them (c5k, ./c5k, /tmp/c5k): a
+// file is offered only when its path is spelled as this walk will spell it (spelled), or the
+// walk would not know it for one it had shown and list it again.
+func (c *Cache) firstFiles(n int, opt Options, spelled func(string) bool) (outs []outcome, paths []string) {
 	c.mu.Lock()
 	for len(c.old) < n && c.pending > 0 {
 		c.decoded.Wait()
@@ -255,6 +262,9 @@ func (c *Cache) firstFiles(n int, opt Options) (outs []outcome, paths []string) 
 	first := append([]*cacheEntry(nil), c.old[:min(n, len(c.old))]...)
 	c.mu.Unlock()
 	for seq, e := range first {
+		if !spelled(e.path) {
+			break
+		}
 		st, err := os.Stat(e.path)
 		if errors.Is(err, os.ErrNotExist) {
 			continue

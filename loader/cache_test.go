@@ -4,10 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -254,4 +257,84 @@ func TestStreamWarmStart(t *testing.T) {
 			t.Errorf("%s:\n got  %v\n want %v", change.what, got, want)
 		}
 	}
+}
+
+// A warm start gives every report once, whichever arrives first (the walk or the cache's
+// first files) and however the folder is spelled this time: the cache of c5k is the cache of
+// /tmp/c5k, and a file it showed early under one spelling was listed again under the other.
+func TestStreamWarmStartEachOnce(t *testing.T) {
+	dir := copySeeds(t)
+	t.Chdir(filepath.Dir(dir))
+	rel := filepath.Base(dir)
+	cachePath := filepath.Join(t.TempDir(), "parse.cache")
+	stream := func(root string) (got map[string]int, n int) {
+		got = map[string]int{}
+		for b := range StreamWith([]string{root}, nil, "", Options{CacheFile: cachePath, DropBodies: true, Pack: true}) {
+			for _, r := range b.Reports {
+				got[fmt.Sprintf("%s#%d@%s", filepath.Base(r.Source), r.Part, r.Hash)]++
+				n++
+			}
+		}
+		return got, n
+	}
+	want, wantN := stream(dir) // fills the cache
+	if wantN < 5 {
+		t.Fatalf("only %d reports in the seeds", wantN)
+	}
+	orders := []struct {
+		what string
+		set  func() (release func())
+	}{
+		{"as it comes", func() func() { return func() {} }},
+		{"slow walk", func() func() {
+			// the walk ends only once the cache's first files have been decoded and shown
+			shown := make(chan struct{})
+			var once sync.Once
+			hookWalked = func() {
+				select {
+				case <-shown:
+				case <-time.After(time.Minute): // a guard against a hang, not a measure
+					t.Error("slow walk: no batch came before the walk ended")
+				}
+			}
+			return func() { once.Do(func() { close(shown) }) }
+		}},
+		{"slow cache", func() func() {
+			// no chunk is decoded before the walk has ended
+			walked := make(chan struct{})
+			hookWalked = func() { close(walked) }
+			hookDecode = func() { <-walked }
+			return func() {}
+		}},
+	}
+	for _, root := range []string{dir, rel, "./" + rel + "/", dir} {
+		for _, o := range orders {
+			release := o.set()
+			got, n := map[string]int{}, 0
+			batches := 0
+			for b := range StreamWith([]string{root}, nil, "", Options{CacheFile: cachePath, DropBodies: true, Pack: true}) {
+				batches++
+				for _, r := range b.Reports {
+					got[fmt.Sprintf("%s#%d@%s", filepath.Base(r.Source), r.Part, r.Hash)]++
+					n++
+				}
+				release()
+			}
+			hookWalked, hookDecode = nil, nil
+			if n != wantN || !maps.Equal(got, want) {
+				t.Errorf("%s, %s: %d reports in %d batches, want %d each once; twice: %v", root, o.what, n, batches, wantN, twice(got))
+			}
+		}
+	}
+}
+
+func twice(got map[string]int) []string {
+	var out []string
+	for k, c := range got {
+		if c > 1 {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
 }

@@ -209,6 +209,23 @@ func walkPaths(paths []string, confine bool, excluded []string) (jobs []job, err
 	return jobs, errs
 }
 
+// walkSpells says whether the walk of these command-line paths can give p as a file's path:
+// the path of a file named itself, or one under a named folder joined as the walk joins it.
+func walkSpells(paths []string) func(string) bool {
+	prefixes := make([]string, len(paths))
+	for i, root := range paths {
+		prefixes[i] = strings.TrimSuffix(filepath.Join(root, "x"), "x")
+	}
+	return func(p string) bool {
+		for i, root := range paths {
+			if p == root || strings.HasPrefix(p, prefixes[i]) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
 // realPath is p with every symbolic link resolved, absolute; p itself when it cannot be resolved.
 func realPath(p string) string {
 	if r, err := filepath.EvalSymlinks(p); err == nil {
@@ -643,6 +660,10 @@ func Stream(paths []string, fsys fs.FS, root string) <-chan Batch {
 	return StreamWith(paths, fsys, root, Options{})
 }
 
+// hookWalked and hookDecode, nil but in tests, run when a walk ends and before each cache chunk
+// is decoded: a test holds either back to force an order of arrival.
+var hookWalked, hookDecode func()
+
 // StreamWith is Stream with a cache or without bodies.
 func StreamWith(paths []string, fsys fs.FS, root string, o Options) <-chan Batch {
 	out := make(chan Batch, 4)
@@ -661,6 +682,9 @@ func StreamWith(paths []string, fsys fs.FS, root string, o Options) <-chan Batch
 			} else {
 				w.jobs, w.errs = walkPaths(paths, o.Confine, o.Exclude)
 			}
+			if hookWalked != nil {
+				hookWalked()
+			}
 			walkDone <- w
 		}()
 		notice := wait()
@@ -678,13 +702,13 @@ func StreamWith(paths []string, fsys fs.FS, root string, o Options) <-chan Batch
 		// reading the folders (a hundred thousand names take a fifth of a second).
 		var shown map[string]bool
 		if o.Cache != nil && fsys == nil {
-			early, paths := o.Cache.firstFiles(50, o)
+			early, earlyPaths := o.Cache.firstFiles(50, o, walkSpells(paths))
 			if len(early) > 0 {
 				b := Batch{Notice: notice, Done: len(early), Total: o.Cache.size()}
 				shown = map[string]bool{}
 				for i, e := range early {
 					addReports(&b, e)
-					shown[paths[i]] = true
+					shown[earlyPaths[i]] = true
 				}
 				notice = ""
 				out <- b
