@@ -2,6 +2,7 @@ package model
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -141,5 +142,36 @@ func TestRegionLabelOneWay(t *testing.T) {
 	}
 	if got := (&Report{Region: "长安镇"}).RegionLabel(); got != "长安镇" {
 		t.Errorf("region shown as %q", got)
+	}
+}
+
+func TestSortKeyPinyin(t *testing.T) {
+	var py Readings
+	names := []string{"郑州市", "临淄区", "上海市", "长安镇", "厦门市", "重庆市", "李庄镇", "成都市", "安徽省", "Alpha"}
+	slices.SortFunc(names, func(a, b string) int { return CompareChinese(py.SortKey(a), a, py.SortKey(b), b) })
+	want := []string{"Alpha", "安徽省", "长安镇", "成都市", "重庆市", "李庄镇", "临淄区", "上海市", "厦门市", "郑州市"}
+	if !slices.Equal(names, want) {
+		t.Errorf("got  %v\nwant %v", names, want)
+	}
+}
+
+func TestUnitScale(t *testing.T) {
+	for _, c := range []struct {
+		unit, base string
+		factor     float64
+	}{
+		{"亿元", "元", 1e8}, {"万元", "元", 1e4}, {"元", "元", 1}, {"亿美元", "美元", 1e8},
+		{"万吨", "吨", 1e4}, {"千瓦", "瓦", 1e3}, {"万亿元", "元", 1e12},
+		{"百分点", "百分点", 1}, {"%", "%", 1}, {"万", "万", 1}, {"", "", 1},
+	} {
+		if base, f := UnitScale(c.unit); base != c.base || f != c.factor {
+			t.Errorf("UnitScale(%q) = %q, %v; want %q, %v", c.unit, base, f, c.base, c.factor)
+		}
+	}
+	if CompareQuantities(5, "亿元", 500, "万元") <= 0 || CompareQuantities(3, "万吨", 30000, "吨") != 0 {
+		t.Error("figures in one unit are not compared by size")
+	}
+	if a, b := CompareQuantities(9, "%", 1, "亿元"), CompareQuantities(1, "亿元", 9, "%"); a == 0 || a != -b {
+		t.Errorf("figures in different units: %d and %d, want opposite signs", a, b)
 	}
 }

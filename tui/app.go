@@ -38,9 +38,11 @@ type shared struct {
 	readBody func(*model.Report) (string, error)
 	bodies   map[int]string // bodies read back this session, by report index
 
-	hashes map[string]int // reports by text hash, for counting reviews; made up to hashed
-	hashed int
-	widths []int // display width of each report's region column, measured once
+	hashes   map[string]int // reports by text hash, for counting reviews; made up to hashed
+	hashed   int
+	widths   []int             // display width of each report's region column, measured once
+	regKeys  []string          // pinyin sort key of each report's region, made when first sorted by
+	sortKeys map[string]string // pinyin sort keys of the texts sorted by so far
 }
 
 // regionWidths is the display width of each report's region cell: the list's column fits the
@@ -51,6 +53,47 @@ func (s *shared) regionWidths() []int {
 		s.widths = append(s.widths, s.measure.String(s.regionLabel(j)))
 	}
 	return s.widths
+}
+
+// compareRegions orders reports i and j by their regions' pinyin, a report whose region is
+// unknown last whichever the direction. regionKeys must cover both.
+func (s *shared) compareRegions(i, j int, desc bool) int {
+	a, b := s.reports[i].Region, s.reports[j].Region
+	switch {
+	case a == b:
+		return 0
+	case a == "":
+		return 1
+	case b == "":
+		return -1
+	}
+	c := model.CompareChinese(s.regKeys[i], a, s.regKeys[j], b)
+	if desc {
+		return -c
+	}
+	return c
+}
+
+// regionKeys makes the pinyin sort key of every report's region, once per place name (a
+// corpus has far fewer places than reports) and once per report.
+func (s *shared) regionKeys() {
+	for j := len(s.regKeys); j < len(s.reports); j++ {
+		s.regKeys = append(s.regKeys, s.sortKey(s.reports[j].Region))
+	}
+}
+
+// sortKey is text's pinyin sort key, remembered: the same names and sections are sorted by
+// again and again.
+func (s *shared) sortKey(text string) string {
+	if k, ok := s.sortKeys[text]; ok {
+		return k
+	}
+	if s.sortKeys == nil {
+		s.sortKeys = map[string]string{}
+	}
+	k := s.py.SortKey(text)
+	s.sortKeys[text] = k
+	return k
 }
 
 // maxBodies bounds the bodies a session keeps after reading them back: enough to move between

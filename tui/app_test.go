@@ -96,7 +96,8 @@ var screens = []struct {
 	{"list", nil},
 	{"list-filter", []string{"/", "c", "a"}},
 	{"list-filtered", []string{"/", "l", "i", "n", "z", "i", "enter"}},
-	{"list-sorted", []string{"s", "s"}},
+	{"list-sorted", []string{"s"}},
+	{"list-sorted-year", []string{"s", "s", "s"}},
 	{"report", []string{"enter"}},
 	{"report-section", []string{"j", "j", "j"}},
 	{"report-search", []string{"enter", "/", "增", "长", "enter", "n"}},
@@ -106,6 +107,8 @@ var screens = []struct {
 	{"indicator-source", []string{"enter", "i", "j", "j", "j", "j", "j", "j", "j", "j", "j", "enter"}},
 	{"targets", []string{"t"}},
 	{"targets-chart", []string{"t", "c"}},
+	{"targets-sorted", []string{"t", "s", "s"}},
+	{"targets-chart-sorted", []string{"t", "s", "c"}},
 	{"targets-open", []string{"t", "j", "j", "j", "enter"}},
 	{"help", []string{"?"}},
 	{"errors", []string{"e"}},
@@ -187,7 +190,7 @@ func cellAt(m width.Measure, ln string, col int) string {
 }
 
 // Every row of a table puts each cell at its header's display column, with Chinese,
-// ambiguous-width and ASCII text mixed.
+// ambiguous-width and ASCII text mixed; numbers (value, growth) end where their header ends.
 func TestTableColumnsAligned(t *testing.T) {
 	for _, ea := range []bool{false, true} {
 		a := newTestApp(t, 120, 40)
@@ -201,19 +204,26 @@ func TestTableColumnsAligned(t *testing.T) {
 		press(a, "enter", "i")
 		lines := strings.Split(screenText(a), "\n")[1:] // below the title line
 		header := lines[0]
-		var cols []int
+		var cols, ends []int
 		for _, h := range indicatorColumns {
 			i := strings.Index(header, h)
 			if i < 0 {
 				t.Fatalf("header %q lacks %q", header, h)
 			}
 			cols = append(cols, m.String(header[:i]))
+			ends = append(ends, m.String(header[:i+len(h)]))
 		}
 		rows := a.table.rows
 		for r, in := range rows {
 			ln := lines[1+r]
 			for c, cell := range cells(in) {
 				if cell == "" {
+					continue
+				}
+				if c == colValue || c == colGrowth {
+					if got := cellAt(m, ln, ends[c]-m.String(cell)); !strings.HasPrefix(got, cell) {
+						t.Errorf("east-asian %v: row %d column %s: number %q does not end at cell %d: %q", ea, r, indicatorColumns[c], cell, ends[c], ln)
+					}
 					continue
 				}
 				first := string([]rune(cell)[0])

@@ -1,7 +1,8 @@
 package tui
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,6 +32,13 @@ func newTableKeys() tableKeys {
 }
 
 var indicatorColumns = []string{"指标", "类型", "数值", "增速", "限定", "章节"}
+
+const (
+	colName = iota
+	colKind
+	colValue
+	colGrowth
+)
 
 // indicatorTable is the third screen: every figure and target of one report.
 type indicatorTable struct {
@@ -89,38 +97,49 @@ func cells(in model.Indicator) []string {
 	return []string{in.Name, kindName(in.Kind), val, gr, in.Qualifier, in.Section}
 }
 
+// resort orders the rows by the sorted column: names, qualifiers and sections by pinyin, values
+// by size within the unit they count in (5亿元 above 500万元), growth by number; empty cells
+// last whichever the direction.
 func (t *indicatorTable) resort() {
 	if t.sortBy < 0 {
 		return
 	}
 	c := t.sortBy
-	num := func(in model.Indicator) float64 {
-		switch {
-		case c == 2 && in.Value != nil:
-			return *in.Value
-		case c == 3 && in.Growth != nil:
-			return *in.Growth
-		}
-		return -1e18
-	}
 	has := func(in model.Indicator) bool {
-		return c == 2 && in.Value != nil || c == 3 && in.Growth != nil || c != 2 && c != 3 && cells(in)[c] != ""
-	}
-	sort.SliceStable(t.rows, func(a, b int) bool {
-		x, y := t.rows[a], t.rows[b]
-		if has(x) != has(y) {
-			return has(x) // empty cells last, whichever the direction
+		switch c {
+		case colValue:
+			return in.Value != nil
+		case colGrowth:
+			return in.Growth != nil
 		}
-		if c == 2 || c == 3 {
-			if t.desc {
-				return num(x) > num(y)
+		return cells(in)[c] != ""
+	}
+	compare := func(x, y model.Indicator) int {
+		switch c {
+		case colValue:
+			return model.CompareQuantities(*x.Value, x.Unit, *y.Value, y.Unit)
+		case colGrowth:
+			return cmp.Compare(*x.Growth, *y.Growth)
+		case colKind:
+			return cmp.Compare(x.Kind, y.Kind)
+		}
+		a, b := cells(x)[c], cells(y)[c]
+		return model.CompareChinese(t.app.sortKey(a), a, t.app.sortKey(b), b)
+	}
+	slices.SortStableFunc(t.rows, func(x, y model.Indicator) int {
+		if hx, hy := has(x), has(y); hx != hy {
+			if hx {
+				return -1
 			}
-			return num(x) < num(y)
+			return 1
+		}
+		if !has(x) {
+			return 0
 		}
 		if t.desc {
-			return cells(x)[c] > cells(y)[c]
+			return compare(y, x)
 		}
-		return cells(x)[c] < cells(y)[c]
+		return compare(x, y)
 	})
 }
 
@@ -256,7 +275,11 @@ func (t indicatorTable) View() string {
 			case i == 1:
 				s = st.Actual
 			}
-			ln = append(ln, seg{m.PadRight(c, ws[i]), s})
+			cell := m.PadRight(c, ws[i])
+			if i == colValue || i == colGrowth {
+				cell = m.PadLeft(c, ws[i]) // numbers line up on their last digit
+			}
+			ln = append(ln, seg{cell, s})
 			if i < len(cs)-1 {
 				sp := st.Plain
 				if sel {

@@ -46,15 +46,33 @@ type hit struct {
 	score, penalty int
 }
 
+// sortMode is the list's order; s steps through them, and a second s on a column reverses it
+// before the next column comes.
 type sortMode int
 
 const (
-	sortDocument sortMode = iota
-	sortRegion
-	sortYear
+	sortDocument   sortMode = iota
+	sortRegion              // by pinyin, A first; unknown regions last; then by year
+	sortRegionDesc          // by pinyin, Z first; unknown regions still last
+	sortYear                // newest first; unknown years last; then by region
+	sortYearAsc             // oldest first
+	sortModes
 )
 
-func (s sortMode) String() string { return [...]string{"文件顺序", "地区", "年份"}[s] }
+func (s sortMode) String() string {
+	return [...]string{"文件顺序", "地区↑", "地区↓", "年份↓", "年份↑"}[s]
+}
+
+// arrow is what the sorted column's header shows.
+func (s sortMode) arrow(region bool) string {
+	switch {
+	case region && s == sortRegion, !region && s == sortYearAsc:
+		return "↑"
+	case region && s == sortRegionDesc, !region && s == sortYear:
+		return "↓"
+	}
+	return ""
+}
 
 // reportList is the first screen: every report, filtered and sorted.
 type reportList struct {
@@ -119,6 +137,9 @@ func (l *reportList) refilter() {
 		l.complete = false // the next keystroke must search everything again
 	}
 	reps := l.app.reports
+	if l.sort != sortDocument {
+		l.app.regionKeys()
+	}
 	order := func(x, y hit) int {
 		if q != "" && x.score != y.score {
 			return cmp.Compare(y.score, x.score)
@@ -127,13 +148,19 @@ func (l *reportList) refilter() {
 			return cmp.Compare(x.penalty, y.penalty)
 		}
 		switch l.sort {
-		case sortRegion:
-			if c := strings.Compare(reps[x.idx].Region, reps[y.idx].Region); c != 0 {
+		case sortRegion, sortRegionDesc:
+			if c := l.app.compareRegions(x.idx, y.idx, l.sort == sortRegionDesc); c != 0 {
 				return c
 			}
-		case sortYear:
-			if reps[x.idx].Year != reps[y.idx].Year {
-				return cmp.Compare(reps[y.idx].Year, reps[x.idx].Year)
+			if c := compareYears(reps[x.idx].Year, reps[y.idx].Year, false); c != 0 {
+				return c
+			}
+		case sortYear, sortYearAsc:
+			if c := compareYears(reps[x.idx].Year, reps[y.idx].Year, l.sort == sortYear); c != 0 {
+				return c
+			}
+			if c := l.app.compareRegions(x.idx, y.idx, false); c != 0 {
+				return c
 			}
 		}
 		return cmp.Compare(x.idx, y.idx)
@@ -284,7 +311,7 @@ func (l reportList) Update(msg tea.Msg) (reportList, tea.Cmd) {
 			idx := l.visible[l.cursor].idx
 			return l, func() tea.Msg { return openReportMsg{idx: idx} }
 		case key.Matches(msg, l.keys.Sort):
-			l.sort = (l.sort + 1) % 3
+			l.sort = (l.sort + 1) % sortModes
 			l.refilter()
 		case key.Matches(msg, l.keys.Targets):
 			return l, func() tea.Msg { return showTargetsMsg{} }
@@ -316,17 +343,18 @@ func (l reportList) Update(msg tea.Msg) (reportList, tea.Cmd) {
 
 func (l reportList) View() string {
 	st, m := l.app.styles, l.app.measure
-	regionW := m.String("地区")
+	regionHead, yearHead := "地区"+l.sort.arrow(true), "年份"+l.sort.arrow(false)
+	regionW, yearW := m.String(regionHead), max(4, m.String(yearHead))
 	widths := l.app.regionWidths()
 	for _, h := range l.visible {
 		regionW = max(regionW, widths[h.idx])
 	}
 	regionW = min(regionW, max(4, l.w/4))
 	cols := func(mark, region, level, year, n string) []string {
-		return []string{mark, m.PadRight(region, regionW), m.PadRight(level, 4), m.PadRight(year, 4), m.PadLeft(n, 4)}
+		return []string{mark, m.PadRight(region, regionW), m.PadRight(level, 4), m.PadRight(year, yearW), m.PadLeft(n, 4)}
 	}
 	var b strings.Builder
-	head := line{plain(strings.Join(cols("     ", "地区", "级别", "年份", "目标"), " ") + " 标题")}
+	head := line{plain(strings.Join(cols("     ", regionHead, "级别", yearHead, "目标"), " ") + " 标题")}
 	for i := range head {
 		head[i].style = st.Header
 	}
@@ -382,6 +410,21 @@ func (l reportList) View() string {
 		bottom = append(bottom, seg{"  " + model.SafeName(filepath.Base(rep.Source)) + partLabel(rep), st.Status})
 	}
 	return b.String() + bottom.render(m, l.w, st.Plain)
+}
+
+// compareYears orders two years, a report without one (0) last either way.
+func compareYears(a, b int, desc bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a == 0:
+		return 1
+	case b == 0:
+		return -1
+	case desc:
+		return cmp.Compare(b, a)
+	}
+	return cmp.Compare(a, b)
 }
 
 // partLabel names the part of a bundle: "#2" for the second report in its file.

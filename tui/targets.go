@@ -1,8 +1,10 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,7 +16,7 @@ import (
 
 type targetsKeys struct {
 	moveKeys
-	Left, Right, Chart, Open key.Binding
+	Left, Right, Sort, Chart, Open key.Binding
 }
 
 func newTargetsKeys() targetsKeys {
@@ -22,27 +24,30 @@ func newTargetsKeys() targetsKeys {
 		moveKeys: newMoveKeys(),
 		Left:     key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", "column left")),
 		Right:    key.NewBinding(key.WithKeys("l", "right"), key.WithHelp("→/l", "column right")),
-		Chart:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "bar chart of column")),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open at targets")),
+		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Chart:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "chart")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 	}
 }
 
 // targetsView is the fourth screen: one row per report of the current filter, one column per key
 // target; a column can be seen as a bar chart across the reports.
 type targetsView struct {
-	app   *shared
-	keys  targetsKeys
-	idxs  []int
-	cells [][]*model.Indicator // [row][column]
-	cur   int
-	off   int
-	col   int
-	chart bool
-	w, h  int
+	app    *shared
+	keys   targetsKeys
+	idxs   []int
+	cells  [][]*model.Indicator // [row][column]
+	cur    int
+	off    int
+	col    int
+	chart  bool
+	sortBy int // -1: the list's order
+	desc   bool
+	w, h   int
 }
 
 func newTargetsView(app *shared, idxs []int) targetsView {
-	v := targetsView{app: app, keys: newTargetsKeys(), idxs: idxs}
+	v := targetsView{app: app, keys: newTargetsKeys(), idxs: idxs, sortBy: -1}
 	for _, i := range idxs {
 		row := make([]*model.Indicator, len(model.KeyTargets))
 		for _, in := range app.report(i).Targets() {
@@ -79,6 +84,13 @@ func (v targetsView) Update(msg tea.Msg) (targetsView, tea.Cmd) {
 			v.col = max(0, v.col-1)
 		case key.Matches(msg, v.keys.Right):
 			v.col = min(len(model.KeyTargets)-1, v.col+1)
+		case key.Matches(msg, v.keys.Sort):
+			if v.sortBy == v.col {
+				v.desc = !v.desc
+			} else {
+				v.sortBy, v.desc = v.col, false
+			}
+			v.resort()
 		case key.Matches(msg, v.keys.Chart):
 			v.chart = !v.chart
 		case key.Matches(msg, v.keys.Open) && len(v.idxs) > 0:
@@ -95,6 +107,67 @@ func (v targetsView) Update(msg tea.Msg) (targetsView, tea.Cmd) {
 		v.clamp()
 	}
 	return v, nil
+}
+
+// resort orders the rows by the sorted column: targets given as growth by growth, then those
+// given only as a level by size in their unit, reports without the target last whichever the
+// direction. The table and the chart show the same order.
+func (v *targetsView) resort() {
+	c := v.sortBy
+	group := func(in *model.Indicator) int {
+		switch {
+		case in == nil || in.Growth == nil && in.Value == nil:
+			return 2
+		case in.Growth != nil:
+			return 0
+		}
+		return 1
+	}
+	rows := make([]int, len(v.idxs))
+	for i := range rows {
+		rows[i] = i
+	}
+	slices.SortStableFunc(rows, func(i, j int) int {
+		x, y := v.cells[i][c], v.cells[j][c]
+		gx, gy := group(x), group(y)
+		if gx != gy || gx == 2 {
+			return cmp.Compare(gx, gy)
+		}
+		r := 0
+		if gx == 0 {
+			r = cmp.Compare(*x.Growth, *y.Growth)
+		} else {
+			r = model.CompareQuantities(*x.Value, x.Unit, *y.Value, y.Unit)
+		}
+		if v.desc {
+			return -r
+		}
+		return r
+	})
+	cur := -1
+	if v.cur < len(v.idxs) {
+		cur = v.idxs[v.cur]
+	}
+	idxs, cells := make([]int, len(rows)), make([][]*model.Indicator, len(rows))
+	for k, i := range rows {
+		idxs[k], cells[k] = v.idxs[i], v.cells[i]
+		if v.idxs[i] == cur {
+			v.cur = k // the cursor stays on its report
+		}
+	}
+	v.idxs, v.cells = idxs, cells
+	v.clamp()
+}
+
+// arrow is what the header of column c shows of the order.
+func (v targetsView) arrow(c int) string {
+	switch {
+	case c != v.sortBy:
+		return ""
+	case v.desc:
+		return "↓"
+	}
+	return "↑"
 }
 
 func (v targetsView) label(i int) string {
@@ -116,8 +189,12 @@ func (v targetsView) View() string {
 	}
 	labelW = min(labelW, max(6, v.w/4))
 	// columns from the selected one leftwards as far as they fit
-	colW := make([]int, len(targetHeads))
+	heads := make([]string, len(targetHeads))
 	for c, h := range targetHeads {
+		heads[c] = h + v.arrow(c)
+	}
+	colW := make([]int, len(targetHeads))
+	for c, h := range heads {
 		colW[c] = m.String(h)
 		for _, row := range v.cells {
 			if row[c] != nil {
@@ -165,7 +242,7 @@ func (v targetsView) View() string {
 		return ln.render(m, v.w, base)
 	}
 	var b strings.Builder
-	b.WriteString(row("地区", targetHeads, false, true) + "\n")
+	b.WriteString(row("地区", heads, false, true) + "\n")
 	for r := 0; r < v.page(); r++ {
 		i := v.off + r
 		if i >= len(v.idxs) {
@@ -181,7 +258,7 @@ func (v targetsView) View() string {
 		}
 		b.WriteString(row(v.label(i), cs, i == v.cur, false) + "\n")
 	}
-	status := line{{fmt.Sprintf("%s · %d 份报告 · 增速 %%，≥ 不低于/以上", model.KeyTargets[v.col], len(v.idxs)), st.Status}}
+	status := line{{fmt.Sprintf("%s · ←/→ 换指标 · %d 份报告 · 增速 %%，≥ 不低于/以上", model.KeyTargets[v.col], len(v.idxs)), st.Status}}
 	return b.String() + status.render(m, v.w, st.Plain)
 }
 
@@ -202,7 +279,7 @@ func (v targetsView) chartView() string {
 	valW := 12
 	barW := max(1, v.w-labelW-valW-5)
 	var b strings.Builder
-	head := line{{"  " + model.KeyTargets[v.col] + " 目标增速（%）", st.Header}}
+	head := line{{"  " + model.KeyTargets[v.col] + " 目标增速（%）" + v.arrow(v.col), st.Header}}
 	b.WriteString(head.render(m, v.w, st.Plain) + "\n")
 	for r := 0; r < v.page(); r++ {
 		i := v.off + r
@@ -237,7 +314,7 @@ func (v targetsView) chartView() string {
 func (v targetsView) keyMap() keyMap {
 	k := v.keys
 	return keyMap{
-		short: []key.Binding{k.Left, k.Right, k.Chart, k.Open},
-		full:  [][]key.Binding{k.bindings(), {k.Left, k.Right, k.Chart, k.Open}},
+		short: []key.Binding{k.Sort, k.Chart, k.Open}, // ←/→ are named in the status line
+		full:  [][]key.Binding{k.bindings(), {k.Left, k.Right, k.Sort, k.Chart, k.Open}},
 	}
 }

@@ -1,0 +1,153 @@
+package tui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"baogao/loader"
+	"baogao/model"
+)
+
+// appOver is a browser over the given reports, everything loaded.
+func appOver(t *testing.T, reps []model.Report, w, h int) *App {
+	t.Helper()
+	ch := make(chan loader.Batch, 1)
+	ch <- loader.Batch{Reports: reps, Done: len(reps), Total: len(reps), Final: true}
+	close(ch)
+	a := New(ch, Options{})
+	a.Update(waitBatch(ch, a.sh.py)())
+	feed(a, tea.WindowSizeMsg{Width: w, Height: h})
+	return a
+}
+
+// The list sorts regions by pinyin (长安 is chang, before 临淄), unknown regions last either
+// way, then by year; a second s reverses; the header and the status show the direction.
+func TestListSortsByPinyin(t *testing.T) {
+	var reps []model.Report
+	for _, r := range []struct {
+		region string
+		year   int
+	}{{"临淄区", 2023}, {"", 2022}, {"长安镇", 2024}, {"厦门市", 0}, {"长安镇", 2022}, {"重庆市", 2023}, {"", 2024}} {
+		reps = append(reps, model.Report{Region: r.region, Year: r.year, Title: r.region + "政府工作报告", Hash: r.region + string(rune('0'+r.year%10))})
+	}
+	a := appOver(t, reps, 100, 20)
+	order := func() string {
+		var out []string
+		for _, h := range a.list.visible {
+			r := a.sh.reports[h.idx]
+			out = append(out, r.RegionLabel()+year(r.Year))
+		}
+		return strings.Join(out, " ")
+	}
+	for _, step := range []struct{ mode, head, want string }{
+		{"地区↑", "地区↑", "长安镇2022 长安镇2024 重庆市2023 临淄区2023 厦门市? 未知2022 未知2024"},
+		{"地区↓", "地区↓", "厦门市? 临淄区2023 重庆市2023 长安镇2022 长安镇2024 未知2022 未知2024"},
+		{"年份↓", "年份↓", "长安镇2024 未知2024 重庆市2023 临淄区2023 长安镇2022 未知2022 厦门市?"},
+		{"年份↑", "年份↑", "长安镇2022 未知2022 重庆市2023 临淄区2023 长安镇2024 未知2024 厦门市?"},
+		{"文件顺序", "地区 ", "临淄区2023 未知2022 长安镇2024 厦门市? 长安镇2022 重庆市2023 未知2024"},
+	} {
+		press(a, "s")
+		if got := order(); got != step.want {
+			t.Errorf("%s:\n got  %s\n want %s", step.mode, got, step.want)
+		}
+		screen := screenText(a)
+		lines := strings.Split(screen, "\n")
+		if !strings.Contains(lines[1], step.head) || !strings.Contains(screen, "排序："+step.mode) {
+			t.Errorf("%s: header %q, status does not say 排序：%s", step.mode, lines[1], step.mode)
+		}
+	}
+	if !slices.Equal([]string{a.sh.reports[0].Region}, []string{"临淄区"}) {
+		t.Error("sorting changed the reports themselves")
+	}
+}
+
+// The indicator table sorts values by size within the unit they count in (5亿元 above 9000万元),
+// names by pinyin, empty cells last; s again reverses.
+func TestIndicatorTableSortsNumbers(t *testing.T) {
+	f := model.Float
+	rep := model.Report{Region: "长安镇", Year: 2024, Title: "长安镇政府工作报告", Hash: "h", Indicators: []model.Indicator{
+		{Name: "一般公共预算收入", Kind: model.Actual, Value: f(5), Unit: "亿元"},
+		{Name: "地区生产总值", Kind: model.Target, Growth: f(6)},
+		{Name: "固定资产投资", Kind: model.Actual, Value: f(9000), Unit: "万元"},
+		{Name: "民生支出占比", Kind: model.Actual, Value: f(70), Unit: "%"},
+		{Name: "出口总额", Kind: model.Actual, Value: f(500), Unit: "万元"},
+	}}
+	a := appOver(t, []model.Report{rep}, 100, 20)
+	press(a, "enter", "i")
+	names := func() string {
+		var out []string
+		for _, in := range a.table.rows {
+			out = append(out, in.Name)
+		}
+		return strings.Join(out, " ")
+	}
+	press(a, "s") // 指标
+	if got, want := names(), "出口总额 地区生产总值 固定资产投资 民生支出占比 一般公共预算收入"; got != want {
+		t.Errorf("by name:\n got  %s\n want %s", got, want)
+	}
+	press(a, "l", "l", "s") // 数值
+	if got, want := names(), "民生支出占比 出口总额 固定资产投资 一般公共预算收入 地区生产总值"; got != want {
+		t.Errorf("by value:\n got  %s\n want %s", got, want)
+	}
+	press(a, "s")
+	if got, want := names(), "一般公共预算收入 固定资产投资 出口总额 民生支出占比 地区生产总值"; got != want {
+		t.Errorf("by value, reversed:\n got  %s\n want %s", got, want)
+	}
+	if head := strings.Split(screenText(a), "\n")[1]; !strings.Contains(head, "数值↓") {
+		t.Errorf("header %q does not show the direction", head)
+	}
+}
+
+// The targets comparison sorts by the picked column (growth, then levels, reports without the
+// target last either way), s again reverses, and the chart shows the same order.
+func TestTargetsSortByColumn(t *testing.T) {
+	f := model.Float
+	var reps []model.Report
+	for _, r := range []struct {
+		region string
+		gdp    *model.Indicator
+	}{
+		{"甲镇", &model.Indicator{Name: "地区生产总值", Kind: model.Target, Growth: f(6)}},
+		{"乙镇", nil},
+		{"丙镇", &model.Indicator{Name: "地区生产总值", Kind: model.Target, Growth: f(8)}},
+		{"丁镇", &model.Indicator{Name: "地区生产总值", Kind: model.Target, Value: f(300), Unit: "亿元"}},
+		{"戊镇", &model.Indicator{Name: "地区生产总值", Kind: model.Target, Growth: f(5.5)}},
+	} {
+		rep := model.Report{Region: r.region, Year: 2024, Title: r.region + "政府工作报告", Hash: r.region}
+		if r.gdp != nil {
+			rep.Indicators = []model.Indicator{*r.gdp}
+		}
+		reps = append(reps, rep)
+	}
+	a := appOver(t, reps, 100, 20)
+	press(a, "t")
+	order := func() string {
+		var out []string
+		for _, i := range a.targets.idxs {
+			out = append(out, a.sh.reports[i].Region)
+		}
+		return strings.Join(out, " ")
+	}
+	press(a, "s")
+	if got, want := order(), "戊镇 甲镇 丙镇 丁镇 乙镇"; got != want {
+		t.Errorf("ascending: got %s, want %s", got, want)
+	}
+	press(a, "s")
+	if got, want := order(), "丙镇 甲镇 戊镇 丁镇 乙镇"; got != want {
+		t.Errorf("descending: got %s, want %s", got, want)
+	}
+	if head := strings.Split(screenText(a), "\n")[1]; !strings.Contains(head, "GDP↓") {
+		t.Errorf("header %q does not show the direction", head)
+	}
+	press(a, "c")
+	var chart []string
+	for _, ln := range strings.Split(screenText(a), "\n")[2:7] {
+		chart = append(chart, strings.Fields(strings.TrimPrefix(ln, "›"))[0])
+	}
+	if got := strings.Join(chart, " "); got != order() {
+		t.Errorf("chart order %s, table order %s", got, order())
+	}
+}
