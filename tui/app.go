@@ -550,11 +550,11 @@ func progressBar(m width.Measure, done, total, w int) string {
 func (a *App) footer() string {
 	st, m := a.sh.styles, a.sh.measure
 	var ln line
-	for i, b := range a.keyMap().short {
+	for _, b := range a.keyMap().short {
 		if !b.Enabled() {
 			continue
 		}
-		if i > 0 {
+		if len(ln) > 0 {
 			ln = append(ln, seg{" · ", st.Dim})
 		}
 		ln = append(ln, seg{b.Help().Key, st.Header}, seg{" " + b.Help().Desc, st.Dim})
@@ -570,7 +570,7 @@ func (a *App) helpView(h int) string {
 	for _, group := range a.keyMap().full {
 		for _, b := range group {
 			hk := b.Help()
-			if seen[hk.Key] || hk.Key == "" {
+			if seen[hk.Key] || hk.Key == "" || !b.Enabled() { // only what works here and now
 				continue
 			}
 			seen[hk.Key] = true

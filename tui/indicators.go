@@ -145,7 +145,16 @@ func (t *indicatorTable) resort() {
 
 type jumpMsg struct{ idx, start, end int }
 
+// enable turns off the keys that do nothing in an empty table.
+func (k *tableKeys) enable(t *indicatorTable) {
+	for _, b := range []*key.Binding{&k.Jump, &k.Star, &k.Flag} {
+		b.SetEnabled(len(t.rows) > 0)
+	}
+	k.Sort.SetEnabled(len(t.rows) > 1)
+}
+
 func (t indicatorTable) Update(msg tea.Msg) (indicatorTable, tea.Cmd) {
+	t.keys.enable(&t)
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if t.typing {
@@ -181,18 +190,18 @@ func (t indicatorTable) Update(msg tea.Msg) (indicatorTable, tea.Cmd) {
 				t.sortBy, t.desc = t.col, false
 			}
 			t.resort()
-		case key.Matches(msg, t.keys.Star) && len(t.rows) > 0:
+		case key.Matches(msg, t.keys.Star):
 			target := model.TargetIndicator(t.rows[t.cur])
 			rv, _ := t.app.reviewOf(t.idx)
 			t.app.change(t.idx, "star", target, !rv.Starred(target), "")
-		case key.Matches(msg, t.keys.Flag) && len(t.rows) > 0:
+		case key.Matches(msg, t.keys.Flag):
 			rv, _ := t.app.reviewOf(t.idx)
 			f, _ := rv.FlagOf(model.TargetIndicator(t.rows[t.cur]))
 			t.input.SetValue(f.Reason)
 			t.input.CursorEnd()
 			t.typing = true
 			return t, t.input.Focus()
-		case key.Matches(msg, t.keys.Jump) && len(t.rows) > 0:
+		case key.Matches(msg, t.keys.Jump):
 			in := t.rows[t.cur]
 			idx := t.idx
 			return t, func() tea.Msg { return jumpMsg{idx, in.Start, in.End} }
@@ -323,6 +332,7 @@ func (t indicatorTable) View() string {
 
 func (t indicatorTable) keyMap() keyMap {
 	k := t.keys
+	k.enable(&t)
 	return keyMap{
 		short: []key.Binding{k.Jump, k.Sort, k.Left, k.Right},
 		full:  [][]key.Binding{k.bindings(), {k.Left, k.Right, k.Sort, k.Jump}, {k.Star, k.Flag}},

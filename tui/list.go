@@ -271,7 +271,20 @@ type editNoteMsg struct {
 }
 type showErrorsMsg struct{}
 
+// enable turns off the keys that do nothing in the list's present state, so that the help
+// offers only what works and a key pressed in vain is not taken.
+func (k *listKeys) enable(l *reportList) {
+	some := len(l.visible) > 0
+	for _, b := range []*key.Binding{&k.Open, &k.Reviewed, &k.Star, &k.Note, &k.Targets} {
+		b.SetEnabled(some)
+	}
+	k.Clear.SetEnabled(l.query() != "")
+	k.Sort.SetEnabled(len(l.visible) > 1)
+	k.Errors.SetEnabled(len(l.app.errors) > 0)
+}
+
 func (l reportList) Update(msg tea.Msg) (reportList, tea.Cmd) {
+	l.keys.enable(&l)
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if l.typing {
@@ -304,10 +317,10 @@ func (l reportList) Update(msg tea.Msg) (reportList, tea.Cmd) {
 		case key.Matches(msg, l.keys.Filter):
 			l.typing = true
 			return l, l.input.Focus()
-		case key.Matches(msg, l.keys.Clear) && l.query() != "":
+		case key.Matches(msg, l.keys.Clear):
 			l.input.SetValue("")
 			l.refilter()
-		case key.Matches(msg, l.keys.Open) && len(l.visible) > 0:
+		case key.Matches(msg, l.keys.Open):
 			idx := l.visible[l.cursor].idx
 			return l, func() tea.Msg { return openReportMsg{idx: idx} }
 		case key.Matches(msg, l.keys.Sort):
@@ -321,7 +334,6 @@ func (l reportList) Update(msg tea.Msg) (reportList, tea.Cmd) {
 			l.review = (l.review + 1) % 5
 			l.complete = false
 			l.refilter()
-		case len(l.visible) == 0:
 		case key.Matches(msg, l.keys.Reviewed):
 			idx := l.visible[l.cursor].idx
 			rv, _ := l.app.reviewOf(idx)
@@ -459,6 +471,7 @@ func year(y int) string {
 
 func (l reportList) keyMap() keyMap {
 	k := l.keys
+	k.enable(&l)
 	return keyMap{
 		short: []key.Binding{k.Filter, k.Open, k.Reviewed, k.Targets},
 		full:  [][]key.Binding{k.bindings(), {k.Filter, k.Clear, k.Open, k.Sort, k.Targets, k.Errors}, {k.Reviewed, k.Star, k.Note, k.ReviewFilter}},

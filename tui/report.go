@@ -296,7 +296,18 @@ func (v *reportView) target() (string, string) {
 	return model.TargetSection(v.nodes[n].title), v.nodes[n].title
 }
 
+// enable turns off the keys that do nothing in the report's present state: the tree's keys while
+// the reader has focus, next and previous match without a search.
+func (k *reportKeys) enable(v *reportView) {
+	for _, b := range []*key.Binding{&k.Toggle, &k.Expand, &k.Collapse} {
+		b.SetEnabled(!v.reader)
+	}
+	k.Next.SetEnabled(len(v.matches) > 0)
+	k.Prev.SetEnabled(len(v.matches) > 0)
+}
+
 func (v reportView) Update(msg tea.Msg) (reportView, tea.Cmd) {
+	v.keys.enable(&v)
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if v.typing {
@@ -324,11 +335,11 @@ func (v reportView) Update(msg tea.Msg) (reportView, tea.Cmd) {
 			v.reader = true
 			v.input.SetValue("")
 			return v, v.input.Focus()
-		case key.Matches(msg, v.keys.Next) && len(v.matches) > 0:
+		case key.Matches(msg, v.keys.Next):
 			v.match = (v.match + 1) % len(v.matches)
 			v.showMatch()
 			return v, nil
-		case key.Matches(msg, v.keys.Prev) && len(v.matches) > 0:
+		case key.Matches(msg, v.keys.Prev):
 			v.match = (v.match + len(v.matches) - 1) % len(v.matches)
 			v.showMatch()
 			return v, nil
@@ -546,6 +557,7 @@ func (v reportView) readerLines(h int) []line {
 
 func (v reportView) keyMap() keyMap {
 	k := v.keys
+	k.enable(&v)
 	return keyMap{
 		short: []key.Binding{k.Pane, k.Search, k.Indicators},
 		full:  [][]key.Binding{k.bindings(), {k.Toggle, k.Expand, k.Collapse, k.Pane, k.Search, k.Next, k.Prev, k.Indicators}, {k.Reviewed, k.Star, k.Note}},

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"baogao/loader"
 	"baogao/model"
@@ -149,5 +150,59 @@ func TestTargetsSortByColumn(t *testing.T) {
 	}
 	if got := strings.Join(chart, " "); got != order() {
 		t.Errorf("chart order %s, table order %s", got, order())
+	}
+}
+
+// Keys that do nothing in a screen's present state are disabled: the footer and the help do not
+// offer them and pressing them changes nothing.
+func TestKeysDisabledByState(t *testing.T) {
+	a := newTestApp(t, 100, 30)
+	offers := func(desc string) bool {
+		for _, group := range a.keyMap().full {
+			for _, b := range group {
+				if b.Enabled() && b.Help().Desc == desc {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if offers("clear filter") {
+		t.Error("list without a filter offers to clear it")
+	}
+	press(a, "/", "z", "z", "z", "q", "enter")
+	if len(a.list.visible) != 0 {
+		t.Fatalf("a filter that matches nothing shows %d reports", len(a.list.visible))
+	}
+	for _, d := range []string{"open", "mark reviewed", "star", "note", "targets"} {
+		if offers(d) {
+			t.Errorf("empty list offers %q", d)
+		}
+	}
+	if !offers("clear filter") {
+		t.Error("a filtered list does not offer to clear the filter")
+	}
+	press(a, "enter")
+	if a.screen != screenList {
+		t.Error("enter on an empty list left the list")
+	}
+	press(a, "esc")
+	press(a, "enter")
+	if offers("next match") || offers("previous match") {
+		t.Error("a report without a search offers next and previous match")
+	}
+	if !offers("expand") {
+		t.Error("the tree does not offer expand")
+	}
+	press(a, "tab")
+	if offers("expand") || offers("collapse") {
+		t.Error("the reader offers the tree's expand and collapse")
+	}
+	press(a, "/", "增", "长", "enter")
+	if !offers("next match") {
+		t.Error("a report with matches does not offer next match")
+	}
+	if strings.Contains(a.footer(), " ·  · ") || strings.HasPrefix(strings.TrimSpace(ansi.Strip(a.footer())), "·") {
+		t.Errorf("footer has an empty slot: %q", ansi.Strip(a.footer()))
 	}
 }

@@ -71,7 +71,15 @@ func (v *targetsView) clamp() {
 	v.cur, v.off = scrollTo(v.cur, v.off, len(v.idxs), v.page())
 }
 
+// enable turns off the keys that do nothing in an empty comparison.
+func (k *targetsKeys) enable(v *targetsView) {
+	k.Open.SetEnabled(len(v.idxs) > 0)
+	k.Chart.SetEnabled(len(v.idxs) > 0)
+	k.Sort.SetEnabled(len(v.idxs) > 1)
+}
+
 func (v targetsView) Update(msg tea.Msg) (targetsView, tea.Cmd) {
+	v.keys.enable(&v)
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if c, ok := v.keys.move(msg, v.cur, len(v.idxs), v.page()); ok {
@@ -93,7 +101,7 @@ func (v targetsView) Update(msg tea.Msg) (targetsView, tea.Cmd) {
 			v.resort()
 		case key.Matches(msg, v.keys.Chart):
 			v.chart = !v.chart
-		case key.Matches(msg, v.keys.Open) && len(v.idxs) > 0:
+		case key.Matches(msg, v.keys.Open):
 			idx := v.idxs[v.cur]
 			if in := v.cells[v.cur][v.col]; in != nil {
 				// the picked column's sentence, not the report's first target
@@ -313,6 +321,7 @@ func (v targetsView) chartView() string {
 
 func (v targetsView) keyMap() keyMap {
 	k := v.keys
+	k.enable(&v)
 	return keyMap{
 		short: []key.Binding{k.Sort, k.Chart, k.Open}, // ←/→ are named in the status line
 		full:  [][]key.Binding{k.bindings(), {k.Left, k.Right, k.Sort, k.Chart, k.Open}},
