@@ -29,7 +29,7 @@ func (c *cli) cmdBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer
 	fs := c.newFlags("baogao", browseUsage, stderr)
 	eastAsian := fs.Bool("east-asian-width", os.Getenv("RUNEWIDTH_EASTASIAN") == "1", "count ambiguous-width characters (“ ” … ·) as two columns")
 	plainList := fs.Bool("list", false, "print the report list instead of browsing")
-	statePath := fs.String("state", "", "review state file (default: one per corpus in the XDG state folder)")
+	statePath := fs.String("state", "", "review state file (default: yours, one for every folder, in the XDG state folder)")
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
@@ -103,7 +103,7 @@ func (c *cli) browse(paths []string, eastAsian bool, statePath string, stdin io.
 	}
 	// Review state that cannot be opened at all (an unreadable file) is said once; browsing goes
 	// on with the state in memory.
-	st, err := c.openState(statePath, paths)
+	st, err := c.openState(statePath)
 	stateErr := ""
 	if err != nil {
 		// said on screen, where it is seen, and again when quitting: not on stderr after exit

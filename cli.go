@@ -232,7 +232,7 @@ func (c *cli) loadOptions(paths []string, stderr io.Writer) loader.Options {
 func (c *cli) cmdExport(args []string, stdout, stderr io.Writer) int {
 	fs := c.newFlags("export", "Usage: baogao export [--format json|csv] [PATH...]\n\nPrints every report's metadata, sections and indicators (see spec/export.md).\n\n", stderr)
 	format := fs.String("format", "json", "output format: json or csv")
-	statePath := fs.String("state", "", "review state file to include (default: the corpus's, when it exists)")
+	statePath := fs.String("state", "", "review state file to include (default: yours, when it exists)")
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
@@ -248,7 +248,7 @@ func (c *cli) cmdExport(args []string, stdout, stderr io.Writer) int {
 		res = relativeSources(res, c.roots)
 	}
 	var reviews *model.ReviewState
-	if st, err := c.openState(*statePath, fs.Args()); err == nil {
+	if st, err := c.openState(*statePath); err == nil {
 		reviews = st.State()
 		for _, n := range st.Notices() {
 			fmt.Fprintf(stderr, "baogao export: %s\n", n)

@@ -16,8 +16,9 @@ import (
 	"baogao/tui/width"
 )
 
-// openState opens the review state at path, or at the default place for these corpus roots.
-func (c *cli) openState(path string, roots []string) (*state.Store, error) {
+// openState opens the review state at path, or the user's one state (taking in the per-folder
+// states of earlier versions).
+func (c *cli) openState(path string) (*state.Store, error) {
 	if c.served != nil && c.store == nil {
 		// over SSH a session reads only its user's state; never the operator's for these roots
 		if c.storeErr != nil {
@@ -31,14 +32,14 @@ func (c *cli) openState(path string, roots []string) (*state.Store, error) {
 		}
 		return c.store, nil
 	}
-	if path == "" {
-		p, err := state.DefaultPath(roots)
-		if err != nil {
-			return nil, err
-		}
-		path = p
+	if path != "" {
+		return state.Open(path)
 	}
-	return state.Open(path)
+	p, err := state.DefaultPath()
+	if err != nil {
+		return nil, err
+	}
+	return state.OpenMerging(p, state.Legacy(p))
 }
 
 // reviewer names who makes changes in this process.
@@ -70,9 +71,10 @@ func rowOf(r *model.Report, rv *model.Review, stale bool) reviewRow {
 	return row
 }
 
-// reviewRows lists every loaded report's review, then the reviews whose reports were not loaded.
-func reviewRows(reports []model.Report, st *model.ReviewState) []reviewRow {
-	var rows []reviewRow
+// reviewRows lists every loaded report's review and, with all, the reviews of reports not loaded
+// (the state is one for every folder the user browses: most of those are reports of other
+// folders, not lost ones). unloaded is how many of those there are.
+func reviewRows(reports []model.Report, st *model.ReviewState, all bool) (rows []reviewRow, unloaded int) {
 	used := map[string]bool{}
 	for i := range reports {
 		rv, stale := st.Find(&reports[i])
@@ -87,27 +89,32 @@ func reviewRows(reports []model.Report, st *model.ReviewState) []reviewRow {
 			orphans = append(orphans, rv)
 		}
 	}
+	if !all {
+		return rows, len(orphans)
+	}
 	sort.Slice(orphans, func(i, j int) bool { return orphans[i].ID < orphans[j].ID })
 	for _, rv := range orphans {
 		row := rowOf(&model.Report{ID: rv.ID, Region: rv.Region, Year: rv.Year}, rv, false)
 		row.Missing = true
 		rows = append(rows, row)
 	}
-	return rows
+	return rows, len(orphans)
 }
 
-const reviewUsage = `Usage: baogao review [--state PATH] [--format table|csv|json] [PATH...]
+const reviewUsage = `Usage: baogao review [--all] [--state PATH] [--format table|csv|json] [PATH...]
 
 Lists the review state of the reports in PATH (none: the embedded sample): per report whether it
-is reviewed, its stars, flags with reasons and notes. Reviews of reports that are not loaded are
-listed too (missing), and reviews of reports whose text changed are marked stale.
+is reviewed, its stars, flags with reasons and notes. Reviews of reports whose text changed since
+are marked stale. The state is one for every folder you browse: --all lists the reviews of
+reports not in PATH too (missing).
 
 `
 
 func (c *cli) cmdReview(args []string, stdout, stderr io.Writer) int {
 	fs := c.newFlags("review", reviewUsage, stderr)
 	format := fs.String("format", "table", "output format: table, csv or json")
-	statePath := fs.String("state", "", "review state file (default: one per corpus in the XDG state folder)")
+	statePath := fs.String("state", "", "review state file (default: yours, one for every folder, in the XDG state folder)")
+	all := fs.Bool("all", false, "also list reviews of reports not in PATH")
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
@@ -115,7 +122,7 @@ func (c *cli) cmdReview(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	res := c.load(fs.Args(), stderr)
-	st, err := c.openState(*statePath, fs.Args())
+	st, err := c.openState(*statePath)
 	if err != nil {
 		fmt.Fprintf(stderr, "baogao review: %v\n", err)
 		return exitEmpty
@@ -123,7 +130,7 @@ func (c *cli) cmdReview(args []string, stdout, stderr io.Writer) int {
 	for _, n := range st.Notices() {
 		fmt.Fprintf(stderr, "baogao review: %s\n", n)
 	}
-	rows := reviewRows(res.Reports, st.State())
+	rows, unloaded := reviewRows(res.Reports, st.State(), *all)
 	switch *format {
 	case "json":
 		enc := json.NewEncoder(stdout)
@@ -135,41 +142,14 @@ func (c *cli) cmdReview(args []string, stdout, stderr io.Writer) int {
 		cw.Write([]string{"id", "region", "year", "reviewed", "stale", "missing", "stars", "flags", "notes"})
 		for _, r := range rows {
 			cw.Write([]string{r.ID, r.Region, strconv.Itoa(r.Year), strconv.FormatBool(r.Reviewed), strconv.FormatBool(r.Stale), strconv.FormatBool(r.Missing),
-				strings.Join(r.Stars, "; "), joinFlags(r.Flags), joinNotes(r.Notes)})
+				joinStars(r.Stars), joinFlags(r.Flags), joinNotes(r.Notes)})
 		}
 		cw.Flush()
 	default:
-		termW, _ := terminal(stdout)
-		m := width.Narrow()
-		for _, r := range rows {
-			mark := " "
-			switch {
-			case r.Missing:
-				mark = "-"
-			case r.Stale:
-				mark = "?"
-			case r.Reviewed:
-				mark = "✓"
-			}
-			region := r.Region
-			if region == "" {
-				region = model.UnknownRegion
-			}
-			ln := fmt.Sprintf("%s %s  %s  %s", mark, m.PadRight(r.ID, 24), m.PadRight(region, 8), year(r.Year))
-			if len(r.Stars) > 0 {
-				ln += fmt.Sprintf("  *%d", len(r.Stars))
-			}
-			if len(r.Flags) > 0 {
-				ln += "  标错：" + joinFlags(r.Flags)
-			}
-			if len(r.Notes) > 0 {
-				ln += "  笔记：" + joinNotes(r.Notes)
-			}
-			if termW > 0 {
-				ln = m.Truncate(ln, termW, "…")
-			}
-			fmt.Fprintln(stdout, ln)
-		}
+		writeReviewTable(stdout, rows)
+	}
+	if unloaded > 0 && !*all {
+		fmt.Fprintf(stderr, "baogao review: %d more reviews are of reports not in these folders (--all lists them)\n", unloaded)
 	}
 	if len(res.Reports) == 0 {
 		return exitEmpty
@@ -177,10 +157,61 @@ func (c *cli) cmdReview(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// writeReviewTable prints the reviews as a table with a header: 状态 is ✓ reviewed, ? stale (the
+// text changed since), - missing (the report is not loaded).
+func writeReviewTable(stdout io.Writer, rows []reviewRow) {
+	termW, _ := terminal(stdout)
+	m := width.Narrow()
+	idW, regionW := m.String("报告"), m.String("地区")
+	for _, r := range rows {
+		idW, regionW = max(idW, m.String(r.ID)), max(regionW, m.String(model.RegionLabelOf(r.Region)))
+	}
+	idW = min(idW, 32)
+	out := func(ln string) {
+		if termW > 0 {
+			ln = m.Truncate(ln, termW, "…")
+		}
+		fmt.Fprintln(stdout, strings.TrimRight(ln, " "))
+	}
+	out(fmt.Sprintf("%s  %s  %s  %s  %s  %s", "状态", m.PadRight("报告", idW), m.PadRight("地区", regionW), "年份", "星标", "标错与笔记"))
+	for _, r := range rows {
+		mark := " "
+		switch {
+		case r.Missing:
+			mark = "-"
+		case r.Stale:
+			mark = "?"
+		case r.Reviewed:
+			mark = "✓"
+		}
+		stars := ""
+		if len(r.Stars) > 0 {
+			stars = strconv.Itoa(len(r.Stars))
+		}
+		var rest []string
+		if len(r.Flags) > 0 {
+			rest = append(rest, "标错："+joinFlags(r.Flags))
+		}
+		if len(r.Notes) > 0 {
+			rest = append(rest, "笔记："+joinNotes(r.Notes))
+		}
+		id := m.Truncate(r.ID, idW, "…")
+		out(fmt.Sprintf("%s  %s  %s  %s  %s  %s", m.PadRight(mark, m.String("状态")), m.PadRight(id, idW), m.PadRight(model.RegionLabelOf(r.Region), regionW), m.PadRight(year(r.Year), 4), m.PadLeft(stars, 4), strings.Join(rest, "  ")))
+	}
+}
+
+func joinStars(ts []string) string {
+	var out []string
+	for _, t := range ts {
+		out = append(out, model.TargetLabel(t))
+	}
+	return strings.Join(out, "; ")
+}
+
 func joinFlags(fs []model.Flag) string {
 	var out []string
 	for _, f := range fs {
-		out = append(out, f.Target+"："+f.Reason)
+		out = append(out, model.TargetLabel(f.Target)+"："+f.Reason)
 	}
 	return strings.Join(out, "; ")
 }
@@ -188,7 +219,7 @@ func joinFlags(fs []model.Flag) string {
 func joinNotes(ns []model.Note) string {
 	var out []string
 	for _, n := range ns {
-		out = append(out, n.Target+"："+strings.Join(strings.Fields(n.Text), " "))
+		out = append(out, model.TargetLabel(n.Target)+"："+strings.Join(strings.Fields(n.Text), " "))
 	}
 	return strings.Join(out, "; ")
 }

@@ -404,7 +404,11 @@ func (s *server) storeFor(reviewer string) (*state.Store, error) {
 	if name == "" {
 		name = "unknown"
 	}
-	return state.Open(filepath.Join(dir, name+".json"))
+	path := filepath.Join(dir, name+".json")
+	if s.cfg.stateDir != "" {
+		return state.Open(path)
+	}
+	return state.OpenMerging(path, state.Legacy(path))
 }
 
 // stateRoot is the folder of the reviewers' state files.
@@ -412,11 +416,11 @@ func (s *server) stateRoot() (string, error) {
 	if s.cfg.stateDir != "" {
 		return s.cfg.stateDir, nil
 	}
-	p, err := state.DefaultPath(s.cfg.paths)
+	dir, err := state.Dir()
 	if err != nil {
 		return "", err
 	}
-	return filepath.Join(filepath.Dir(p), "users"), nil
+	return filepath.Join(dir, "users"), nil
 }
 
 func (s *server) logged(next ssh.Handler) ssh.Handler {

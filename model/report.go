@@ -64,9 +64,12 @@ func (r *Report) Unread() []string {
 const UnknownRegion = "未知"
 
 // RegionLabel is the region as views show it.
-func (r *Report) RegionLabel() string {
-	if r.Region != "" {
-		return r.Region
+func (r *Report) RegionLabel() string { return RegionLabelOf(r.Region) }
+
+// RegionLabelOf is a region name as views show it.
+func RegionLabelOf(region string) string {
+	if region != "" {
+		return region
 	}
 	return UnknownRegion
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -47,6 +48,38 @@ func TargetIndicator(in Indicator) string {
 	return "indicator:" + string(in.Kind) + ":" + in.Name + ":" + FormatNumber(float64(in.Start))
 }
 
+// TargetLabel is a star's, flag's or note's target as a reader names it: 报告 for the report,
+// the section's title, an indicator by name and kind (地区生产总值（实绩）), not the keys the
+// state files keep.
+func TargetLabel(target string) string {
+	if target == TargetReport {
+		return "报告"
+	}
+	if title, ok := strings.CutPrefix(target, "section:"); ok {
+		return "章节「" + title + "」"
+	}
+	if rest, ok := strings.CutPrefix(target, "indicator:"); ok {
+		kind, rest, _ := strings.Cut(rest, ":")
+		name := rest
+		if i := strings.LastIndex(rest, ":"); i >= 0 {
+			name = rest[:i] // the offset tells two figures of one name apart; a reader has the kind
+		}
+		return name + "（" + KindLabel(Kind(kind)) + "）"
+	}
+	return target
+}
+
+// KindLabel names an indicator's kind as the views do.
+func KindLabel(k Kind) string {
+	switch k {
+	case Target:
+		return "目标"
+	case Actual:
+		return "实绩"
+	}
+	return "计划"
+}
+
 // TextHash identifies a report's text.
 func TextHash(body string) string {
 	h := sha256.Sum256([]byte(body))
@@ -59,8 +92,8 @@ type ReviewState struct {
 	Reviews map[string]*Review `json:"reviews"` // by hash
 }
 
-// Find returns the review of a report: by its text, else by its id (then stale is true: the
-// text changed since the review was written).
+// Find returns the review of a report: by its text, else by its id, place and year (then stale is
+// true: the text changed since the review was written).
 func (s *ReviewState) Find(r *Report) (rv *Review, stale bool) {
 	if s == nil || s.Reviews == nil {
 		return nil, false
@@ -68,8 +101,10 @@ func (s *ReviewState) Find(r *Report) (rv *Review, stale bool) {
 	if rv := s.Reviews[r.TextKey()]; rv != nil {
 		return rv, false
 	}
+	// One state holds the reviews of every folder a user browses, and ids come from file names:
+	// a review found by id must also be of the same place and year.
 	for _, rv := range s.Reviews {
-		if rv.ID == r.ID {
+		if rv.ID == r.ID && rv.Region == r.Region && rv.Year == r.Year {
 			return rv, true
 		}
 	}

@@ -73,16 +73,6 @@ func (t *indicatorTable) clamp() {
 	t.cur, t.off = scrollTo(t.cur, t.off, len(t.rows), t.page())
 }
 
-func kindName(k model.Kind) string {
-	switch k {
-	case model.Target:
-		return "目标"
-	case model.Actual:
-		return "实绩"
-	}
-	return "计划"
-}
-
 func cells(in model.Indicator) []string {
 	val, gr := "", ""
 	if in.Value != nil {
@@ -94,7 +84,7 @@ func cells(in model.Indicator) []string {
 			gr += "（" + model.FormatNumber(*in.Stretch) + "）"
 		}
 	}
-	return []string{in.Name, kindName(in.Kind), val, gr, in.Qualifier, in.Section}
+	return []string{in.Name, model.KindLabel(in.Kind), val, gr, in.Qualifier, in.Section}
 }
 
 // resort orders the rows by the sorted column: names, qualifiers and sections by pinyin, values

@@ -4,13 +4,13 @@
 package state
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -30,9 +30,8 @@ type Store struct {
 	beforeRename func() error
 }
 
-// DefaultPath is the state file for a corpus: in the XDG state directory, one per corpus root
-// (the sorted absolute paths given, or "sample" for the embedded one).
-func DefaultPath(roots []string) (string, error) {
+// Dir is the folder of baogao's review state: baogao in the XDG state directory.
+func Dir() (string, error) {
 	dir := os.Getenv("XDG_STATE_HOME")
 	if dir == "" {
 		home, err := os.UserHomeDir()
@@ -41,19 +40,121 @@ func DefaultPath(roots []string) (string, error) {
 		}
 		dir = filepath.Join(home, ".local", "state")
 	}
-	key := "sample"
-	if len(roots) > 0 {
-		h := sha256.New()
-		for _, r := range roots {
-			abs, err := filepath.Abs(r)
-			if err != nil {
-				abs = r
-			}
-			fmt.Fprintf(h, "%s\x00", abs)
-		}
-		key = filepath.Base(filepath.Clean(roots[0])) + "-" + hex.EncodeToString(h.Sum(nil))[:12]
+	return filepath.Join(dir, "baogao"), nil
+}
+
+// DefaultPath is the user's review state: one file, whatever folders are browsed. Reviews are
+// keyed by the reports' text, so a report marked in one folder is marked wherever it is found
+// (a copy in another folder, the embedded sample).
+func DefaultPath() (string, error) {
+	dir, err := Dir()
+	if err != nil {
+		return "", err
 	}
-	return filepath.Join(dir, "baogao", key, "state.json"), nil
+	return filepath.Join(dir, "state.json"), nil
+}
+
+// Legacy are the state files earlier versions kept beside path, one per set of folders
+// (Dir/<corpus>/state.json, or for a served reviewer Dir/<corpus>/users/<name>.json): what
+// OpenMerging takes in.
+func Legacy(path string) []string {
+	dir, name := filepath.Dir(path), filepath.Base(path)
+	pattern := filepath.Join(dir, "*", name)
+	if filepath.Base(dir) == "users" { // a served reviewer's state
+		pattern = filepath.Join(filepath.Dir(dir), "*", "users", name)
+	}
+	found, _ := filepath.Glob(pattern)
+	return found
+}
+
+// OpenMerging opens the state at path and takes in the reviews of the legacy files: each is
+// merged into it (marks and stars add up, a flag or note already there stays and a different
+// note's text is kept after it) and, once that is saved, renamed to NAME.merged so it is taken
+// in once. When the state cannot be saved (a read-only folder) the legacy reviews are shown
+// from memory and their files left as they are, to be taken in another time.
+func OpenMerging(path string, legacy []string) (*Store, error) {
+	s, err := Open(path)
+	if err != nil {
+		return nil, err
+	}
+	var merged []string
+	for _, old := range legacy {
+		b, err := os.ReadFile(old)
+		if err != nil {
+			continue // unreadable: left for another time, as it is
+		}
+		var st model.ReviewState
+		if json.Unmarshal(b, &st) != nil || st.Version == 0 {
+			s.notices = append(s.notices, fmt.Sprintf("earlier review state %s could not be read; left as it is", old))
+			continue
+		}
+		s.mu.Lock()
+		ops := mergeOps(&s.state, &st)
+		for _, op := range ops {
+			s.state.Apply(op)
+		}
+		s.pending = append(s.pending, ops...)
+		s.mu.Unlock()
+		merged = append(merged, old)
+	}
+	if len(merged) == 0 {
+		return s, nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.flushLocked(); err != nil {
+		s.pending = nil // shown from memory; the files stay, so nothing is lost
+		return s, nil
+	}
+	for _, old := range merged {
+		if os.Rename(old, old+".merged") == nil {
+			s.notices = append(s.notices, fmt.Sprintf("reviews of %s taken into %s", old, path))
+		}
+	}
+	return s, nil
+}
+
+// mergeOps are the changes that bring old's reviews into st without undoing anything st holds.
+func mergeOps(st, old *model.ReviewState) []model.Op {
+	var ops []model.Op
+	hashes := make([]string, 0, len(old.Reviews))
+	for h := range old.Reviews {
+		hashes = append(hashes, h)
+	}
+	sort.Strings(hashes)
+	for _, h := range hashes {
+		rv := old.Reviews[h]
+		if rv == nil {
+			continue
+		}
+		cur := st.Reviews[h]
+		op := func(kind model.OpKind, target string, b bool, text, by string, at time.Time) {
+			ops = append(ops, model.Op{Kind: kind, Hash: h, ID: rv.ID, Region: rv.Region, Year: rv.Year, Target: target, Bool: b, Text: text, By: by, At: at})
+		}
+		if rv.Reviewed && (cur == nil || !cur.Reviewed) {
+			op(model.OpReviewed, "", true, "", "", rv.Updated)
+		}
+		for _, t := range rv.Stars {
+			if !cur.Starred(t) {
+				op(model.OpStar, t, true, "", "", rv.Updated)
+			}
+		}
+		for _, f := range rv.Flags {
+			if _, ok := cur.FlagOf(f.Target); !ok {
+				op(model.OpFlag, f.Target, false, f.Reason, f.By, f.At)
+			}
+		}
+		for _, n := range rv.Notes {
+			have, ok := cur.NoteOf(n.Target)
+			switch {
+			case !ok:
+				op(model.OpNote, n.Target, false, n.Text, n.By, n.At)
+			case have.Text != n.Text && !strings.Contains(have.Text, n.Text):
+				op(model.OpNote, n.Target, false, have.Text+"\n\n"+n.Text, have.By, have.At)
+			}
+		}
+	}
+	return ops
 }
 
 // Open reads the state at path. A missing file is an empty state; a file that cannot be parsed

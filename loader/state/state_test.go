@@ -224,13 +224,115 @@ func TestReadOnlyLocation(t *testing.T) {
 	}
 }
 
+// One state for the user, whatever folders are browsed.
 func TestDefaultPath(t *testing.T) {
 	t.Setenv("XDG_STATE_HOME", "/xdg")
-	p1, _ := DefaultPath([]string{"/data/reports"})
-	p2, _ := DefaultPath([]string{"/data/other"})
-	p0, _ := DefaultPath(nil)
-	if !strings.HasPrefix(p1, "/xdg/baogao/reports-") || p1 == p2 || p0 != "/xdg/baogao/sample/state.json" {
-		t.Errorf("paths %s %s %s", p1, p2, p0)
+	if p, _ := DefaultPath(); p != "/xdg/baogao/state.json" {
+		t.Errorf("DefaultPath() = %s", p)
+	}
+}
+
+// The per-folder states of earlier versions are taken into the one state once: marks, stars,
+// flags and notes of both, a second note on one section kept after the first, the old files
+// renamed; a second open takes nothing in again.
+func TestOpenMergingTakesInLegacy(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "baogao", "state.json")
+	r1, r2 := report("a#1", "甲报告正文。"), report("b#1", "乙报告正文。")
+	legacy := func(corpus string, ops ...model.Op) string {
+		p := filepath.Join(dir, "baogao", corpus, "state.json")
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		s, _ := Open(p)
+		for _, op := range ops {
+			if err := s.Apply(op); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return p
+	}
+	note := func(r *model.Report, text string) model.Op {
+		op := model.NewOp(model.OpNote, r, "t", time.Now())
+		op.Target, op.Text = model.TargetReport, text
+		return op
+	}
+	star := model.NewOp(model.OpStar, r2, "t", time.Now())
+	star.Target, star.Bool = model.TargetSection("一、回顾"), true
+	a := legacy("seeds-1234", reviewed(r1), note(r1, "甲的笔记"))
+	b := legacy("sample", star, note(r1, "另一份笔记"))
+	if got := Legacy(path); len(got) != 2 {
+		t.Fatalf("Legacy(%s) = %v", path, got)
+	}
+	s, err := OpenMerging(path, Legacy(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(s *Store, when string) {
+		t.Helper()
+		rv1, _ := s.State().Find(r1)
+		rv2, _ := s.State().Find(r2)
+		if rv1 == nil || !rv1.Reviewed || !rv2.Starred(model.TargetSection("一、回顾")) {
+			t.Fatalf("%s: reviews not taken in: %+v %+v", when, rv1, rv2)
+		}
+		n, _ := rv1.NoteOf(model.TargetReport)
+		if !strings.Contains(n.Text, "甲的笔记") || !strings.Contains(n.Text, "另一份笔记") {
+			t.Errorf("%s: note %q lost one of the two texts", when, n.Text)
+		}
+	}
+	check(s, "merged")
+	for _, old := range []string{a, b} {
+		if _, err := os.Stat(old + ".merged"); err != nil {
+			t.Errorf("%s not renamed: %v", old, err)
+		}
+	}
+	if s.Pending() != 0 {
+		t.Errorf("%d changes pending after the merge was saved", s.Pending())
+	}
+	again, _ := OpenMerging(path, Legacy(path))
+	check(again, "opened again")
+	rv1, _ := again.State().Find(r1)
+	if n, _ := rv1.NoteOf(model.TargetReport); strings.Count(n.Text, "甲的笔记") != 1 {
+		t.Errorf("taken in twice: %q", n.Text)
+	}
+}
+
+// A state that cannot be saved shows the legacy reviews from memory and leaves their files.
+func TestOpenMergingReadOnly(t *testing.T) {
+	dir := t.TempDir()
+	r := report("a#1", "正文。")
+	old := filepath.Join(dir, "sample", "state.json")
+	os.MkdirAll(filepath.Dir(old), 0o755)
+	ls, _ := Open(old)
+	ls.Apply(reviewed(r))
+	path := "/proc/baogao-state-test/state.json" // no one can create files there
+	s, err := OpenMerging(path, []string{old})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rv, _ := s.State().Find(r); rv == nil || !rv.Reviewed {
+		t.Error("legacy review not shown")
+	}
+	if s.Pending() != 0 {
+		t.Errorf("%d pending: quitting would ask about changes the user never made", s.Pending())
+	}
+	if _, err := os.Stat(old); err != nil {
+		t.Errorf("legacy file moved although its reviews were not saved: %v", err)
+	}
+}
+
+// A review found by id (the text changed) must be of the same place and year: ids come from file
+// names, and one state holds every folder's reviews.
+func TestFindByIDNeedsPlaceAndYear(t *testing.T) {
+	st := model.ReviewState{}
+	r := &model.Report{ID: "report-2023", Region: "长安镇", Year: 2023, Body: "旧文。"}
+	st.Apply(model.NewOp(model.OpReviewed, r, "t", time.Now()))
+	edited := *r
+	edited.Body = "新文。"
+	if _, stale := st.Find(&edited); !stale {
+		t.Error("an edited report does not find its review as stale")
+	}
+	other := &model.Report{ID: "report-2023", Region: "临淄区", Year: 2023, Body: "别的。"}
+	if rv, _ := st.Find(other); rv != nil {
+		t.Error("another place's report with the same file name took its review")
 	}
 }
 
