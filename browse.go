@@ -16,11 +16,12 @@ import (
 	"baogao/tui/width"
 )
 
-const browseUsage = `Usage: baogao [--east-asian-width] [--list] [PATH...]
+// browseUsage is what baogao --help prints: the commands, then the browser's own flags.
+const browseUsage = mainUsage + `Browsing: baogao [--east-asian-width] [--list] [--state PATH] [PATH...]
 
 Browses the reports found in PATH (files or folders; none: the embedded sample). Press ? in the
 browser for its keys. When stdout is not a terminal, or with --list, prints the report list
-instead: region, level, year, number of targets and title.
+instead: region, level, year, number of targets and title (the count on stderr when piped).
 
 `
 
@@ -69,11 +70,16 @@ func (c *cli) cmdBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer
 		}
 		fmt.Fprintln(stdout, ln)
 	}
-	fmt.Fprintf(stdout, "%d reports", len(res.Reports))
-	if len(res.Errors) > 0 {
-		fmt.Fprintf(stdout, ", %d files could not be read", len(res.Errors))
+	// The count is for the person at the terminal: in a pipe it would be one more row to strip.
+	count := stdout
+	if termWidth == 0 {
+		count = stderr
 	}
-	fmt.Fprintln(stdout)
+	fmt.Fprintf(count, "%d reports", len(res.Reports))
+	if len(res.Errors) > 0 {
+		fmt.Fprintf(count, ", %d files could not be read", len(res.Errors))
+	}
+	fmt.Fprintln(count)
 	return exitOK
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"baogao/loader"
@@ -56,6 +57,14 @@ func (c *cli) run(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 			}
 			return c.cmdServe(args[1:], stdout, stderr)
 		case "help":
+			// help COMMAND is COMMAND --help
+			if len(args) > 1 && slices.Contains(commands, args[1]) && args[1] != "help" {
+				return c.run([]string{args[1], "--help"}, stdin, stdout, stderr)
+			}
+			if len(args) > 1 {
+				fmt.Fprintf(stderr, "baogao help: unknown command %q\n", args[1])
+				return exitUsage
+			}
 			fmt.Fprint(stdout, mainUsage)
 			return exitOK
 		}
@@ -75,10 +84,12 @@ func (c *cli) run(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	return c.cmdBrowse(args, stdin, stdout, stderr)
 }
 
+var commands = []string{"targets", "export", "review", "serve", "help"}
+
 // nearestCommand is the command a typo was probably meant to be: within two edits.
 func nearestCommand(w string) string {
 	best, bestD := "", 3
-	for _, cmd := range []string{"targets", "export", "review", "serve", "help"} {
+	for _, cmd := range commands {
 		if d := editDistance(w, cmd); d < bestD {
 			best, bestD = cmd, d
 		}
@@ -121,10 +132,12 @@ Usage:
   baogao export [flags] [PATH...]           everything extracted, as JSON or CSV
   baogao review [flags] [PATH...]           the review state: reviewed, stars, flags, notes
   baogao serve [flags] [PATH...]            the browser over SSH, one corpus for a team
+  baogao help [COMMAND]                     this text, or a command's flags
 
 PATH is a file or a folder (read recursively). QUERY matches a region or title in Chinese,
-full pinyin or pinyin initials: 长安, changan and ca all find 长安镇.
-Run 'baogao COMMAND --help' for a command's flags.
+full pinyin or pinyin initials: 长安, changan and ca all find 长安镇. Flags may come before or
+after the other arguments. Run 'baogao help COMMAND' for a command's flags.
+
 `
 
 func (c *cli) newFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
@@ -133,9 +146,33 @@ func (c *cli) newFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
 	fs.BoolVar(&c.noCache, "no-cache", false, "parse every file again; do not read or write the parse cache")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usage)
-		fs.PrintDefaults()
+		printFlags(fs)
 	}
 	return fs
+}
+
+// printFlags lists the flags as the usage lines spell them (--format, not -format), each with
+// its kind of value and its default.
+func printFlags(fs *flag.FlagSet) {
+	var b strings.Builder
+	b.WriteString("Flags:\n")
+	fs.VisitAll(func(f *flag.Flag) {
+		kind, usage := flag.UnquoteUsage(f)
+		b.WriteString("  --" + f.Name)
+		if kind != "" {
+			b.WriteString(" " + kind)
+		}
+		b.WriteString("\n    \t" + strings.ReplaceAll(usage, "\n", "\n    \t"))
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			if kind == "string" {
+				fmt.Fprintf(&b, " (default %q)", f.DefValue)
+			} else {
+				fmt.Fprintf(&b, " (default %v)", f.DefValue)
+			}
+		}
+		b.WriteString("\n")
+	})
+	fmt.Fprint(fs.Output(), b.String())
 }
 
 // parseFlags parses and maps flag errors onto exit codes. Asked-for help goes to stdout with
@@ -149,12 +186,27 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
 			fs.SetOutput(stdout)
 		}
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK, false
+	// Flags may come after the positional arguments (targets changan --format csv), as with
+	// most tools; a "--" ends the flags, and what follows is positional whatever it looks like.
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return exitOK, false
+			}
+			return exitUsage, false
 		}
-		return exitUsage, false
+		rest := fs.Args()
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" {
+			pos = append(pos, rest...)
+			break
+		}
+		if len(rest) == 0 {
+			break
+		}
+		pos, args = append(pos, rest[0]), rest[1:]
 	}
+	fs.Parse(append([]string{"--"}, pos...)) // fs.Args() is now every positional argument, in order
 	return 0, true
 }
 
@@ -230,7 +282,7 @@ func (c *cli) loadOptions(paths []string, stderr io.Writer) loader.Options {
 }
 
 func (c *cli) cmdExport(args []string, stdout, stderr io.Writer) int {
-	fs := c.newFlags("export", "Usage: baogao export [--format json|csv] [PATH...]\n\nPrints every report's metadata, sections and indicators (see spec/export.md).\n\n", stderr)
+	fs := c.newFlags("export", "Usage: baogao export [--format json|csv] [PATH...]\n\nPrints every report's metadata, sections and indicators (the fields: docs/export.md).\n\n", stderr)
 	format := fs.String("format", "json", "output format: json or csv")
 	statePath := fs.String("state", "", "review state file to include (default: yours, when it exists)")
 	if code, ok := parseFlags(fs, args, stdout); !ok {

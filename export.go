@@ -16,7 +16,7 @@ import (
 	"baogao/model"
 )
 
-// writeExport prints the export contract of ../shared/spec/export.md.
+// writeExport prints the export contract of docs/export.md.
 func writeExport(w io.Writer, res loader.Result, format string, reviews *model.ReviewState) error {
 	switch format {
 	case "json":

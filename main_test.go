@@ -63,7 +63,7 @@ func TestExportGolden(t *testing.T) {
 	}
 }
 
-// The JSON export keeps the contract of spec/export.md: these fields, these types.
+// The JSON export keeps the contract of docs/export.md: these fields, these types.
 func TestExportContract(t *testing.T) {
 	out, _, _ := runCmd("export", "testdata/seeds")
 	var doc struct {
@@ -115,6 +115,52 @@ func TestExitCodes(t *testing.T) {
 		if tt.code == 0 && strings.Contains(strings.Join(tt.args, " "), "help") && errs != "" {
 			t.Errorf("%v: help printed to stderr: %q", tt.args, errs)
 		}
+	}
+}
+
+// The command line behaves as users of other tools expect: flags after the other arguments,
+// help that lists the commands and spells flags as --flag, help COMMAND, counts and messages on
+// stderr where stdout is data, a server without keys refused as a usage error.
+func TestCommandLineConventions(t *testing.T) {
+	before, _, _ := runCmd("targets", "--format", "csv", "changan", "testdata/seeds")
+	after, errs, code := runCmd("targets", "changan", "testdata/seeds", "--format", "csv")
+	if code != exitOK || after != before || !strings.HasPrefix(after, "id,region,year") {
+		t.Errorf("flags after the arguments: code %d stderr %q\n%s", code, errs, after)
+	}
+	if out, _, _ := runCmd("targets", "--", "--format"); strings.Contains(out, "id,region") {
+		t.Error("a flag after -- was taken as a flag")
+	}
+	out, errs, code := runCmd("--help")
+	for _, cmd := range []string{"targets", "export", "review", "serve", "help"} {
+		if !strings.Contains(out, "baogao "+cmd) {
+			t.Errorf("baogao --help does not list %s", cmd)
+		}
+	}
+	if code != exitOK || errs != "" || !strings.Contains(out, "  --list") || strings.Contains(out, "\n  -list") {
+		t.Errorf("baogao --help: code %d stderr %q; flags not spelled --flag:\n%s", code, errs, out)
+	}
+	want, _, _ := runCmd("targets", "--help")
+	if got, _, code := runCmd("help", "targets"); got != want || code != exitOK {
+		t.Errorf("help targets (code %d) is not targets --help:\n%s", code, got)
+	}
+	if _, errs, code := runCmd("help", "taregts"); code != exitUsage || !strings.Contains(errs, "taregts") {
+		t.Errorf("help of an unknown command: code %d, stderr %q", code, errs)
+	}
+	out, errs, _ = runCmd("--list", "testdata/seeds")
+	if strings.Contains(out, " reports") || !strings.Contains(errs, "8 reports") {
+		t.Errorf("the count goes to stderr when stdout is not a terminal: stdout ends %q, stderr %q", out[max(0, len(out)-40):], errs)
+	}
+	out, errs, code = runCmd("targets", "nosuchplace")
+	if code != exitOK || out != "" || !strings.Contains(errs, `no report matches "nosuchplace"`) {
+		t.Errorf("no match: code %d stdout %q stderr %q", code, out, errs)
+	}
+	if _, errs, code := runCmd("serve", "--listen", "127.0.0.1:0"); code != exitUsage || !strings.Contains(errs, "--authorized-keys") {
+		t.Errorf("serve without keys: code %d stderr %q", code, errs)
+	}
+	if out, _, _ := runCmd("export", "--help"); !strings.Contains(out, "docs/export.md") {
+		t.Error("export --help does not point to docs/export.md")
+	} else if _, err := os.Stat("docs/export.md"); err != nil {
+		t.Error("export --help points to a document that is not in the repository")
 	}
 }
 

@@ -67,6 +67,10 @@ func (c *cli) cmdServe(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	cfg.paths, cfg.noCache = fs.Args(), c.noCache
+	if cfg.authorizedKeys == "" && !cfg.allowAny {
+		fmt.Fprintln(stderr, "baogao serve: no --authorized-keys: refusing to serve to anyone who asks (give --allow-any to do that on purpose)")
+		return exitUsage
+	}
 	if cfg.loginTimeout <= 0 || cfg.maxStartups <= 0 || cfg.maxSessions <= 0 {
 		fmt.Fprintln(stderr, "baogao serve: --login-timeout, --max-startups and --max-sessions must be positive")
 		return exitUsage

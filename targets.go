@@ -83,6 +83,9 @@ func (c *cli) cmdTargets(args []string, stdout, stderr io.Writer) int {
 		}
 		cw.Flush()
 	default:
+		if len(reports) == 0 {
+			break // said on stderr; an empty table is no answer
+		}
 		w, isTerm := terminal(stdout)
 		m := width.NewMeasure(*eastAsian)
 		io.WriteString(stdout, targetsTable(reports, m, w, colour(isTerm)))

@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// Canonical is one row of ../shared/spec/indicators.md: the name every view shows, the spellings
+// Canonical is one row of docs/indicators.md: the name every view shows, the spellings
 // reports use for it, and its usual unit.
 type Canonical struct {
 	Name    string
@@ -13,7 +13,7 @@ type Canonical struct {
 	Unit    string
 }
 
-// Canonicals is the table from spec/indicators.md, extended with spellings seen since (the spec
+// Canonicals is the table from docs/indicators.md, extended with spellings seen since (the spec
 // says extend it, never shrink it). Order matters only for display (the targets comparison).
 var Canonicals = []Canonical{
 	{"地区生产总值", []string{"GDP", "生产总值", "国内生产总值", "全区生产总值", "全镇生产总值", "全市生产总值", "全县生产总值", "全省生产总值", "地区GDP", "全省地区生产总值"}, "亿元"},

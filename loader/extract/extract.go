@@ -1,6 +1,6 @@
 // Package extract reads the figures of a work report out of its cleaned text: the review year's
 // actual figures and the plan year's targets, each with its name mapped onto the canonical table
-// (spec/indicators.md), its numbers, qualifier and stretch, and the span of text it came from. It
+// (docs/indicators.md), its numbers, qualifier and stretch, and the span of text it came from. It
 // also says which clauses of a goals passage it could not read. The language it knows (trigger
 // phrases, verbs with their sign, qualifiers, units, scope words) lives in rules.go; the grammar
 // of a clause in clause.go, of names in names.go. It is pure: text in, values out. CutAt and

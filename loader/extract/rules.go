@@ -98,7 +98,7 @@ var pollutants = []string{"化学需氧量", "二氧化硫", "氨氮", "氮氧�
 var industryRe = regexp.MustCompile(`^第?([一二三])(?:产业?|次产业)?(?:增加值)?$`)
 
 // Names the review part reports often that are outside the canonical table; they keep their own
-// wording (spec/indicators.md, "Names outside this table").
+// wording (docs/indicators.md, "Names outside this table").
 var reportedNames = []string{"地方财政总收入", "财政总收入", "全部财政收入", "地方财政收入", "全口径财政收入", "工业增加值", "实际利用内资", "实际到位内资", "粮食产量", "粮食总产量"}
 
 // Nouns that, standing between a known name and its figure, make the figure count something else:
