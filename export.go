@@ -73,7 +73,7 @@ func writeJSON(w io.Writer, res loader.Result, reviews *model.ReviewState) error
 		for c := 0; c < runs; c++ {
 			slots <- struct{}{}
 			go func() {
-				o := &jsonOut{b: bufs.Get().([]byte)[:0]}
+				o := &jsonOut{b: (*bufs.Get().(*[]byte))[:0]}
 				for i := c * run; i < min(len(res.Reports), (c+1)*run); i++ {
 					if i > 0 {
 						o.b = append(o.b, ',')
@@ -106,7 +106,7 @@ func writeJSON(w io.Writer, res loader.Result, reviews *model.ReviewState) error
 		if writeErr == nil {
 			_, writeErr = bw.Write(b)
 		}
-		bufs.Put(b)
+		bufs.Put(&b)
 		<-slots
 	}
 	if renderErr != nil {
@@ -135,7 +135,7 @@ func writeJSON(w io.Writer, res loader.Result, reviews *model.ReviewState) error
 type jsonOut struct{ b []byte }
 
 // bufs recycles the buffers runs of reports are rendered into (about 6 KB a report).
-var bufs = sync.Pool{New: func() any { return make([]byte, 0, 1<<20) }}
+var bufs = sync.Pool{New: func() any { b := make([]byte, 0, 1<<20); return &b }}
 
 const newlines = "\n                " // a line break and the indent of the deepest member
 

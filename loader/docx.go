@@ -75,7 +75,7 @@ func docxText(b []byte) (decoded, map[string]bool, error) {
 		return decoded{}, nil, err
 	}
 	if strings.TrimSpace(text) == "" {
-		return decoded{}, nil, errors.New("Word file has no text")
+		return decoded{}, nil, errors.New("the Word file has no text")
 	}
 	d, err := checkText(decoded{text: text, encoding: "utf-8"})
 	return d, hints, err

@@ -121,8 +121,6 @@ func (s *shared) body(i int) (string, error) {
 	return b, nil
 }
 
-func (s *shared) keyOf(i int) model.Key { return s.keys[i] }
-
 // report is report i with its sections, indicators and warnings unpacked: a load from the
 // parse cache leaves them packed until a screen shows them. Only a session's own stream is
 // packed; a corpus shared read-only by many sessions is loaded whole.

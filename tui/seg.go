@@ -17,14 +17,6 @@ type seg struct {
 
 type line []seg
 
-func (l line) width(m width.Measure) int {
-	n := 0
-	for _, s := range l {
-		n += m.String(s.text)
-	}
-	return n
-}
-
 // render draws the line in exactly w cells: cut with … when longer, padded when shorter. pad is
 // the style of the padding (a selected row keeps its background to the edge).
 func (l line) render(m width.Measure, w int, pad lipgloss.Style) string {

@@ -302,10 +302,6 @@ func figure(raw string, isGrowth bool, sign float64, n number) model.Indicator {
 	return in
 }
 
-// Verbs that open a goal stated by its object: 全面完成上级下达的节能减排约束性指标; 完成国家下达的能耗
-// 强度控制目标任务; 按照国家要求完成节能减排降碳任务.
-var objectVerbs = []string{"全面完成", "确保完成", "完成", "实现", "达到"}
-
 // Whose the object is: 上级下达的, 国家下达的, 省定的 … are not part of its name.
 var issuedBy = regexp.MustCompile(`^(?:[\p{Han}]{0,6}?(?:下达|确定|要求|规定)的?)`)
 

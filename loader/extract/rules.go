@@ -105,9 +105,6 @@ var reportedNames = []string{"地方财政总收入", "财政总收入", "全部
 // 外商直接投资项目1.3万个 counts projects, 进出口实绩企业81家 counts firms.
 var countedNouns = []string{"项目", "企业", "主体", "园区", "基地", "平台", "户数", "个数"}
 
-// Reports that name the whole country's government: the national report.
-var nationalWords = []string{"国务院总理", "代表国务院", "国务院向大会"}
-
 func sortLongestFirst(s []string) []string {
 	sort.SliceStable(s, func(i, j int) bool { return len(s[i]) > len(s[j]) })
 	return s
