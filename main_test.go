@@ -3,19 +3,18 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/exp/golden"
+
 	"baogao/loader"
 	"baogao/model"
 	"baogao/tui/width"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // TestMain keeps every test away from the user's own review state and parse cache.
 func TestMain(m *testing.M) {
@@ -36,30 +35,15 @@ func runCmd(args ...string) (string, string, int) {
 	return out.String(), errb.String(), code
 }
 
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	p := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file; run go test -update and read the diff", name)
-	}
-}
-
 func TestExportGolden(t *testing.T) {
 	for _, f := range []string{"json", "csv"} {
-		out, errs, code := runCmd("export", "--format", f, "testdata/seeds")
-		if code != 0 || errs != "" {
-			t.Fatalf("export %s: code %d, stderr %q", f, code, errs)
-		}
-		golden(t, "export-seeds."+f+".golden", out)
+		t.Run(f, func(t *testing.T) {
+			out, errs, code := runCmd("export", "--format", f, "testdata/seeds")
+			if code != 0 || errs != "" {
+				t.Fatalf("export %s: code %d, stderr %q", f, code, errs)
+			}
+			golden.RequireEqual(t, out) // testdata/TestExportGolden/FORMAT.golden; -update rewrites
+		})
 	}
 }
 

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,13 +12,12 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
 
 	"baogao/loader"
 	"baogao/model"
 	"baogao/tui/width"
 )
-
-var update = flag.Bool("update", false, "rewrite golden screens")
 
 // seeds are loaded once: every test builds its own App over a copy.
 var seeds = loader.LoadFS(os.DirFS("../testdata/seeds"), ".")
@@ -127,18 +125,7 @@ func TestScreensGolden(t *testing.T) {
 			t.Run(name, func(t *testing.T) {
 				a := newTestApp(t, size[0], size[1])
 				press(a, sc.keys...)
-				got := screenText(a)
-				p := filepath.Join("testdata", "screens", name+".golden")
-				if *update {
-					os.WriteFile(p, []byte(got), 0o644)
-				}
-				want, err := os.ReadFile(p)
-				if err != nil {
-					t.Fatalf("%v (go test ./tui -update)", err)
-				}
-				if got != string(want) {
-					t.Errorf("screen differs from %s:\n%s", p, got)
-				}
+				golden.RequireEqual(t, screenText(a)) // testdata/TestScreensGolden/NAME.golden; -update rewrites
 			})
 		}
 	}
