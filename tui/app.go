@@ -34,6 +34,7 @@ type shared struct {
 	loading    bool   // files are still being read: counts are so far
 	reviewer   string // who makes the changes (user name, or the SSH key's comment)
 	notice     string // one line the user must see (a failed save, a state set aside)
+	unsaved    bool   // the last save failed: the notice says so until a save succeeds
 
 	readBody func(*model.Report) (string, error)
 	bodies   map[int]string // bodies read back this session, by report index

@@ -64,14 +64,18 @@ func (s *shared) apply(op model.Op) error {
 		return nil
 	}
 	var nc *state.NoteConflict
+	var se *state.SaveError
 	err := s.store.Apply(op)
 	switch {
 	case errors.As(err, &nc):
 		// the editor asks; the status line says nothing was lost
+	case errors.As(err, &se):
+		s.notice, s.unsaved = oneLine(err.Error()), true
 	case err != nil:
 		s.notice = oneLine(err.Error())
-	case strings.HasPrefix(s.notice, "review state not saved"):
-		s.notice = "review state saved"
+	case s.unsaved:
+		// the notice said changes were kept in memory: now they are on disk
+		s.notice, s.unsaved = "review state saved", false
 	}
 	for _, n := range s.store.Notices() {
 		s.notice = oneLine(n)

@@ -178,3 +178,21 @@ func TestMarksDoNotHideEachOther(t *testing.T) {
 		t.Errorf("marks %q, want ✓*!n", got)
 	}
 }
+
+// A failed save says so until a save succeeds; the status line then says the state is saved
+// (the notice is cleared by the error's type, not by matching its text).
+func TestSaveNoticeClearsOnSuccess(t *testing.T) {
+	dir := t.TempDir()
+	blocker := filepath.Join(dir, "s")
+	a := appWithStore(t, filepath.Join(blocker, "state.json"))
+	os.WriteFile(blocker, []byte("a file where the state's folder should be"), 0o644)
+	press(a, "m")
+	if !strings.Contains(a.sh.notice, "not saved") || a.sh.pending() != 1 {
+		t.Fatalf("notice %q, pending %d", a.sh.notice, a.sh.pending())
+	}
+	os.Remove(blocker)
+	press(a, "j", "m")
+	if a.sh.notice != "review state saved" || a.sh.pending() != 0 {
+		t.Errorf("after a save that worked: notice %q, pending %d", a.sh.notice, a.sh.pending())
+	}
+}

@@ -265,11 +265,11 @@ func (s *Store) Flush() error {
 // atomically, unlock. Others' changes are kept because only our changes are replayed.
 func (s *Store) flushLocked() error {
 	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
-		return fmt.Errorf("review state not saved (%d changes kept in memory): %w", len(s.pending), err)
+		return &SaveError{Pending: len(s.pending), Err: err}
 	}
 	release, err := lockPath(s.path+".lock", true)
 	if err != nil {
-		return fmt.Errorf("review state not saved (%d changes kept in memory): %w", len(s.pending), err)
+		return &SaveError{Pending: len(s.pending), Err: err}
 	}
 	defer release()
 
@@ -296,7 +296,7 @@ func (s *Store) flushLocked() error {
 	}
 	if len(s.pending) > 0 {
 		if err := s.write(disk); err != nil {
-			return fmt.Errorf("review state not saved (%d changes kept in memory): %w", len(s.pending), err)
+			return &SaveError{Pending: len(s.pending), Err: err}
 		}
 	}
 	s.pending = nil
@@ -306,6 +306,19 @@ func (s *Store) flushLocked() error {
 	}
 	return nil
 }
+
+// SaveError is a save that did not reach the disk (a read-only folder, a lock that cannot be
+// taken): the changes stay in memory, Pending of them, and the next save tries again.
+type SaveError struct {
+	Pending int
+	Err     error
+}
+
+func (e *SaveError) Error() string {
+	return fmt.Sprintf("review state not saved (%d changes kept in memory): %v", e.Pending, e.Err)
+}
+
+func (e *SaveError) Unwrap() error { return e.Err }
 
 // NoteConflict is a note that changed on disk since the editor opened it: Theirs is the text now
 // there, Op the save that was not made. Saving Op again without Base replaces theirs.

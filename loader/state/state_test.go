@@ -213,8 +213,9 @@ func TestReadOnlyLocation(t *testing.T) {
 	}
 	r := report("a#1", "正文。")
 	err = s.Apply(reviewed(r))
-	if err == nil || !strings.Contains(err.Error(), "kept in memory") {
-		t.Fatalf("err = %v", err)
+	var se *SaveError
+	if !errors.As(err, &se) || se.Pending != 1 || !strings.Contains(err.Error(), "kept in memory") {
+		t.Fatalf("err = %v, want a *SaveError with one change pending", err)
 	}
 	if rv, _ := s.State().Find(r); rv == nil || !rv.Reviewed {
 		t.Error("the change is not kept in memory")
