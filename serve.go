@@ -32,6 +32,7 @@ import (
 	"baogao/loader/state"
 	"baogao/model"
 	"baogao/tui"
+	"baogao/xdg"
 )
 
 const serveUsage = `Usage: baogao serve [flags] [PATH...]
@@ -144,15 +145,11 @@ func newServer(cfg serveConfig, logger *log.Logger) (*server, error) {
 	}
 	keyPath := cfg.hostKey
 	if keyPath == "" {
-		dir := os.Getenv("XDG_DATA_HOME")
-		if dir == "" {
-			home, err := os.UserHomeDir()
-			if err != nil {
-				return nil, fmt.Errorf("no home folder for the host key (give --host-key): %w", err)
-			}
-			dir = filepath.Join(home, ".local", "share")
+		dir, err := xdg.Data()
+		if err != nil {
+			return nil, fmt.Errorf("host key (give --host-key): %w", err)
 		}
-		keyPath = filepath.Join(dir, "baogao", "ssh_host_ed25519_key")
+		keyPath = filepath.Join(dir, "ssh_host_ed25519_key")
 	}
 	pemBytes, err := hostKey(keyPath)
 	if err != nil {

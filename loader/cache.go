@@ -20,6 +20,7 @@ import (
 	"unsafe"
 
 	"baogao/model"
+	"baogao/xdg"
 )
 
 // Cache remembers what each file parsed into, so the second start of a large corpus reads no
@@ -90,16 +91,12 @@ type fragRef struct {
 // cacheMagic changes whenever the encoding below changes.
 const cacheMagic = "baogao-cache-7\n"
 
-// CachePath is where the cache for a set of command-line paths lives: under XDG_CACHE_HOME,
+// CachePath is where the cache for a set of command-line paths lives: in baogao's cache folder,
 // one file per set of absolute roots.
 func CachePath(roots []string) (string, error) {
-	dir := os.Getenv("XDG_CACHE_HOME")
-	if dir == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", err
-		}
-		dir = filepath.Join(home, ".cache")
+	dir, err := xdg.Cache()
+	if err != nil {
+		return "", err
 	}
 	h := sha256.New()
 	for _, r := range roots {
@@ -108,7 +105,7 @@ func CachePath(roots []string) (string, error) {
 		}
 		h.Write([]byte(r + "\x00"))
 	}
-	return filepath.Join(dir, "baogao", fmt.Sprintf("parse-%x.cache", h.Sum(nil)[:8])), nil
+	return filepath.Join(dir, fmt.Sprintf("parse-%x.cache", h.Sum(nil)[:8])), nil
 }
 
 // parserIdentity names the running build (its executable's size and mtime), so rules changed in

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"baogao/model"
+	"baogao/xdg"
 )
 
 // Store is the review state of one corpus, in memory and on disk.
@@ -30,17 +31,13 @@ type Store struct {
 	beforeRename func() error
 }
 
-// Dir is the folder of baogao's review state: baogao in the XDG state directory.
+// Dir is the folder of baogao's review state (see package xdg).
 func Dir() (string, error) {
-	dir := os.Getenv("XDG_STATE_HOME")
-	if dir == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return "", fmt.Errorf("no home folder for the review state (set XDG_STATE_HOME or --state): %w", err)
-		}
-		dir = filepath.Join(home, ".local", "state")
+	dir, err := xdg.State()
+	if err != nil {
+		return "", fmt.Errorf("review state (set --state): %w", err)
 	}
-	return filepath.Join(dir, "baogao"), nil
+	return dir, nil
 }
 
 // DefaultPath is the user's review state: one file, whatever folders are browsed. Reviews are
