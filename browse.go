@@ -6,12 +6,12 @@ import (
 	"os"
 	"runtime/debug"
 	"strconv"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
 	"baogao/loader"
 	"baogao/model"
+	"baogao/table"
 	"baogao/tui"
 	"baogao/tui/width"
 )
@@ -43,33 +43,12 @@ func (c *cli) cmdBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer
 		return exitEmpty
 	}
 	m := width.NewMeasure(*eastAsian)
-	termWidth, _ := terminal(stdout)
-	rows := [][]string{{"地区", "级别", "年份", "目标", "标题"}}
+	termWidth, isTerm := terminal(stdout)
+	t := table.Table{Columns: []table.Column{{Head: "地区"}, {Head: "级别"}, {Head: "年份"}, {Head: "目标", Right: true}, {Head: "标题"}}}
 	for _, r := range res.Reports {
-		region := r.RegionLabel()
-		rows = append(rows, []string{region, r.Level, year(r.Year), strconv.Itoa(len(r.Targets())), r.Title})
+		t.Rows = append(t.Rows, []string{r.RegionLabel(), r.Level, year(r.Year), strconv.Itoa(len(r.Targets())), r.Title})
 	}
-	widths := make([]int, 5)
-	for _, row := range rows {
-		for i, c := range row {
-			widths[i] = max(widths[i], m.String(c))
-		}
-	}
-	for _, row := range rows {
-		var parts []string
-		for i, c := range row[:4] {
-			if i == 3 {
-				parts = append(parts, m.PadLeft(c, widths[i]))
-			} else {
-				parts = append(parts, m.PadRight(c, widths[i]))
-			}
-		}
-		ln := strings.Join(append(parts, row[4]), "  ")
-		if termWidth > 0 {
-			ln = m.Truncate(ln, termWidth, "…")
-		}
-		fmt.Fprintln(stdout, ln)
-	}
+	io.WriteString(stdout, t.Render(m, termWidth, colour(isTerm)))
 	// The count is for the person at the terminal: in a pipe it would be one more row to strip.
 	count := stdout
 	if termWidth == 0 {

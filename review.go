@@ -13,6 +13,7 @@ import (
 
 	"baogao/loader/state"
 	"baogao/model"
+	"baogao/table"
 	"baogao/tui/width"
 )
 
@@ -115,6 +116,7 @@ func (c *cli) cmdReview(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "table", "output format: table, csv or json")
 	statePath := fs.String("state", "", "review state file (default: yours, one for every folder, in the XDG state folder)")
 	all := fs.Bool("all", false, "also list reviews of reports not in PATH")
+	eastAsian := fs.Bool("east-asian-width", os.Getenv("RUNEWIDTH_EASTASIAN") == "1", "count ambiguous-width characters (“ ” … ·) as two columns")
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
@@ -146,7 +148,7 @@ func (c *cli) cmdReview(args []string, stdout, stderr io.Writer) int {
 		}
 		cw.Flush()
 	default:
-		writeReviewTable(stdout, rows)
+		writeReviewTable(stdout, rows, width.NewMeasure(*eastAsian))
 	}
 	if unloaded > 0 && !*all {
 		fmt.Fprintf(stderr, "baogao review: %d more reviews are of reports not in these folders (--all lists them)\n", unloaded)
@@ -159,23 +161,13 @@ func (c *cli) cmdReview(args []string, stdout, stderr io.Writer) int {
 
 // writeReviewTable prints the reviews as a table with a header: 状态 is ✓ reviewed, ? stale (the
 // text changed since), - missing (the report is not loaded).
-func writeReviewTable(stdout io.Writer, rows []reviewRow) {
-	termW, _ := terminal(stdout)
-	m := width.Narrow()
-	idW, regionW := m.String("报告"), m.String("地区")
-	for _, r := range rows {
-		idW, regionW = max(idW, m.String(r.ID)), max(regionW, m.String(model.RegionLabelOf(r.Region)))
+func writeReviewTable(stdout io.Writer, rows []reviewRow, m width.Measure) {
+	t := table.Table{
+		Columns: []table.Column{{Head: "状态"}, {Head: "报告", Max: 32, Min: 8}, {Head: "地区"}, {Head: "年份"}, {Head: "星标", Right: true}, {Head: "标错与笔记"}},
+		GiveWay: []int{1},
 	}
-	idW = min(idW, 32)
-	out := func(ln string) {
-		if termW > 0 {
-			ln = m.Truncate(ln, termW, "…")
-		}
-		fmt.Fprintln(stdout, strings.TrimRight(ln, " "))
-	}
-	out(fmt.Sprintf("%s  %s  %s  %s  %s  %s", "状态", m.PadRight("报告", idW), m.PadRight("地区", regionW), "年份", "星标", "标错与笔记"))
 	for _, r := range rows {
-		mark := " "
+		mark := ""
 		switch {
 		case r.Missing:
 			mark = "-"
@@ -195,9 +187,10 @@ func writeReviewTable(stdout io.Writer, rows []reviewRow) {
 		if len(r.Notes) > 0 {
 			rest = append(rest, "笔记："+joinNotes(r.Notes))
 		}
-		id := m.Truncate(r.ID, idW, "…")
-		out(fmt.Sprintf("%s  %s  %s  %s  %s  %s", m.PadRight(mark, m.String("状态")), m.PadRight(id, idW), m.PadRight(model.RegionLabelOf(r.Region), regionW), m.PadRight(year(r.Year), 4), m.PadLeft(stars, 4), strings.Join(rest, "  ")))
+		t.Rows = append(t.Rows, []string{mark, r.ID, model.RegionLabelOf(r.Region), year(r.Year), stars, strings.Join(rest, "  ")})
 	}
+	termW, isTerm := terminal(stdout)
+	io.WriteString(stdout, t.Render(m, termW, colour(isTerm)))
 }
 
 func joinStars(ts []string) string {

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/term"
 
 	"baogao/model"
+	"baogao/table"
 	"baogao/tui/width"
 )
 
@@ -148,67 +149,21 @@ func colour(isTerm bool) bool {
 // targetsTable lays the targets out in columns measured in display cells, one block per report;
 // the source text column takes what is left of the width and is cut, never wrapped.
 func targetsTable(reports []model.Report, m width.Measure, termWidth int, useColour bool) string {
-	header := []string{"地区", "年份", "指标", "目标", "原文"}
-	var rows [][]string
+	t := table.Table{
+		Columns: []table.Column{{Head: "地区"}, {Head: "年份"}, {Head: "指标", Max: 24, Min: 4}, {Head: "目标"}, {Head: "原文", Min: 6, Drop: true}},
+		GiveWay: []int{4, 2}, // the source first (dropped when it cannot show six cells), then the name
+	}
 	for _, r := range reports {
 		region := r.RegionLabel()
 		ts := r.Targets()
 		if len(ts) == 0 {
-			rows = append(rows, []string{region, year(r.Year), "（未找到目标）", "", ""})
+			t.Rows = append(t.Rows, []string{region, year(r.Year), "（未找到目标）", "", ""})
 		}
 		for _, in := range ts {
-			rows = append(rows, []string{region, year(r.Year), in.Name, in.Figure(), in.Text})
+			t.Rows = append(t.Rows, []string{region, year(r.Year), in.Name, in.Figure(), in.Text})
 		}
 	}
-	widths := make([]int, len(header))
-	for i, h := range header {
-		widths[i] = m.String(h)
-	}
-	for _, row := range rows {
-		for i, c := range row {
-			widths[i] = max(widths[i], m.String(c))
-		}
-	}
-	const gap = 2
-	widths[2] = min(widths[2], 24)
-	if termWidth > 0 {
-		used := 0
-		for _, w := range widths[:4] {
-			used += w + gap
-		}
-		widths[4] = max(0, min(widths[4], termWidth-used))
-		if widths[4] < 6 { // no room for the source: drop it, then squeeze the name
-			widths[4] = 0
-			widths[2] = max(4, min(widths[2], termWidth-(widths[0]+widths[1]+widths[3]+3*gap)))
-		}
-	}
-	var b strings.Builder
-	line := func(cells []string, bold bool) {
-		var parts []string
-		for i, c := range cells {
-			if widths[i] == 0 {
-				continue
-			}
-			if i == len(cells)-1 {
-				parts = append(parts, m.Truncate(c, widths[i], "…"))
-			} else {
-				parts = append(parts, m.PadRight(c, widths[i]))
-			}
-		}
-		s := strings.TrimRight(strings.Join(parts, strings.Repeat(" ", gap)), " ")
-		if termWidth > 0 {
-			s = m.Truncate(s, termWidth, "")
-		}
-		if bold && useColour {
-			s = "\x1b[1m" + s + "\x1b[0m"
-		}
-		b.WriteString(s + "\n")
-	}
-	line(header, true)
-	for _, row := range rows {
-		line(row, false)
-	}
-	return b.String()
+	return t.Render(m, termWidth, useColour)
 }
 
 func year(y int) string {
