@@ -11,8 +11,8 @@ import (
 	"strings"
 
 	"baogao/loader"
-	"baogao/loader/state"
 	"baogao/model"
+	"baogao/review"
 )
 
 const (
@@ -25,7 +25,7 @@ const (
 // corpus the server loaded, and the user's own review state.
 type cli struct {
 	served  *loader.Result
-	store   *state.Store
+	store   *review.Store
 	noCache bool // --no-cache: parse every file, neither read nor write the parse cache
 	// serve: confine the walk to the folders given and never read the server's own files
 	confine bool

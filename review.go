@@ -11,15 +11,15 @@ import (
 	"strconv"
 	"strings"
 
-	"baogao/loader/state"
 	"baogao/model"
+	"baogao/review"
 	"baogao/table"
 	"baogao/tui/width"
 )
 
 // openState opens the review state at path, or the user's one state (taking in the per-folder
 // states of earlier versions).
-func (c *cli) openState(path string) (*state.Store, error) {
+func (c *cli) openState(path string) (*review.Store, error) {
 	if c.served != nil && c.store == nil {
 		// over SSH a session reads only its user's state; never the operator's for these roots
 		if c.storeErr != nil {
@@ -34,13 +34,13 @@ func (c *cli) openState(path string) (*state.Store, error) {
 		return c.store, nil
 	}
 	if path != "" {
-		return state.Open(path)
+		return review.Open(path)
 	}
-	p, err := state.DefaultPath()
+	p, err := review.DefaultPath()
 	if err != nil {
 		return nil, err
 	}
-	return state.OpenMerging(p, state.Legacy(p))
+	return review.OpenMerging(p, review.Legacy(p))
 }
 
 // reviewer names who makes changes in this process.

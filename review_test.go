@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"baogao/loader"
-	"baogao/loader/state"
 	"baogao/model"
+	"baogao/review"
 )
 
 // A report marked while browsing one set of folders is marked wherever it is found: the same
@@ -25,8 +25,8 @@ func TestReviewFollowsTheReport(t *testing.T) {
 			break
 		}
 	}
-	p, _ := state.DefaultPath()
-	st, err := state.Open(p)
+	p, _ := review.DefaultPath()
+	st, err := review.Open(p)
 	if err != nil {
 		t.Fatal(err)
 	}

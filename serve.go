@@ -29,8 +29,8 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"baogao/loader"
-	"baogao/loader/state"
 	"baogao/model"
+	"baogao/review"
 	"baogao/tui"
 	"baogao/xdg"
 )
@@ -396,7 +396,7 @@ var unsafeName = regexp.MustCompile(`[^\p{L}\p{N}._@-]+`)
 
 // storeFor opens the review state of one reviewer: one file each, shared by that reviewer's
 // sessions (the store's lock and merge keep concurrent sessions from losing changes).
-func (s *server) storeFor(reviewer string) (*state.Store, error) {
+func (s *server) storeFor(reviewer string) (*review.Store, error) {
 	dir, err := s.stateRoot()
 	if err != nil {
 		return nil, err
@@ -407,9 +407,9 @@ func (s *server) storeFor(reviewer string) (*state.Store, error) {
 	}
 	path := filepath.Join(dir, name+".json")
 	if s.cfg.stateDir != "" {
-		return state.Open(path)
+		return review.Open(path)
 	}
-	return state.OpenMerging(path, state.Legacy(path))
+	return review.OpenMerging(path, review.Legacy(path))
 }
 
 // stateRoot is the folder of the reviewers' state files.
@@ -417,7 +417,7 @@ func (s *server) stateRoot() (string, error) {
 	if s.cfg.stateDir != "" {
 		return s.cfg.stateDir, nil
 	}
-	dir, err := state.Dir()
+	dir, err := review.Dir()
 	if err != nil {
 		return "", err
 	}

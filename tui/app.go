@@ -12,8 +12,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"baogao/loader"
-	"baogao/loader/state"
 	"baogao/model"
+	"baogao/review"
 	"baogao/tui/width"
 )
 
@@ -27,7 +27,7 @@ type shared struct {
 	measure width.Measure
 	py      *model.Readings
 
-	store  *state.Store      // nil: review state lives in memory only
+	store  *review.Store     // nil: review state lives in memory only
 	memory model.ReviewState // used when store is nil
 	// memoryOnly: the state could not be opened, so what is reviewed lives only here
 	memoryOnly bool
@@ -151,7 +151,7 @@ type Options struct {
 	EastAsianWidth bool
 	NoColor        bool
 	Readings       *model.Readings // shared pinyin cache; nil makes one
-	Store          *state.Store    // review state; nil keeps it in memory
+	Store          *review.Store   // review state; nil keeps it in memory
 	// StateError is why the review state could not be opened: the browser says so from the start
 	// and asks before quitting with changes only it holds.
 	StateError string

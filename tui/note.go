@@ -7,7 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
-	"baogao/loader/state"
+	"baogao/review"
 )
 
 type noteKeys struct {
@@ -143,7 +143,7 @@ func (e noteEditor) Update(msg tea.Msg) (noteEditor, tea.Cmd) {
 // save writes the note; with base, only if nobody changed it since the editor opened it, else
 // the editor stays and asks whose text to keep.
 func (e noteEditor) save(text string, base *string) (noteEditor, tea.Cmd) {
-	var nc *state.NoteConflict
+	var nc *review.NoteConflict
 	if err := e.app.changeNote(e.idx, e.target, text, base); errors.As(err, &nc) {
 		e.theirs = &nc.Theirs
 		return e, nil

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"time"
 
-	"baogao/loader/state"
 	"baogao/model"
+	"baogao/review"
 )
 
 // reviewOf returns report i's review (nil when none) and whether its text changed since.
@@ -51,7 +51,7 @@ func (s *shared) change(i int, kind model.OpKind, target string, b bool, text st
 }
 
 // changeNote saves a note; base is the text the editor started from (nil: whatever is there now).
-// A *state.NoteConflict says someone else saved the note meanwhile: nothing was replaced.
+// A *review.NoteConflict says someone else saved the note meanwhile: nothing was replaced.
 func (s *shared) changeNote(i int, target, text string, base *string) error {
 	op := model.NewOp(model.OpNote, &s.reports[i], s.reviewer, time.Now().UTC())
 	op.Target, op.Text, op.Base = target, text, base
@@ -63,8 +63,8 @@ func (s *shared) apply(op model.Op) error {
 		s.memory.Apply(op)
 		return nil
 	}
-	var nc *state.NoteConflict
-	var se *state.SaveError
+	var nc *review.NoteConflict
+	var se *review.SaveError
 	err := s.store.Apply(op)
 	switch {
 	case errors.As(err, &nc):

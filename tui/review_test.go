@@ -9,13 +9,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"baogao/loader"
-	"baogao/loader/state"
 	"baogao/model"
+	"baogao/review"
 )
 
 func appWithStore(t *testing.T, path string) *App {
 	t.Helper()
-	st, err := state.Open(path)
+	st, err := review.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,10 @@
-// Package state keeps the review state — the one thing baogao writes — so that it is never lost:
-// every change is saved at once with an atomic replace, under a lock, merged into whatever other
-// processes saved meanwhile; a file that cannot be read is set aside, never overwritten.
-package state
+// Package review keeps the review state — the one thing baogao writes — so that it is never
+// lost: every change is saved at once with an atomic replace, under a lock (lock_unix.go,
+// lock_other.go), merged into whatever other processes saved meanwhile; a file that cannot be
+// read is set aside, never overwritten; a note saved over someone else's is a NoteConflict, a
+// save that cannot reach the disk a SaveError; the per-folder states of earlier versions are
+// taken in once (OpenMerging). One state per user, wherever the reports are.
+package review
 
 import (
 	"encoding/json"
