@@ -147,8 +147,14 @@ func TestServeWithOpenSSHInTmux(t *testing.T) {
 	addr := ln.Addr().String()
 	ln.Close()
 	srv := exec.Command(bin, "serve", "--listen", addr, "--host-key", filepath.Join(dir, "host"), "--authorized-keys", ak, "--state", filepath.Join(dir, "state"))
-	logs := &syncBuffer{}
-	srv.Stderr = logs
+	logPath := filepath.Join(dir, "serve.log") // the server writes it; read whole each time
+	logf, err := os.Create(logPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer logf.Close()
+	srv.Stderr = logf
+	logs := func() string { b, _ := os.ReadFile(logPath); return string(b) }
 	if err := srv.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +165,7 @@ func TestServeWithOpenSSHInTmux(t *testing.T) {
 		select {
 		case err := <-done:
 			if err != nil {
-				t.Errorf("serve did not exit cleanly on SIGINT: %v\n%s", err, logs.String())
+				t.Errorf("serve did not exit cleanly on SIGINT: %v\n%s", err, logs())
 			}
 		case <-time.After(10 * time.Second):
 			srv.Process.Kill()
@@ -172,7 +178,7 @@ func TestServeWithOpenSSHInTmux(t *testing.T) {
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("serve never listened:\n%s", logs.String())
+			t.Fatalf("serve never listened:\n%s", logs())
 		}
 	}
 	host, port, _ := net.SplitHostPort(addr)
@@ -190,8 +196,8 @@ func TestServeWithOpenSSHInTmux(t *testing.T) {
 	s.keys("Escape", "q")
 	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 		if exec.Command("tmux", "has-session", "-t", name).Run() != nil {
-			if !strings.Contains(logs.String(), "connect") || !strings.Contains(logs.String(), "user=tester") {
-				t.Errorf("connect not logged with the key's comment:\n%s", logs.String())
+			if !strings.Contains(logs(), "connect") || !strings.Contains(logs(), "user=tester") {
+				t.Errorf("connect not logged with the key's comment:\n%s", logs())
 			}
 			return
 		}

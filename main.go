@@ -1,12 +1,22 @@
 // Command baogao browses Chinese local government work reports (政府工作报告) in a terminal and
-// answers the same questions from the command line: baogao targets, baogao export.
+// answers the same questions from the command line (baogao targets, export, review) and over
+// SSH (baogao serve). This file only wires the packages together: commands runs a command
+// line, server serves, the embedded seeds are the sample.
 package main
 
 import (
 	"fmt"
 	"os"
 	"runtime/pprof"
+
+	"baogao/commands"
+	"baogao/server"
 )
+
+// env is a local run: the process's streams, the embedded sample, and serve wired in.
+func env() commands.Env {
+	return commands.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Sample: seedFS, SampleRoot: seedRoot, Serve: server.Command}
+}
 
 func main() {
 	// BAOGAO_CPUPROFILE=FILE writes a CPU profile of the whole run, for scripts/bench and for
@@ -19,11 +29,11 @@ func main() {
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "baogao: BAOGAO_CPUPROFILE: %v\n", err)
 		} else {
-			code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+			code := commands.Run(os.Args[1:], env())
 			pprof.StopCPUProfile()
 			f.Close()
 			os.Exit(code)
 		}
 	}
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(commands.Run(os.Args[1:], env()))
 }

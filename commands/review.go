@@ -1,4 +1,4 @@
-package main
+package commands
 
 import (
 	"encoding/csv"
@@ -20,18 +20,17 @@ import (
 // openState opens the review state at path, or the user's one state (taking in the per-folder
 // states of earlier versions).
 func (c *cli) openState(path string) (*review.Store, error) {
-	if c.served != nil && c.store == nil {
-		// over SSH a session reads only its user's state; never the operator's for these roots
-		if c.storeErr != nil {
-			return nil, fmt.Errorf("your review state could not be opened: %v", c.storeErr)
+	if r := c.env.Remote; r != nil {
+		// over SSH a session reads only its user's state; never the operator's
+		switch {
+		case path != "":
+			return nil, fmt.Errorf("--state is not taken over SSH")
+		case r.Store != nil:
+			return r.Store, nil
+		case r.StoreErr != nil:
+			return nil, fmt.Errorf("your review state could not be opened: %v", r.StoreErr)
 		}
 		return nil, fmt.Errorf("your review state could not be opened")
-	}
-	if c.store != nil {
-		if path != "" {
-			return nil, fmt.Errorf("--state is not taken over SSH")
-		}
-		return c.store, nil
 	}
 	if path != "" {
 		return review.Open(path)

@@ -1,4 +1,4 @@
-package main
+package server
 
 import (
 	"bytes"
@@ -16,6 +16,8 @@ import (
 
 	"charm.land/log/v2"
 	gossh "golang.org/x/crypto/ssh"
+
+	"baogao/commands"
 )
 
 type testServer struct {
@@ -313,4 +315,13 @@ func waitOutput(t *testing.T, out *syncBuffer, want string) {
 		}
 	}
 	t.Fatalf("session never showed %q", want)
+}
+
+// `baogao serve` without keys is a usage error: it says what to give and exits 2.
+func TestServeCommandWithoutKeys(t *testing.T) {
+	var out, errs bytes.Buffer
+	code := Command([]string{"--listen", "127.0.0.1:0", "testdata/seeds"}, commands.Env{Stdout: &out, Stderr: &errs})
+	if code != exitUsage || !strings.Contains(errs.String(), "--authorized-keys") {
+		t.Errorf("code %d stderr %q", code, errs.String())
+	}
 }

@@ -1,4 +1,4 @@
-package main
+package commands
 
 import (
 	"fmt"
@@ -62,15 +62,15 @@ func (c *cli) cmdBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer
 	return exitOK
 }
 
-// readBody reads back the text of a report loaded without it (from disk; the embedded sample
+// ReadBody reads back the text of a report loaded without it (from disk; the embedded sample
 // keeps its bodies).
-func readBody(r *model.Report) (string, error) { return loader.ReadBody(nil, r) }
+func ReadBody(r *model.Report) (string, error) { return loader.ReadBody(nil, r) }
 
 // browse runs the interactive browser; files load in the background while the list is usable.
 func (c *cli) browse(paths []string, eastAsian bool, statePath string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var batches <-chan loader.Batch
 	if len(paths) == 0 {
-		batches = loader.Stream(nil, seedFS, seedRoot)
+		batches = loader.Stream(nil, c.env.Sample, c.env.SampleRoot)
 	} else {
 		missing := 0
 		for _, p := range paths {
@@ -95,7 +95,7 @@ func (c *cli) browse(paths []string, eastAsian bool, statePath string, stdin io.
 		stateErr = err.Error()
 		st = nil
 	}
-	app := tui.New(batches, tui.Options{EastAsianWidth: eastAsian, NoColor: tui.NoColorFromEnv(), Store: st, StateError: stateErr, Reviewer: reviewer(), ReadBody: readBody})
+	app := tui.New(batches, tui.Options{EastAsianWidth: eastAsian, NoColor: tui.NoColorFromEnv(), Store: st, StateError: stateErr, Reviewer: reviewer(), ReadBody: ReadBody})
 	p := tea.NewProgram(app, tea.WithInput(stdin), tea.WithOutput(stdout))
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintf(stderr, "baogao: %v\n", err)

@@ -1,4 +1,4 @@
-package main
+package server
 
 import (
 	"bytes"
@@ -8,7 +8,6 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"os"
 	"os/signal"
@@ -28,6 +27,7 @@ import (
 	bm "charm.land/wish/v2/bubbletea"
 	gossh "golang.org/x/crypto/ssh"
 
+	"baogao/commands"
 	"baogao/loader"
 	"baogao/model"
 	"baogao/review"
@@ -50,11 +50,20 @@ type serveConfig struct {
 	maxSessions, maxStartups                  int
 	idleTimeout, loginTimeout                 time.Duration
 	paths                                     []string
+	env                                       commands.Env // the sample, when no PATH is given
 }
 
-func (c *cli) cmdServe(args []string, stdout, stderr io.Writer) int {
-	fs := c.newFlags("serve", serveUsage, stderr)
-	var cfg serveConfig
+const (
+	exitOK    = commands.ExitOK
+	exitEmpty = commands.ExitEmpty
+	exitUsage = commands.ExitUsage
+)
+
+// Command runs `baogao serve ARGS` until it is stopped (SIGINT, SIGTERM).
+func Command(args []string, env commands.Env) int {
+	stdout, stderr := env.Stdout, env.Stderr
+	fs, noCache := commands.NewFlags("serve", serveUsage, stderr)
+	cfg := serveConfig{env: env}
 	fs.StringVar(&cfg.listen, "listen", "127.0.0.1:2222", "address to listen on")
 	fs.StringVar(&cfg.hostKey, "host-key", "", "ed25519 host key, created on first start (default: XDG data folder)")
 	fs.StringVar(&cfg.authorizedKeys, "authorized-keys", "", "OpenSSH authorized_keys file; re-read when it changes")
@@ -64,10 +73,10 @@ func (c *cli) cmdServe(args []string, stdout, stderr io.Writer) int {
 	fs.DurationVar(&cfg.loginTimeout, "login-timeout", 20*time.Second, "time a connection has to log in (OpenSSH's LoginGraceTime)")
 	fs.IntVar(&cfg.maxStartups, "max-startups", 64, "connections logging in at once; more are refused (OpenSSH's MaxStartups)")
 	fs.StringVar(&cfg.stateDir, "state", "", "folder of the review state, one file per user (default: XDG state folder)")
-	if code, ok := parseFlags(fs, args, stdout); !ok {
+	if code, ok := commands.ParseFlags(fs, args, stdout); !ok {
 		return code
 	}
-	cfg.paths, cfg.noCache = fs.Args(), c.noCache
+	cfg.paths, cfg.noCache = fs.Args(), *noCache
 	if cfg.authorizedKeys == "" && !cfg.allowAny {
 		fmt.Fprintln(stderr, "baogao serve: no --authorized-keys: refusing to serve to anyone who asks (give --allow-any to do that on purpose)")
 		return exitUsage
@@ -160,8 +169,7 @@ func newServer(cfg serveConfig, logger *log.Logger) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &cli{noCache: cfg.noCache, confine: true, exclude: []string{keyPath, cfg.authorizedKeys, stateRoot}}
-	s.corpus = c.load(cfg.paths, io.Discard)
+	s.corpus = commands.LoadServed(cfg.env, cfg.paths, cfg.noCache, []string{keyPath, cfg.authorizedKeys, stateRoot})
 	for _, e := range s.corpus.Errors {
 		logger.Warn("file not loaded", "source", quoted(e.Source), "error", e.Err)
 	}
@@ -494,8 +502,9 @@ func (s *server) commands(next ssh.Handler) ssh.Handler {
 		if err != nil {
 			s.log.Error("review state", "user", quoted(reviewerOf(sess)), "error", err)
 		}
-		c := &cli{served: &s.corpus, store: st, storeErr: err, roots: s.cfg.paths}
-		code := c.run(args, sess, sess, sess.Stderr())
+		env := commands.Env{Stdin: sess, Stdout: sess, Stderr: sess.Stderr(), Sample: s.cfg.env.Sample, SampleRoot: s.cfg.env.SampleRoot,
+			Remote: &commands.Remote{Corpus: &s.corpus, Store: st, StoreErr: err, Roots: s.cfg.paths}}
+		code := commands.Run(args, env)
 		sess.Exit(code)
 	}
 }
@@ -526,7 +535,7 @@ func (s *server) program(sess ssh.Session) *tea.Program {
 		s.log.Error("review state", "user", quoted(reviewerOf(sess)), "error", err)
 		st, stateErr = nil, err.Error()
 	}
-	app := tui.New(nil, tui.Options{Reports: s.corpus.Reports, Keys: s.keys, Errors: s.corpus.Errors, Store: st, StateError: stateErr, Reviewer: reviewerOf(sess), ReadBody: readBody, NoColor: envHas(sess.Environ(), "NO_COLOR"), Notice: notice})
+	app := tui.New(nil, tui.Options{Reports: s.corpus.Reports, Keys: s.keys, Errors: s.corpus.Errors, Store: st, StateError: stateErr, Reviewer: reviewerOf(sess), ReadBody: commands.ReadBody, NoColor: envHas(sess.Environ(), "NO_COLOR"), Notice: notice})
 	p := tea.NewProgram(app, bm.MakeOptions(sess)...)
 	if note != nil {
 		note.mu.Lock()

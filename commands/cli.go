@@ -1,10 +1,11 @@
-package main
+package commands
 
 import (
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,31 +16,62 @@ import (
 	"baogao/review"
 )
 
+// Exit statuses of every command.
 const (
-	exitOK    = 0
-	exitEmpty = 1 // nothing could be loaded
-	exitUsage = 2
+	ExitOK    = 0
+	ExitEmpty = 1 // nothing could be loaded
+	ExitUsage = 2
 )
 
-// cli runs one command line. Locally it reads the paths given; under `serve` it answers from the
-// corpus the server loaded, and the user's own review state.
+const (
+	exitOK    = ExitOK
+	exitEmpty = ExitEmpty
+	exitUsage = ExitUsage
+)
+
+// Env is where a command runs: its streams, the embedded sample, and how it is reached. Locally
+// (Remote nil) a command reads the paths it is given and the user's review state; under serve it
+// answers from the served corpus and the SSH user's own state.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Sample         fs.FS  // the reports read when no PATH is given
+	SampleRoot     string // their folder in Sample
+	Remote         *Remote
+	// Serve runs `baogao serve` (the server package, wired by main: it runs commands itself).
+	Serve func(args []string, env Env) int
+}
+
+// Remote is what a command run over SSH works on.
+type Remote struct {
+	Corpus *loader.Result // loaded once by the server, read by every session
+	Store  *review.Store  // the SSH user's review state; nil when it could not be opened
+	// StoreErr is why Store could not be opened: an error for the user, never a reason to
+	// read anyone else's state
+	StoreErr error
+	Roots    []string // the served folders: an export names sources relative to them
+}
+
+// cli runs one command line in its Env.
 type cli struct {
-	served  *loader.Result
-	store   *review.Store
+	env     Env
 	noCache bool // --no-cache: parse every file, neither read nor write the parse cache
 	// serve: confine the walk to the folders given and never read the server's own files
 	confine bool
 	exclude []string
-	// storeErr is why a served session's own review state could not be opened: over SSH that is
-	// an error for the user, never a reason to read anyone else's state
-	storeErr error
-	// roots are the served corpus's folders: an export over SSH names sources relative to them
-	roots []string
 }
 
-// run is main without the process: tests call it with their own streams.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	return (&cli{}).run(args, stdin, stdout, stderr)
+// Run runs one command line: args without the program's name.
+func Run(args []string, env Env) int {
+	return (&cli{env: env}).run(args, env.Stdin, env.Stdout, env.Stderr)
+}
+
+// LoadServed loads the corpus a server serves (no paths: env's sample): confined to its
+// folders (no link leads out), never reading the server's own files (exclude), errors left to
+// the caller.
+func LoadServed(env Env, paths []string, noCache bool, exclude []string) loader.Result {
+	c := &cli{env: env, noCache: noCache, confine: true, exclude: exclude}
+	return c.load(paths, io.Discard)
 }
 
 func (c *cli) run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -52,10 +84,11 @@ func (c *cli) run(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		case "review":
 			return c.cmdReview(args[1:], stdout, stderr)
 		case "serve":
-			if c.served != nil {
-				break // not over SSH
+			if c.env.Remote != nil || c.env.Serve == nil {
+				fmt.Fprintln(stderr, "baogao: serve is not run from here (over SSH, or without the server wired in)")
+				return exitUsage
 			}
-			return c.cmdServe(args[1:], stdout, stderr)
+			return c.env.Serve(args[1:], c.env)
 		case "help":
 			// help COMMAND is COMMAND --help
 			if len(args) > 1 && slices.Contains(commands, args[1]) && args[1] != "help" {
@@ -139,6 +172,19 @@ full pinyin or pinyin initials: 长安, changan and ca all find 长安镇. Flags
 after the other arguments. Run 'baogao help COMMAND' for a command's flags.
 
 `
+
+// NewFlags is a flag set as every command has it (--no-cache, usage, --flag spelling), for a
+// command that lives outside this package (serve); noCache is its --no-cache.
+func NewFlags(name, usage string, stderr io.Writer) (fs *flag.FlagSet, noCache *bool) {
+	c := &cli{}
+	return c.newFlags(name, usage, stderr), &c.noCache
+}
+
+// ParseFlags parses a NewFlags set: flags may follow the arguments; asked-for help goes to
+// stdout (ok false, code 0), a usage error to stderr (ok false, code 2).
+func ParseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (code int, ok bool) {
+	return parseFlags(fs, args, stdout)
+}
 
 func (c *cli) newFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
@@ -225,7 +271,7 @@ func oneOf(stderr io.Writer, cmd, value string, allowed ...string) bool {
 
 // localState refuses --state over SSH, where a user must not name files on the server.
 func (c *cli) localState(stderr io.Writer, cmd, path string) bool {
-	if c.served != nil && path != "" {
+	if c.env.Remote != nil && path != "" {
 		fmt.Fprintf(stderr, "baogao %s: --state is not taken over SSH\n", cmd)
 		return false
 	}
@@ -239,15 +285,15 @@ func (c *cli) load(paths []string, stderr io.Writer) loader.Result {
 // loadRendered is load with render kept in the parse cache beside each report (see
 // loader.Options.Render); without a cache there is nothing to keep it in, and it is not asked for.
 func (c *cli) loadRendered(paths []string, stderr io.Writer, render func(*model.Report) []byte) loader.Result {
-	if c.served != nil {
+	if c.env.Remote != nil {
 		if len(paths) > 0 {
 			fmt.Fprintln(stderr, "baogao: paths are not taken over SSH; the served corpus is used")
 		}
-		return *c.served
+		return *c.env.Remote.Corpus
 	}
 	var res loader.Result
 	if len(paths) == 0 {
-		res = loader.LoadFS(seedFS, seedRoot)
+		res = loader.LoadFS(c.env.Sample, c.env.SampleRoot)
 	} else {
 		o := c.loadOptions(paths, stderr)
 		if o.CacheFile != "" {
@@ -296,8 +342,8 @@ func (c *cli) cmdExport(args []string, stdout, stderr io.Writer) int {
 		render = renderFragment
 	}
 	res := c.loadRendered(fs.Args(), stderr, render)
-	if c.served != nil {
-		res = relativeSources(res, c.roots)
+	if c.env.Remote != nil {
+		res = relativeSources(res, c.env.Remote.Roots)
 	}
 	var reviews *model.ReviewState
 	if st, err := c.openState(*statePath); err == nil {

@@ -1,0 +1,385 @@
+package commands
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"baogao/loader"
+	"baogao/model"
+	"baogao/tui/width"
+)
+
+// TestMain keeps every test away from the user's own review state and parse cache, and runs
+// them from the repository's root, as a user runs baogao: the paths the tests give
+// (testdata/seeds) and the sources the export goldens show are the ones a user sees, and those
+// goldens live in the root's testdata.
+func TestMain(m *testing.M) {
+	if err := os.Chdir(".."); err != nil {
+		panic(err)
+	}
+	dir, err := os.MkdirTemp("", "baogao-state-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_STATE_HOME", dir)
+	os.Setenv("XDG_CACHE_HOME", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// sample is the seed reports as the binary embeds them: the same paths, read from disk.
+var sample = os.DirFS(".")
+
+func runCmd(args ...string) (string, string, int) {
+	var out, errb bytes.Buffer
+	code := Run(args, Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Sample: sample, SampleRoot: "testdata/seeds"})
+	return out.String(), errb.String(), code
+}
+
+func TestExportGolden(t *testing.T) {
+	for _, f := range []string{"json", "csv"} {
+		t.Run(f, func(t *testing.T) {
+			out, errs, code := runCmd("export", "--format", f, "testdata/seeds")
+			if code != 0 || errs != "" {
+				t.Fatalf("export %s: code %d, stderr %q", f, code, errs)
+			}
+			golden.RequireEqual(t, out) // testdata/TestExportGolden/FORMAT.golden; -update rewrites
+		})
+	}
+}
+
+// The JSON export keeps the contract of docs/export.md: these fields, these types.
+func TestExportContract(t *testing.T) {
+	out, _, _ := runCmd("export", "testdata/seeds")
+	var doc struct {
+		Reports []map[string]any `json:"reports"`
+		Errors  []map[string]any `json:"errors"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"id", "source", "part", "title", "region", "level", "year", "review_year", "date", "speaker", "chars", "sections", "indicators", "warnings"} {
+		if _, ok := doc.Reports[0][k]; !ok {
+			t.Errorf("report field %q missing", k)
+		}
+	}
+	ind := doc.Reports[0]["indicators"].([]any)[0].(map[string]any)
+	for _, k := range []string{"name", "raw_name", "kind", "value", "unit", "growth", "qualifier", "stretch", "text", "start", "end", "section"} {
+		if _, ok := ind[k]; !ok {
+			t.Errorf("indicator field %q missing", k)
+		}
+	}
+	if doc.Errors == nil {
+		t.Error("errors must be a list, not null")
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
+	tests := []struct {
+		args   []string
+		code   int
+		stderr string
+		stdout string
+	}{
+		{[]string{"export", "--help"}, 0, "", "Usage: baogao export"},
+		{[]string{"targets", "--help"}, 0, "", "Usage: baogao targets"},
+		{[]string{"help"}, 0, "", "Usage:"},
+		{[]string{"export", "--format", "xml"}, 2, "unknown format", ""},
+		{[]string{"export", "--bogus"}, 2, "flag provided but not defined", ""},
+		{[]string{"export", dir}, 1, "empty.txt: empty file", ""},
+		{[]string{"export", "testdata/seeds", filepath.Join(dir, "nope.txt")}, 0, "nope.txt: no such file or folder", ""},
+		{[]string{"targets", "nosuchplace"}, 0, "no report matches", ""},
+	}
+	for _, tt := range tests {
+		out, errs, code := runCmd(tt.args...)
+		if code != tt.code || !strings.Contains(errs, tt.stderr) || !strings.Contains(out, tt.stdout) {
+			t.Errorf("%v: code %d stderr %q stdout %.60q", tt.args, code, errs, out)
+		}
+		if tt.code == 0 && strings.Contains(strings.Join(tt.args, " "), "help") && errs != "" {
+			t.Errorf("%v: help printed to stderr: %q", tt.args, errs)
+		}
+	}
+}
+
+// The command line behaves as users of other tools expect: flags after the other arguments,
+// help that lists the commands and spells flags as --flag, help COMMAND, counts and messages on
+// stderr where stdout is data, a server without keys refused as a usage error.
+func TestCommandLineConventions(t *testing.T) {
+	before, _, _ := runCmd("targets", "--format", "csv", "changan", "testdata/seeds")
+	after, errs, code := runCmd("targets", "changan", "testdata/seeds", "--format", "csv")
+	if code != exitOK || after != before || !strings.HasPrefix(after, "id,region,year") {
+		t.Errorf("flags after the arguments: code %d stderr %q\n%s", code, errs, after)
+	}
+	if out, _, _ := runCmd("targets", "--", "--format"); strings.Contains(out, "id,region") {
+		t.Error("a flag after -- was taken as a flag")
+	}
+	out, errs, code := runCmd("--help")
+	for _, cmd := range []string{"targets", "export", "review", "serve", "help"} {
+		if !strings.Contains(out, "baogao "+cmd) {
+			t.Errorf("baogao --help does not list %s", cmd)
+		}
+	}
+	if code != exitOK || errs != "" || !strings.Contains(out, "  --list") || strings.Contains(out, "\n  -list") {
+		t.Errorf("baogao --help: code %d stderr %q; flags not spelled --flag:\n%s", code, errs, out)
+	}
+	want, _, _ := runCmd("targets", "--help")
+	if got, _, code := runCmd("help", "targets"); got != want || code != exitOK {
+		t.Errorf("help targets (code %d) is not targets --help:\n%s", code, got)
+	}
+	if _, errs, code := runCmd("help", "taregts"); code != exitUsage || !strings.Contains(errs, "taregts") {
+		t.Errorf("help of an unknown command: code %d, stderr %q", code, errs)
+	}
+	out, errs, _ = runCmd("--list", "testdata/seeds")
+	if strings.Contains(out, " reports") || !strings.Contains(errs, "8 reports") {
+		t.Errorf("the count goes to stderr when stdout is not a terminal: stdout ends %q, stderr %q", out[max(0, len(out)-40):], errs)
+	}
+	out, errs, code = runCmd("targets", "nosuchplace")
+	if code != exitOK || out != "" || !strings.Contains(errs, `no report matches "nosuchplace"`) {
+		t.Errorf("no match: code %d stdout %q stderr %q", code, out, errs)
+	}
+	if out, _, _ := runCmd("export", "--help"); !strings.Contains(out, "docs/export.md") {
+		t.Error("export --help does not point to docs/export.md")
+	} else if _, err := os.Stat("docs/export.md"); err != nil {
+		t.Error("export --help points to a document that is not in the repository")
+	}
+}
+
+func TestTargetsQuery(t *testing.T) {
+	for _, q := range []string{"长安", "changan", "ca", "zhangan", "长安镇", "CHANGAN", "ｃａ"} {
+		out, _, code := runCmd("targets", "--format", "csv", q)
+		regions := map[string]bool{}
+		for _, ln := range strings.Split(strings.TrimSpace(out), "\n")[1:] {
+			regions[strings.Split(ln, ",")[1]] = true
+		}
+		if code != 0 || len(regions) != 1 || !regions["长安镇"] {
+			t.Errorf("targets %q found %v", q, regions)
+		}
+	}
+	out, _, _ := runCmd("targets", "--format", "json", "lzq")
+	if !strings.Contains(out, "临淄区") {
+		t.Errorf("initials lzq: %s", out[:min(len(out), 200)])
+	}
+}
+
+// Every row of the table puts its columns at the same display cells, whatever mix of Chinese,
+// ambiguous-width and ASCII text it holds.
+func TestTargetsTableAligned(t *testing.T) {
+	res := (&cli{}).load([]string{"testdata/seeds"}, os.Stderr)
+	reports := append([]model.Report{}, res.Reports...)
+	// ambiguous-width characters in a name and a text
+	reports[0].Indicators = append(reports[0].Indicators, model.Indicator{Name: "“四好农村路”", Kind: model.Target, Text: "新建改建45公里“四好农村路”…·—", Value: model.Float(45), Unit: "公里"})
+	for _, ea := range []bool{false, true} {
+		m := width.NewMeasure(ea)
+		for _, w := range []int{0, 60, 100} {
+			table := targetsTable(reports, m, w, false)
+			lines := strings.Split(strings.TrimRight(table, "\n"), "\n")
+			cols := columnStarts(m, lines[0])
+			for _, ln := range lines {
+				if w > 0 && m.String(ln) > w {
+					t.Errorf("width %d: line of %d cells: %q", w, m.String(ln), ln)
+				}
+				got := columnStarts(m, ln)
+				for i := 1; i < min(len(cols), len(got)); i++ { // the first column starts at 0
+					if got[i] != cols[i] {
+						t.Errorf("eastAsian=%v width %d: column %d at cell %d, header at %d: %q", ea, w, i, got[i], cols[i], ln)
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// columnStarts returns the display cells where columns (separated by two or more spaces) begin.
+func columnStarts(m width.Measure, ln string) []int {
+	var starts []int
+	cell, spaces := 0, 0
+	for i, r := range ln {
+		if r == ' ' {
+			spaces++
+		} else {
+			if i == 0 || spaces >= 2 {
+				starts = append(starts, cell)
+			}
+			spaces = 0
+		}
+		cell += m.Rune(r)
+	}
+	return starts
+}
+
+// The second export comes from the parse cache and prints the same bytes; so does --no-cache.
+func TestExportCached(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/seeds")); err != nil {
+		t.Fatal(err)
+	}
+	want := func(what string) string {
+		t.Helper()
+		out, _, code := runCmd("export", "--no-cache", dir)
+		if code != 0 {
+			t.Fatalf("%s: uncached export failed", what)
+		}
+		return out
+	}
+	check := func(what string, wantStderr string) {
+		t.Helper()
+		uncached := want(what)
+		got, stderr, code := runCmd("export", dir)
+		if code != 0 || got != uncached {
+			t.Errorf("%s: export differs from an uncached one (%d bytes, want %d)", what, len(got), len(uncached))
+		}
+		if !strings.Contains(stderr, wantStderr) {
+			t.Errorf("%s: stderr %q does not mention %q", what, stderr, wantStderr)
+		}
+	}
+	check("cold", "")
+	check("warm", "")
+	caches, _ := filepath.Glob(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "baogao", "parse-*"))
+	if len(caches) != 2 {
+		t.Fatalf("cache files: %v", caches)
+	}
+	// A browser's load keeps the export file's fragments for the files it did not parse.
+	seed, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	b, err := os.ReadFile(seed[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "added.txt"), append(b, "\n"...), 0o644)
+	p, _ := loader.CachePath([]string{dir})
+	loader.LoadPathsWith([]string{dir}, loader.Options{CacheFile: p})
+	check("after a browser's load", "")
+	// A renamed file keeps its fragment but not its old id and source.
+	os.Rename(filepath.Join(dir, "added.txt"), filepath.Join(dir, "moved.txt"))
+	check("renamed", "")
+	// A damaged export file is said once, and rebuilt.
+	exp := strings.TrimSuffix(p, ".cache") + ".export"
+	b, err = os.ReadFile(exp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[len(b)/2] ^= 1
+	os.WriteFile(exp, b, 0o644)
+	check("damaged export file", "export cache")
+	check("rebuilt", "")
+}
+
+// writeJSON is held to the bytes encoding/json writes for the same document: odd strings, every
+// float form, nil and empty lists, reviewed, starred, flagged and annotated reports, errors.
+func TestExportJSONMatchesEncodingJSON(t *testing.T) {
+	type exportReport struct {
+		model.Report
+		Review reviewRow `json:"review"`
+	}
+	type exportDoc struct {
+		Reports []exportReport     `json:"reports"`
+		Errors  []loader.FileError `json:"errors"`
+	}
+	res := loader.LoadPaths([]string{"testdata/seeds"})
+	f := func(v float64) *float64 { return &v }
+	odd := model.Report{ID: "odd\"\\\b\f\n\r\t\x01\x1f<>&\u2028\u2029\xff中", Source: "a/b.txt", Sections: []model.Section{{Title: "x", Children: nil}},
+		Indicators: []model.Indicator{{Name: "n", Value: f(1e-7), Growth: f(1e21), Stretch: f(-0.5)}, {Value: f(123456789.125), Growth: f(0), Stretch: f(5e-324)}, {Value: f(1.5e300)}},
+		Warnings:   nil}
+	empty := model.Report{ID: "empty", Sections: []model.Section{}, Indicators: []model.Indicator{}, Warnings: []string{}}
+	valid := model.Report{ID: "valid", Title: "a\u2028b\u2029\"\\\n\x01\x7f中\u2027\u202a—…", Sections: []model.Section{}, Indicators: []model.Indicator{}, Warnings: []string{"\u2028"}}
+	res.Reports = append(res.Reports, odd, empty, valid)
+	var st model.ReviewState
+	at := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	r0, r1 := &res.Reports[0], &res.Reports[1]
+	st.Apply(model.NewOp(model.OpReviewed, r0, "wang", at))
+	for _, op := range []model.Op{model.NewOp(model.OpStar, r1, "li", at), model.NewOp(model.OpFlag, r1, "li", at), model.NewOp(model.OpNote, r1, "li", at)} {
+		op.Target, op.Bool, op.Text = model.TargetReport, true, "备注\n第二行"
+		st.Apply(op)
+	}
+	res.Reports[0].Hash = ""
+	for _, errs := range [][]loader.FileError{nil, {{Source: "x.doc", Err: "unsupported format"}}} {
+		for _, reps := range [][]model.Report{res.Reports, nil} {
+			in := loader.Result{Reports: reps, Errors: errs}
+			doc := exportDoc{Reports: []exportReport{}, Errors: errs}
+			for i := range reps {
+				rv, stale := st.Find(&reps[i])
+				doc.Reports = append(doc.Reports, exportReport{reps[i], rowOf(&reps[i], rv, stale)})
+			}
+			if doc.Errors == nil {
+				doc.Errors = []loader.FileError{}
+			}
+			var want, got bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("", " ")
+			if err := enc.Encode(doc); err != nil {
+				t.Fatal(err)
+			}
+			if err := writeJSON(&got, in, &st); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != want.String() {
+				g, w := got.String(), want.String()
+				i := 0
+				for i < len(g) && i < len(w) && g[i] == w[i] {
+					i++
+				}
+				t.Errorf("differs at byte %d:\n got  %q\n want %q", i, g[max(0, i-80):min(len(g), i+80)], w[max(0, i-80):min(len(w), i+80)])
+			}
+		}
+	}
+}
+
+// Reports a load left packed are unpacked by the export when no rendering came with them.
+func TestExportPackedReports(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/seeds")); err != nil {
+		t.Fatal(err)
+	}
+	cache := filepath.Join(t.TempDir(), "parse.cache")
+	loader.LoadPathsWith([]string{dir}, loader.Options{CacheFile: cache})
+	packed := loader.LoadPathsWith([]string{dir}, loader.Options{CacheFile: cache, Pack: true, DropBodies: true})
+	if len(packed.Reports) == 0 || packed.Reports[0].Packed == "" {
+		t.Fatal("the load did not pack its reports")
+	}
+	whole := loader.LoadPaths([]string{dir})
+	for _, format := range []string{"json", "csv"} {
+		var got, want strings.Builder
+		if err := writeExport(&got, packed, format, nil); err != nil {
+			t.Fatal(err)
+		}
+		writeExport(&want, whole, format, nil)
+		if got.String() != want.String() {
+			t.Errorf("%s export of packed reports differs (%d bytes, want %d)", format, got.Len(), want.Len())
+		}
+	}
+}
+
+// A mistyped command is a usage error naming the command it was probably meant to be, not a
+// browser of nothing that exits 0; paths of which none exists are an error too.
+func TestMistypedCommand(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		code int
+		err  string
+	}{
+		{[]string{"taregts", "长安"}, exitUsage, `unknown command "taregts" (did you mean targets?)`},
+		{[]string{"exprot"}, exitUsage, "did you mean export?"},
+		{[]string{"zzz"}, exitUsage, `unknown command "zzz"`},
+		{[]string{"--list", "/nonexistent/folder"}, exitEmpty, "no such file or folder"},
+	} {
+		_, errs, code := runCmd(tt.args...)
+		if code != tt.code || !strings.Contains(errs, tt.err) {
+			t.Errorf("baogao %q: code %d stderr %q", tt.args, code, errs)
+		}
+	}
+	if _, _, code := runCmd("--list", "testdata/seeds"); code != exitOK {
+		t.Errorf("a real folder: code %d", code)
+	}
+}
