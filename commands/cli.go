@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -325,69 +324,4 @@ func (c *cli) loadOptions(paths []string, stderr io.Writer) loader.Options {
 	}
 	o.CacheFile = p
 	return o
-}
-
-func (c *cli) cmdExport(args []string, stdout, stderr io.Writer) int {
-	fs := c.newFlags("export", "Usage: baogao export [--format json|csv] [PATH...]\n\nPrints every report's metadata, sections and indicators (the fields: docs/export.md).\n\n", stderr)
-	format := fs.String("format", "json", "output format: json or csv")
-	statePath := fs.String("state", "", "review state file to include (default: yours, when it exists)")
-	if code, ok := parseFlags(fs, args, stdout); !ok {
-		return code
-	}
-	if !c.localState(stderr, "export", *statePath) || !oneOf(stderr, "export", *format, "json", "csv") {
-		return exitUsage
-	}
-	var render func(*model.Report) []byte
-	if *format == "json" {
-		render = renderFragment
-	}
-	res := c.loadRendered(fs.Args(), stderr, render)
-	if c.env.Remote != nil {
-		res = relativeSources(res, c.env.Remote.Roots)
-	}
-	var reviews *model.ReviewState
-	if st, err := c.openState(*statePath); err == nil {
-		reviews = st.State()
-		for _, n := range st.Notices() {
-			fmt.Fprintf(stderr, "baogao export: %s\n", n)
-		}
-	} else {
-		fmt.Fprintf(stderr, "baogao export: %v (exporting without review state)\n", err)
-	}
-	if err := writeExport(stdout, res, *format, reviews); err != nil {
-		fmt.Fprintf(stderr, "baogao export: %v\n", err)
-		return exitEmpty
-	}
-	if len(res.Reports) == 0 {
-		return exitEmpty
-	}
-	return exitOK
-}
-
-// relativeSources names every source relative to the corpus folder it was found in: a client of
-// the server has no business knowing where on the server the corpus lives. The reports are
-// copied; the shared corpus keeps its paths (the browser reads bodies back by them).
-func relativeSources(res loader.Result, roots []string) loader.Result {
-	rel := func(src string) string {
-		for _, root := range roots {
-			if src == root {
-				return filepath.Base(src)
-			}
-			if r, err := filepath.Rel(root, src); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-				return filepath.ToSlash(filepath.Join(filepath.Base(filepath.Clean(root)), r))
-			}
-		}
-		return filepath.Base(src)
-	}
-	out := res
-	out.Reports = make([]model.Report, len(res.Reports))
-	copy(out.Reports, res.Reports)
-	for i := range out.Reports {
-		out.Reports[i].Source = rel(out.Reports[i].Source)
-	}
-	out.Errors = make([]loader.FileError, len(res.Errors))
-	for i, e := range res.Errors {
-		out.Errors[i] = loader.FileError{Source: rel(e.Source), Err: e.Err}
-	}
-	return out
 }

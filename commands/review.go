@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"baogao/export"
 	"baogao/model"
 	"baogao/review"
 	"baogao/table"
@@ -50,38 +51,17 @@ func reviewer() string {
 	return os.Getenv("USER")
 }
 
-// reviewRow is one report's review in `baogao review` and in `export`.
-type reviewRow struct {
-	ID       string       `json:"id"`
-	Region   string       `json:"region"`
-	Year     int          `json:"year"`
-	Reviewed bool         `json:"reviewed"`
-	Stale    bool         `json:"stale"`   // the report's text changed since the review
-	Missing  bool         `json:"missing"` // the review's report is not among those loaded
-	Stars    []string     `json:"stars"`
-	Flags    []model.Flag `json:"flags"`
-	Notes    []model.Note `json:"notes"`
-}
-
-func rowOf(r *model.Report, rv *model.Review, stale bool) reviewRow {
-	row := reviewRow{ID: r.ID, Region: r.Region, Year: r.Year, Stale: stale, Stars: []string{}, Flags: []model.Flag{}, Notes: []model.Note{}}
-	if rv != nil {
-		row.Reviewed, row.Stars, row.Flags, row.Notes = rv.Reviewed, rv.Stars, rv.Flags, rv.Notes
-	}
-	return row
-}
-
 // reviewRows lists every loaded report's review and, with all, the reviews of reports not loaded
 // (the state is one for every folder the user browses: most of those are reports of other
 // folders, not lost ones). unloaded is how many of those there are.
-func reviewRows(reports []model.Report, st *model.ReviewState, all bool) (rows []reviewRow, unloaded int) {
+func reviewRows(reports []model.Report, st *model.ReviewState, all bool) (rows []export.Review, unloaded int) {
 	used := map[string]bool{}
 	for i := range reports {
 		rv, stale := st.Find(&reports[i])
 		if rv != nil {
 			used[rv.Hash] = true
 		}
-		rows = append(rows, rowOf(&reports[i], rv, stale))
+		rows = append(rows, export.ReviewOf(&reports[i], rv, stale))
 	}
 	var orphans []*model.Review
 	for h, rv := range st.Reviews {
@@ -94,7 +74,7 @@ func reviewRows(reports []model.Report, st *model.ReviewState, all bool) (rows [
 	}
 	sort.Slice(orphans, func(i, j int) bool { return orphans[i].ID < orphans[j].ID })
 	for _, rv := range orphans {
-		row := rowOf(&model.Report{ID: rv.ID, Region: rv.Region, Year: rv.Year}, rv, false)
+		row := export.ReviewOf(&model.Report{ID: rv.ID, Region: rv.Region, Year: rv.Year}, rv, false)
 		row.Missing = true
 		rows = append(rows, row)
 	}
@@ -160,7 +140,7 @@ func (c *cli) cmdReview(args []string, stdout, stderr io.Writer) int {
 
 // writeReviewTable prints the reviews as a table with a header: 状态 is ✓ reviewed, ? stale (the
 // text changed since), - missing (the report is not loaded).
-func writeReviewTable(stdout io.Writer, rows []reviewRow, m width.Measure) {
+func writeReviewTable(stdout io.Writer, rows []export.Review, m width.Measure) {
 	t := table.Table{
 		Columns: []table.Column{{Head: "状态"}, {Head: "报告", Max: 32, Min: 8}, {Head: "地区"}, {Head: "年份"}, {Head: "星标", Right: true}, {Head: "标错与笔记"}},
 		GiveWay: []int{1},

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/term"
 
+	"baogao/export"
 	"baogao/model"
 	"baogao/table"
 	"baogao/tui/width"
@@ -80,7 +81,7 @@ func (c *cli) cmdTargets(args []string, stdout, stderr io.Writer) int {
 		cw := csv.NewWriter(stdout)
 		cw.Write([]string{"id", "region", "year", "name", "raw_name", "growth", "value", "unit", "qualifier", "stretch", "text"})
 		for _, t := range rows {
-			cw.Write([]string{t.ID, t.Region, strconv.Itoa(t.Year), t.Name, t.RawName, num(t.Growth), num(t.Value), t.Unit, t.Qualifier, num(t.Stretch), t.Text})
+			cw.Write([]string{t.ID, t.Region, strconv.Itoa(t.Year), t.Name, t.RawName, export.Num(t.Growth), export.Num(t.Value), t.Unit, t.Qualifier, export.Num(t.Stretch), t.Text})
 		}
 		cw.Flush()
 	default:
