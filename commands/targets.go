@@ -13,6 +13,7 @@ import (
 	"golang.org/x/term"
 
 	"baogao/export"
+	"baogao/match"
 	"baogao/model"
 	"baogao/table"
 	"baogao/tui/width"
@@ -100,14 +101,15 @@ func matchReports(reports []model.Report, query string) []model.Report {
 	if strings.TrimSpace(query) == "" {
 		return reports
 	}
-	var py model.Readings
+	var py match.Readings
 	type hit struct {
 		r              model.Report
 		score, penalty int
 	}
 	var hits []hit
+	q := match.ParseQuery(query)
 	for i, key := range py.ReportKeys(reports) {
-		if s, p, _, ok := key.Match(query); ok {
+		if s, p, ok := key.Score(q); ok { // the list's ranking, so both find the same first
 			hits = append(hits, hit{reports[i], s, p})
 		}
 	}

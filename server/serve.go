@@ -29,7 +29,7 @@ import (
 
 	"baogao/commands"
 	"baogao/loader"
-	"baogao/model"
+	"baogao/match"
 	"baogao/review"
 	"baogao/tui"
 	"baogao/xdg"
@@ -120,7 +120,7 @@ type server struct {
 	cfg    serveConfig
 	log    *log.Logger
 	corpus loader.Result
-	keys   []model.Key
+	keys   []match.Key
 	ssh    *ssh.Server
 	auth   *authorizedKeys
 	active atomic.Int64
@@ -176,7 +176,7 @@ func newServer(cfg serveConfig, logger *log.Logger) (*server, error) {
 	if len(s.corpus.Reports) == 0 {
 		return nil, errors.New("no reports could be loaded")
 	}
-	var py model.Readings
+	var py match.Readings
 	s.keys = py.ReportKeys(s.corpus.Reports)
 
 	opts := []ssh.Option{

@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"baogao/loader"
+	"baogao/match"
 	"baogao/model"
 	"baogao/review"
 	"baogao/tui/width"
@@ -21,11 +22,11 @@ import (
 // each session has its own; the reports slice is appended to only by App as batches arrive.
 type shared struct {
 	reports []model.Report
-	keys    []model.Key // region+title prepared for matching, one per report
+	keys    []match.Key // region+title prepared for matching, one per report
 	errors  []loader.FileError
 	styles  Styles
 	measure width.Measure
-	py      *model.Readings
+	py      *match.Readings
 
 	store  *review.Store     // nil: review state lives in memory only
 	memory model.ReviewState // used when store is nil
@@ -68,7 +69,7 @@ func (s *shared) compareRegions(i, j int, desc bool) int {
 	case b == "":
 		return -1
 	}
-	c := model.CompareChinese(s.regKeys[i], a, s.regKeys[j], b)
+	c := match.CompareChinese(s.regKeys[i], a, s.regKeys[j], b)
 	if desc {
 		return -c
 	}
@@ -150,7 +151,7 @@ const (
 type Options struct {
 	EastAsianWidth bool
 	NoColor        bool
-	Readings       *model.Readings // shared pinyin cache; nil makes one
+	Readings       *match.Readings // shared pinyin cache; nil makes one
 	Store          *review.Store   // review state; nil keeps it in memory
 	// StateError is why the review state could not be opened: the browser says so from the start
 	// and asks before quitting with changes only it holds.
@@ -160,7 +161,7 @@ type Options struct {
 	// A corpus already loaded and shared read-only by many sessions (serve): used when there is
 	// no batch stream. Keys are its region+title prepared for matching, one per report.
 	Reports []model.Report
-	Keys    []model.Key
+	Keys    []match.Key
 	Errors  []loader.FileError
 
 	// ReadBody reads a report's text back when the load dropped it (loader.ReadBody).
@@ -201,7 +202,7 @@ type App struct {
 // New makes a browser over a stream of batches (see loader.Stream).
 func New(batches <-chan loader.Batch, opts Options) *App {
 	if opts.Readings == nil {
-		opts.Readings = &model.Readings{}
+		opts.Readings = &match.Readings{}
 	}
 	sh := &shared{measure: width.NewMeasure(opts.EastAsianWidth), py: opts.Readings, store: opts.Store, reviewer: opts.Reviewer, readBody: opts.ReadBody}
 	if opts.Store != nil {
@@ -236,11 +237,11 @@ func NoColorFromEnv() bool {
 // batchMsg carries a loaded batch with its matching keys, prepared off the UI goroutine.
 type batchMsg struct {
 	batch loader.Batch
-	keys  []model.Key
+	keys  []match.Key
 	ok    bool
 }
 
-func waitBatch(ch <-chan loader.Batch, py *model.Readings) tea.Cmd {
+func waitBatch(ch <-chan loader.Batch, py *match.Readings) tea.Cmd {
 	if ch == nil {
 		return nil
 	}
@@ -314,7 +315,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if a.sh.reports == nil && msg.batch.Total > 0 {
 			// About one report a file: grow once, not by doubling a hundred thousand reports.
 			a.sh.reports = make([]model.Report, 0, msg.batch.Total)
-			a.sh.keys = make([]model.Key, 0, msg.batch.Total)
+			a.sh.keys = make([]match.Key, 0, msg.batch.Total)
 		}
 		a.sh.reports = append(a.sh.reports, msg.batch.Reports...)
 		a.sh.keys = append(a.sh.keys, msg.keys...)

@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"baogao/loader"
+	"baogao/match"
 	"baogao/model"
 	"baogao/tui/width"
 )
@@ -331,8 +332,8 @@ func TestBodyReadBack(t *testing.T) {
 	}
 	reads := 0
 	var fail error
-	var py model.Readings
-	keys := make([]model.Key, len(reps))
+	var py match.Readings
+	keys := make([]match.Key, len(reps))
 	for i := range reps {
 		keys[i] = py.ReportKey(&reps[i])
 	}
@@ -439,7 +440,7 @@ func TestTreeKeepsScroll(t *testing.T) {
 		secs = append(secs, model.Section{Title: fmt.Sprintf("第%d部分", i+1), Level: 1, Start: start, End: utf8.RuneCountInString(body.String())})
 	}
 	rep := model.Report{ID: "x#1", Title: "测试", Body: body.String(), Sections: secs}
-	a := New(nil, Options{Reports: []model.Report{rep}, Keys: (&model.Readings{}).ReportKeys([]model.Report{rep})})
+	a := New(nil, Options{Reports: []model.Report{rep}, Keys: (&match.Readings{}).ReportKeys([]model.Report{rep})})
 	a.Update(tea.WindowSizeMsg{Width: 100, Height: 12})
 	press(a, "enter", "G")
 	top := a.report.toff
@@ -588,7 +589,7 @@ func TestTreeExpandCollapse(t *testing.T) {
 		{Title: "二、安排", Level: 1, Start: 24, End: utf8.RuneCountInString(body)},
 	}
 	rep := model.Report{ID: "x#1", Title: "测试", Body: body, Sections: secs}
-	a := New(nil, Options{Reports: []model.Report{rep}, Keys: (&model.Readings{}).ReportKeys([]model.Report{rep})})
+	a := New(nil, Options{Reports: []model.Report{rep}, Keys: (&match.Readings{}).ReportKeys([]model.Report{rep})})
 	a.Update(tea.WindowSizeMsg{Width: 100, Height: 20})
 	press(a, "enter")
 	rows := len(a.report.rows)

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"baogao/loader"
+	"baogao/match"
 	"baogao/model"
 )
 
@@ -63,7 +64,7 @@ func BenchmarkReportKeys100k(b *testing.B) {
 	a := titleApp(b, 100000)
 	b.ResetTimer()
 	for b.Loop() {
-		(&model.Readings{}).ReportKeys(a.sh.reports)
+		(&match.Readings{}).ReportKeys(a.sh.reports)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"baogao/match"
 	"baogao/model"
 )
 
@@ -114,7 +115,7 @@ func (t *indicatorTable) resort() {
 			return cmp.Compare(x.Kind, y.Kind)
 		}
 		a, b := cells(x)[c], cells(y)[c]
-		return model.CompareChinese(t.app.sortKey(a), a, t.app.sortKey(b), b)
+		return match.CompareChinese(t.app.sortKey(a), a, t.app.sortKey(b), b)
 	}
 	slices.SortStableFunc(t.rows, func(x, y model.Indicator) int {
 		if hx, hy := has(x), has(y); hx != hy {

@@ -14,6 +14,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"baogao/match"
 	"baogao/model"
 )
 
@@ -82,7 +83,7 @@ type reportList struct {
 	typing   bool // the filter input has focus
 	complete bool // visible covers every report loaded (not only an earlier batch)
 	visible  []hit
-	last     model.Query // the query visible was computed for
+	last     match.Query // the query visible was computed for
 	cursor   int
 	offset   int
 	sort     sortMode
@@ -115,7 +116,7 @@ func (l *reportList) refilter() {
 		keep = l.visible[l.cursor].idx
 	}
 	q := l.query()
-	pq := model.ParseQuery(q)
+	pq := match.ParseQuery(q)
 	// Typing narrows: search only what the shorter query matched.
 	var pool []int
 	if pq.Narrows(l.last) && !l.last.Empty() && len(l.visible) > 0 && l.complete {
@@ -181,7 +182,7 @@ func (l *reportList) refilter() {
 
 // matchAll scores every report (or those in pool) against the query, on all cores when there
 // are many.
-func matchAll(app *shared, q model.Query, pool []int) []hit {
+func matchAll(app *shared, q match.Query, pool []int) []hit {
 	n := len(app.reports)
 	if pool != nil {
 		n = len(pool)

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"baogao/match"
 	"baogao/model"
 )
 
@@ -247,8 +248,8 @@ func (v *reportView) search(q string) {
 	if q == "" {
 		return
 	}
-	qr := []rune(model.Fold(q))
-	folded := []rune(model.Fold(string(v.body)))
+	qr := []rune(match.Fold(q))
+	folded := []rune(match.Fold(string(v.body)))
 	if len(folded) != len(v.body) { // folding never changes the rune count; be safe if it did
 		folded = v.body
 	}

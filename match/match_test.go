@@ -1,4 +1,4 @@
-package model
+package match
 
 import (
 	"reflect"
@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/width"
+
+	"baogao/model"
 )
 
 func TestMatch(t *testing.T) {
@@ -61,32 +63,10 @@ func TestMatchRanking(t *testing.T) {
 	}
 }
 
-func TestFigure(t *testing.T) {
-	g := func(f float64) *float64 { return &f }
-	tests := []struct {
-		in         Indicator
-		fig, short string
-	}{
-		{Indicator{Growth: g(6.5)}, "增长6.5%", "6.5"},
-		{Indicator{Growth: g(-2.6)}, "下降2.6%", "-2.6"},
-		{Indicator{Growth: g(8), Qualifier: "左右"}, "增长8%左右", "8 左右"},
-		{Indicator{Growth: g(5.5), Qualifier: "不低于", Stretch: g(6)}, "增长不低于5.5%（力争6%）", "≥5.5（6）"},
-		{Indicator{Value: g(53.5), Unit: "亿元"}, "53.5亿元", "53.5亿元"},
-		{Indicator{Growth: g(11), Value: g(282), Unit: "亿元"}, "增长11%，282亿元", "11"},
-		{Indicator{Qualifier: "基本同步"}, "基本同步", "基本同步"},
-		{Indicator{}, "—", "—"},
-	}
-	for _, tt := range tests {
-		if f, s := tt.in.Figure(), tt.in.Short(); f != tt.fig || s != tt.short {
-			t.Errorf("%+v: Figure %q Short %q, want %q %q", tt.in, f, s, tt.fig, tt.short)
-		}
-	}
-}
-
 // A report's key is built from its region's and title's keys; it must be the key of the whole.
 func TestReportKeyIsJoined(t *testing.T) {
 	py := &Readings{}
-	reps := []Report{
+	reps := []model.Report{
 		{Region: "长安镇", Title: "2023年政府工作报告"},
 		{Region: "", Title: "关于ＧＤＰ增长６．５％的报告"},
 		{Region: "重庆市XX区", Title: ""},
@@ -122,29 +102,6 @@ func TestFoldsToItself(t *testing.T) {
 	}
 }
 
-func TestSafeName(t *testing.T) {
-	for _, tt := range []struct{ in, want string }{
-		{"长安镇2023.txt", "长安镇2023.txt"},
-		{"a\nbaogao: ALL FILES LOADED OK", `"a\nbaogao: ALL FILES LOADED OK"`},
-		{"x\x1b]0;owned\x07.txt", `"x\x1b]0;owned\a.txt"`},
-		{"a\u202etxt.exe", `"a\u202etxt.exe"`},
-		{"\xff\xfe.txt", `"\xff\xfe.txt"`},
-	} {
-		if got := SafeName(tt.in); got != tt.want {
-			t.Errorf("SafeName(%q) = %s, want %s", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestRegionLabelOneWay(t *testing.T) {
-	if got := (&Report{ID: "x#1"}).RegionLabel(); got != UnknownRegion {
-		t.Errorf("unknown region shown as %q", got)
-	}
-	if got := (&Report{Region: "长安镇"}).RegionLabel(); got != "长安镇" {
-		t.Errorf("region shown as %q", got)
-	}
-}
-
 func TestSortKeyPinyin(t *testing.T) {
 	var py Readings
 	names := []string{"郑州市", "临淄区", "上海市", "长安镇", "厦门市", "重庆市", "李庄镇", "成都市", "安徽省", "Alpha"}
@@ -155,23 +112,29 @@ func TestSortKeyPinyin(t *testing.T) {
 	}
 }
 
-func TestUnitScale(t *testing.T) {
-	for _, c := range []struct {
-		unit, base string
-		factor     float64
-	}{
-		{"亿元", "元", 1e8}, {"万元", "元", 1e4}, {"元", "元", 1}, {"亿美元", "美元", 1e8},
-		{"万吨", "吨", 1e4}, {"千瓦", "瓦", 1e3}, {"万亿元", "元", 1e12},
-		{"百分点", "百分点", 1}, {"%", "%", 1}, {"万", "万", 1}, {"", "", 1},
-	} {
-		if base, f := UnitScale(c.unit); base != c.base || f != c.factor {
-			t.Errorf("UnitScale(%q) = %q, %v; want %q, %v", c.unit, base, f, c.base, c.factor)
+// Score (the list's hot path) and matchTerm (the positions to highlight) are one matcher: for
+// every term they give the same class and tie-breaker, so a query ranks reports the same in the
+// list and in `baogao targets`, and what is highlighted is what was ranked.
+func TestScoreAndPositionsAgree(t *testing.T) {
+	var py Readings
+	texts := []string{"长安镇 长安镇2023年政府工作报告", "临淄区 临淄区2023年政府工作报告", "高埗镇 2024年高埗镇政府工作报告",
+		"荔湾区 荔湾区2023年政府工作报告", "未知 2023年政府工作报告", "Changan Town report 2023", "京东镇 京东镇2023年政府工作报告",
+		"重庆市 重庆市2024年政府工作报告", "ＡＢＣ 全角２０２３"}
+	queries := []string{"长安", "changan", "ca", "zhangan", "chan", "lzq", "linzi", "2023", "政府", "gbz", "gaobu", "zf", "jd",
+		"cq", "chongqing", "zhongqing", "abc", "town", "z", "c", "xyz", "报告", "ln", "gzbg", "2023 ca", "ca 2023", "qu", "a"}
+	for _, text := range texts {
+		k := py.NewKey(text)
+		for _, q := range queries {
+			for _, tm := range ParseQuery(q).terms {
+				c1, p1 := k.termClass(tm)
+				c2, p2, pos := k.matchTerm(tm.runes)
+				if c1 != c2 || p1 != p2 {
+					t.Errorf("%q in %q: Score says class %d penalty %d, positions say %d %d", tm.text, text, c1, p1, c2, p2)
+				}
+				if c2 != 0 && len(pos) == 0 {
+					t.Errorf("%q in %q: matched with nothing to highlight", tm.text, text)
+				}
+			}
 		}
-	}
-	if CompareQuantities(5, "亿元", 500, "万元") <= 0 || CompareQuantities(3, "万吨", 30000, "吨") != 0 {
-		t.Error("figures in one unit are not compared by size")
-	}
-	if a, b := CompareQuantities(9, "%", 1, "亿元"), CompareQuantities(1, "亿元", 9, "%"); a == 0 || a != -b {
-		t.Errorf("figures in different units: %d and %d, want opposite signs", a, b)
 	}
 }

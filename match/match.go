@@ -1,4 +1,8 @@
-package model
+// Package match finds reports by what a user types: Chinese, full pinyin with every reading of a
+// polyphonic character (长安 is changan and zhangan), pinyin initials, letters in order — one
+// matcher, ranked the same wherever it is used (Score for the hot path, Match with the positions
+// to highlight). It also orders Chinese text by pinyin for sorting (SortKey).
+package match
 
 import (
 	"strings"
@@ -9,6 +13,8 @@ import (
 
 	"github.com/mozillazg/go-pinyin"
 	"golang.org/x/text/width"
+
+	"baogao/model"
 )
 
 // Match classes, best first: the ranking a user expects when typing a short query. A contiguous
@@ -66,12 +72,12 @@ type Key struct {
 }
 
 // ReportKey prepares what a report is found by: its region and title.
-func (p *Readings) ReportKey(r *Report) Key { return p.NewKey(r.Region + " " + r.Title) }
+func (p *Readings) ReportKey(r *model.Report) Key { return p.NewKey(r.Region + " " + r.Title) }
 
 // ReportKeys is ReportKey of every report, prepared on every core. The keys of a run of reports
 // share their storage: a handful of allocations per run instead of several per report (a
 // national corpus has a hundred thousand keys, and allocating them was most of preparing them).
-func (p *Readings) ReportKeys(reps []Report) []Key {
+func (p *Readings) ReportKeys(reps []model.Report) []Key {
 	keys := make([]Key, len(reps))
 	const per = 2048
 	var wg sync.WaitGroup
@@ -86,7 +92,7 @@ func (p *Readings) ReportKeys(reps []Report) []Key {
 	return keys
 }
 
-func (p *Readings) keyRun(reps []Report, keys []Key) {
+func (p *Readings) keyRun(reps []model.Report, keys []Key) {
 	var text strings.Builder
 	for i := range reps {
 		text.Grow(len(reps[i].Region) + 1 + len(reps[i].Title))
@@ -211,7 +217,9 @@ func (k Key) Score(q Query) (score, penalty int, ok bool) {
 // termClass is matchTerm without positions.
 func (k Key) termClass(t term) (int, int) {
 	if i := strings.Index(k.folded, t.text); i >= 0 {
-		return MatchSubstring, i
+		// the penalty counts runes, as the positions do: 长安 in a Chinese title is not three
+		// times as far along as in an English one
+		return MatchSubstring, utf8.RuneCountInString(k.folded[:i])
 	}
 	if !t.latin {
 		return 0, 0
@@ -270,18 +278,16 @@ func foldsToItself(r rune) bool {
 // Match scores a query against a key: every space-separated term must match somewhere, in any
 // order. It returns the sum of the terms' classes (higher is better), a tie-breaker (lower is
 // better: earlier and tighter matches) and the matched rune positions in Text, for highlighting.
+//
+// It is Score with the positions: the rank is Score's, so the list, which ranks by Score, and
+// whatever ranks by Match never disagree.
 func (k Key) Match(query string) (score, penalty int, pos []int, ok bool) {
-	terms := strings.Fields(Fold(query))
-	if len(terms) == 0 {
-		return 0, 0, nil, true
+	q := ParseQuery(query)
+	if score, penalty, ok = k.Score(q); !ok {
+		return 0, 0, nil, false
 	}
-	for _, t := range terms {
-		cls, p, ps := k.matchTerm([]rune(t))
-		if cls == 0 {
-			return 0, 0, nil, false
-		}
-		score += cls
-		penalty += p
+	for _, t := range q.terms {
+		_, _, ps := k.matchTerm(t.runes)
 		pos = append(pos, ps...)
 	}
 	return score, penalty, dedupe(pos), true
