@@ -98,4 +98,3 @@ func TestExportPackedReports(t *testing.T) {
 		}
 	}
 }
-

@@ -55,4 +55,3 @@ func CompareChinese(keyA, a, keyB, b string) int {
 	}
 	return strings.Compare(a, b)
 }
-

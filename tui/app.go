@@ -1,6 +1,8 @@
 // Package tui is baogao's terminal browser: the report list, a report's section tree and reader,
-// its indicator table and the targets comparison. Each screen is its own view; App routes keys
-// and messages and owns the screen and focus.
+// its indicator table, the targets comparison, notes, the load errors and the help. Each screen
+// implements Screen (screen.go) and opens the next with push; App keeps the stack of screens,
+// the title line, the footer and help drawn from the top screen's keys, the global keys (help,
+// back, quit and the question before losing what the user wrote) and the loading of batches.
 package tui
 
 import (
@@ -136,17 +138,6 @@ func (s *shared) report(i int) *model.Report {
 	return r
 }
 
-type screen int
-
-const (
-	screenList screen = iota
-	screenReport
-	screenIndicators
-	screenTargets
-	screenErrors
-	screenNote
-)
-
 // Options configure one browser session.
 type Options struct {
 	EastAsianWidth bool
@@ -179,16 +170,9 @@ type NoticeMsg string
 type App struct {
 	sh        *shared
 	opts      Options
-	screen    screen
-	prev      []screen // where Esc goes back to
-	list      reportList
-	report    reportView
-	table     indicatorTable
-	targets   targetsView
-	errView   errorsView
-	note      noteEditor
-	quitArmed bool // q pressed once with unsaved review changes
-	helpTop   int  // first line of the help shown
+	stack     []Screen // the screens opened, the list at the bottom; Esc goes down one
+	quitArmed bool     // q pressed once with unsaved review changes
+	helpTop   int      // first line of the help shown
 	help      bool
 	global    globalKeys
 	w, h      int
@@ -223,7 +207,7 @@ func New(batches <-chan loader.Batch, opts Options) *App {
 		sh.reports, sh.keys, sh.errors = opts.Reports, opts.Keys, opts.Errors
 		a.finished = true
 	}
-	a.list = newReportList(sh)
+	a.stack = []Screen{newReportList(sh)}
 	a.w, a.h = 80, 24
 	return a
 }
@@ -256,43 +240,48 @@ func (a *App) Init() tea.Cmd {
 }
 
 func (a *App) setSize() {
-	h := max(1, a.h-2) // title line and footer
-	a.list.SetSize(a.w, h)
-	a.report.SetSize(a.w, h)
-	a.table.SetSize(a.w, h)
-	a.targets.SetSize(a.w, h)
-	a.errView.SetSize(a.w, h)
-	a.note.SetSize(a.w, h)
-}
-
-func (a *App) push(s screen) {
-	a.prev = append(a.prev, a.screen)
-	a.screen = s
-}
-
-func (a *App) back() {
-	if len(a.prev) == 0 {
-		a.screen = screenList
-		return
+	for _, s := range a.stack {
+		s.SetSize(a.w, max(1, a.h-2)) // title line and footer
 	}
-	a.screen = a.prev[len(a.prev)-1]
-	a.prev = a.prev[:len(a.prev)-1]
+}
+
+// top is the screen shown.
+func (a *App) top() Screen { return a.stack[len(a.stack)-1] }
+
+// open sizes s and puts it on top.
+func (a *App) open(s Screen) {
+	s.SetSize(a.w, max(1, a.h-2))
+	a.stack = append(a.stack, s)
+}
+
+// back closes the top screen; the list at the bottom stays.
+func (a *App) back() {
+	if len(a.stack) > 1 {
+		a.stack = a.stack[:len(a.stack)-1]
+	}
+}
+
+// refresh tells every open screen that reports or reviews changed.
+func (a *App) refresh() {
+	for _, s := range a.stack {
+		if r, ok := s.(refresher); ok {
+			r.refresh()
+		}
+	}
+}
+
+// reportScreen is the open report view of report idx, the one nearest the top; nil when none.
+func (a *App) reportScreen(idx int) *reportView {
+	for i := len(a.stack) - 1; i >= 0; i-- {
+		if v, ok := a.stack[i].(*reportView); ok && v.idx == idx {
+			return v
+		}
+	}
+	return nil
 }
 
 // typing reports whether a text input has focus: then every key goes to it first.
-func (a *App) typing() bool {
-	switch a.screen {
-	case screenList:
-		return a.list.typing
-	case screenReport:
-		return a.report.typing
-	case screenIndicators:
-		return a.table.typing
-	case screenNote:
-		return true
-	}
-	return false
-}
+func (a *App) typing() bool { return a.top().Typing() }
 
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -324,53 +313,36 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.batch.Notice != "" {
 			a.sh.notice = oneLine(msg.batch.Notice)
 		}
-		a.list.complete = false // new reports: the next filter starts from all of them
-		a.list.refilter()
+		a.refresh()
 		a.sh.loading = !msg.batch.Final
 		if msg.batch.Final {
 			a.finished = true
 			return a, nil
 		}
 		return a, waitBatch(a.loading, a.sh.py)
-	case openReportMsg:
-		a.report = newReportView(a.sh, msg.idx)
-		a.setSize()
-		if msg.target {
-			a.report.jumpToTargets()
-		}
-		a.push(screenReport)
+	case pushMsg:
+		a.open(msg.s)
 		return a, nil
-	case showIndicatorsMsg:
-		a.table = newIndicatorTable(a.sh, msg.idx)
-		a.setSize()
-		a.push(screenIndicators)
+	case openReportMsg:
+		v := newReportView(a.sh, msg.idx)
+		a.open(v)
+		if msg.target {
+			v.jumpToTargets()
+		}
 		return a, nil
 	case jumpMsg:
-		if a.report.rep == nil || a.report.idx != msg.idx {
-			a.report = newReportView(a.sh, msg.idx)
-			a.setSize()
+		// the report already open shows the sentence (its tree and place kept), else a new one
+		v := a.reportScreen(msg.idx)
+		if v == nil {
+			v = newReportView(a.sh, msg.idx)
+			v.SetSize(a.w, max(1, a.h-2))
 		}
-		a.report.jumpTo(msg.start, msg.end)
-		a.push(screenReport)
-		return a, nil
-	case showTargetsMsg:
-		a.targets = newTargetsView(a.sh, a.list.indexes())
-		a.setSize()
-		a.push(screenTargets)
-		return a, nil
-	case editNoteMsg:
-		a.note = newNoteEditor(a.sh, msg.idx, msg.target, msg.label)
-		a.setSize()
-		a.push(screenNote)
+		v.jumpTo(msg.start, msg.end)
+		a.stack = append(a.stack, v)
 		return a, nil
 	case noteDoneMsg:
 		a.back()
-		a.list.refilter()
-		return a, nil
-	case showErrorsMsg:
-		a.errView = newErrorsView(a.sh)
-		a.setSize()
-		a.push(screenErrors)
+		a.refresh()
 		return a, nil
 	case tea.KeyPressMsg:
 		if msg.String() == "ctrl+c" {
@@ -397,63 +369,29 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				return a, nil
 			case key.Matches(msg, a.global.Quit):
 				return a.quit("q")
-			case key.Matches(msg, a.global.Back) && a.screen == screenReport && a.report.query != "":
-				a.report.search("") // esc takes back the search first, then the screen
-				return a, nil
-			case key.Matches(msg, a.global.Back) && a.screen != screenList:
-				a.back()
-				return a, nil
+			case key.Matches(msg, a.global.Back):
+				if e, ok := a.top().(escaper); ok && e.escape() {
+					return a, nil
+				}
+				if len(a.stack) > 1 {
+					a.back()
+					return a, nil
+				}
 			}
 		}
 	}
-	var cmd tea.Cmd
-	switch a.screen {
-	case screenList:
-		a.list, cmd = a.list.Update(msg)
-	case screenReport:
-		a.report, cmd = a.report.Update(msg)
-	case screenIndicators:
-		a.table, cmd = a.table.Update(msg)
-	case screenTargets:
-		a.targets, cmd = a.targets.Update(msg)
-	case screenErrors:
-		a.errView, cmd = a.errView.Update(msg)
-	case screenNote:
-		a.note, cmd = a.note.Update(msg)
-	}
+	top, cmd := a.top().Update(msg)
+	a.stack[len(a.stack)-1] = top
 	return a, cmd
 }
 
-// screenView is what the root needs of the view on screen.
-type screenView interface {
-	View() string
-	keyMap() keyMap
-}
-
-// current is the view of the screen shown.
-func (a *App) current() screenView {
-	switch a.screen {
-	case screenReport:
-		return a.report
-	case screenIndicators:
-		return a.table
-	case screenTargets:
-		return a.targets
-	case screenErrors:
-		return a.errView
-	case screenNote:
-		return a.note
-	}
-	return a.list
-}
-
 func (a *App) keyMap() keyMap {
-	k := a.current().keyMap()
-	if a.screen == screenNote {
+	k := a.top().KeyMap()
+	if k.textOnly {
 		return k // every other key is text
 	}
 	g := a.global
-	if a.screen == screenList {
+	if len(a.stack) == 1 {
 		// the list is where back leads: esc there belongs to the filter alone
 		k.short = append(k.short, g.Help, g.Quit)
 		k.full = append(k.full, []key.Binding{g.Help, g.Quit})
@@ -463,8 +401,6 @@ func (a *App) keyMap() keyMap {
 	k.full = append(k.full, []key.Binding{g.Back, g.Help, g.Quit})
 	return k
 }
-
-var screenNames = [...]string{"报告列表", "报告", "指标", "目标对比", "加载错误", "笔记"}
 
 // minW and minH are the smallest screen the browser draws; below it says so.
 const minW, minH = 20, 6
@@ -476,7 +412,7 @@ func (a *App) quit(k string) (tea.Model, tea.Cmd) {
 	if a.quitArmed {
 		return a, tea.Quit
 	}
-	if a.screen == screenNote && a.note.dirty() {
+	if u, ok := a.top().(unsaved); ok && u.unsaved() {
 		a.quitArmed = true
 		a.sh.notice = "笔记尚未保存：ctrl+s 保存，或再按 " + k + " 放弃并退出"
 		return a, nil
@@ -515,7 +451,7 @@ func (a *App) render() string {
 		return line{plain(msg)}.render(m, max(1, a.w), st.Plain)
 	}
 	// title line: screen name and loading progress
-	title := line{{" baogao · " + screenNames[a.screen], st.Title}}
+	title := line{{" baogao · " + a.top().Title(), st.Title}}
 	if !a.finished && a.total > 0 {
 		title = append(title, seg{"  " + progressBar(m, a.done, a.total, 12), st.Bar}, seg{fmt.Sprintf(" %d/%d", a.done, a.total), st.Dim})
 	} else if !a.finished {
@@ -527,7 +463,7 @@ func (a *App) render() string {
 	if a.sh.notice != "" {
 		title = append(title, seg{"  " + a.sh.notice, st.Error})
 	}
-	body := a.current().View()
+	body := a.top().View()
 	if a.help {
 		body = a.helpView(a.h - 2)
 	}

@@ -69,7 +69,7 @@ func feed(a *App, msg tea.Msg) {
 		select {
 		case m := <-out:
 			switch m := m.(type) {
-			case openReportMsg, showIndicatorsMsg, jumpMsg, showTargetsMsg, showErrorsMsg, editNoteMsg, noteDoneMsg:
+			case pushMsg, openReportMsg, jumpMsg, noteDoneMsg:
 				_, cmd = a.Update(m)
 				continue
 			case tea.BatchMsg:
@@ -201,7 +201,7 @@ func TestTableColumnsAligned(t *testing.T) {
 			cols = append(cols, m.String(header[:i]))
 			ends = append(ends, m.String(header[:i+len(h)]))
 		}
-		rows := a.table.rows
+		rows := tableOf(a).rows
 		for r, in := range rows {
 			ln := lines[1+r]
 			for c, cell := range cells(in) {
@@ -253,45 +253,45 @@ func TestWrapRules(t *testing.T) {
 func TestFilterMatchesAndHighlights(t *testing.T) {
 	a := newTestApp(t, 100, 30)
 	press(a, "/", "c", "h", "a", "n", "g", "a", "n")
-	if len(a.list.visible) != 1 || a.sh.reports[a.list.visible[0].idx].Region != "长安镇" {
-		t.Fatalf("changan matched %d reports", len(a.list.visible))
+	if len(listOf(a).visible) != 1 || a.sh.reports[listOf(a).visible[0].idx].Region != "长安镇" {
+		t.Fatalf("changan matched %d reports", len(listOf(a).visible))
 	}
-	region, _ := a.list.positions(a.list.visible[0].idx)
+	region, _ := listOf(a).positions(listOf(a).visible[0].idx)
 	if !region[0] || !region[1] || region[2] {
 		t.Errorf("highlight %v, want 长安 of 长安镇", region)
 	}
 	press(a, "esc")
-	if len(a.list.visible) != len(a.sh.reports) {
+	if len(listOf(a).visible) != len(a.sh.reports) {
 		t.Errorf("esc did not clear the filter")
 	}
 	press(a, "/", "２", "０", "２", "４", "enter")
-	if len(a.list.visible) != 1 {
-		t.Errorf("full-width 2024 matched %d", len(a.list.visible))
+	if len(listOf(a).visible) != 1 {
+		t.Errorf("full-width 2024 matched %d", len(listOf(a).visible))
 	}
 }
 
 func TestKeysNavigate(t *testing.T) {
 	a := newTestApp(t, 100, 30)
 	press(a, "G")
-	if a.list.cursor != len(a.list.visible)-1 {
-		t.Errorf("G: cursor %d", a.list.cursor)
+	if listOf(a).cursor != len(listOf(a).visible)-1 {
+		t.Errorf("G: cursor %d", listOf(a).cursor)
 	}
 	press(a, "g", "enter")
-	if a.screen != screenReport {
-		t.Fatalf("enter: screen %v", a.screen)
+	if a.screen() != screenReport {
+		t.Fatalf("enter: screen %v", a.screen())
 	}
 	press(a, "i")
-	if a.screen != screenIndicators {
-		t.Fatalf("i: screen %v", a.screen)
+	if a.screen() != screenIndicators {
+		t.Fatalf("i: screen %v", a.screen())
 	}
 	press(a, "backspace", "esc")
-	if a.screen != screenList {
-		t.Errorf("back twice: screen %v", a.screen)
+	if a.screen() != screenList {
+		t.Errorf("back twice: screen %v", a.screen())
 	}
 	// q quits, but not while typing in the filter
 	press(a, "/", "q")
-	if a.list.query() != "q" {
-		t.Errorf("q went to the filter? query %q", a.list.query())
+	if listOf(a).query() != "q" {
+		t.Errorf("q went to the filter? query %q", listOf(a).query())
 	}
 	_, cmd := a.Update(keyMsg("ctrl+c"))
 	if cmd == nil {
@@ -303,15 +303,15 @@ func TestKeysNavigate(t *testing.T) {
 func TestJumpToSource(t *testing.T) {
 	a := newTestApp(t, 100, 30)
 	press(a, "enter", "i", "j", "enter")
-	in := a.table.rows[1]
-	if a.screen != screenReport || a.report.source != [2]int{in.Start, in.End} {
-		t.Fatalf("screen %v source %v, want %d-%d", a.screen, a.report.source, in.Start, in.End)
+	in := tableOf(a).rows[1]
+	if a.screen() != screenReport || reportOf(a).source != [2]int{in.Start, in.End} {
+		t.Fatalf("screen %v source %v, want %d-%d", a.screen(), reportOf(a).source, in.Start, in.End)
 	}
 	if !strings.Contains(strings.ReplaceAll(screenText(a), "\n", ""), "") {
 		t.Error("unreachable")
 	}
 	shown := false
-	for _, l := range a.report.lines[a.report.top : a.report.top+a.report.pageH()] {
+	for _, l := range reportOf(a).lines[reportOf(a).top : reportOf(a).top+reportOf(a).pageH()] {
 		if in.Start >= l.start && in.Start < l.end {
 			shown = true
 		}
@@ -407,13 +407,13 @@ func TestUnreadGoalsInFooter(t *testing.T) {
 func TestComparisonOpensAtColumn(t *testing.T) {
 	a := newTestApp(t, 120, 30)
 	press(a, "t", "l", "l") // 固定资产投资
-	in := a.targets.cells[a.targets.cur][a.targets.col]
+	in := targetsOf(a).cells[targetsOf(a).cur][targetsOf(a).col]
 	if in == nil || in.Name != "固定资产投资" {
 		t.Fatalf("cell %+v", in)
 	}
 	press(a, "enter")
-	if a.screen != screenReport || a.report.source != [2]int{in.Start, in.End} {
-		t.Errorf("screen %v source %v, want %d-%d (%s)", a.screen, a.report.source, in.Start, in.End, in.Text)
+	if a.screen() != screenReport || reportOf(a).source != [2]int{in.Start, in.End} {
+		t.Errorf("screen %v source %v, want %d-%d (%s)", a.screen(), reportOf(a).source, in.Start, in.End, in.Text)
 	}
 }
 
@@ -421,12 +421,12 @@ func TestComparisonOpensAtColumn(t *testing.T) {
 func TestJumpClearsSearch(t *testing.T) {
 	a := newTestApp(t, 100, 30)
 	press(a, "enter", "/", "增", "长", "enter")
-	if a.report.query == "" || len(a.report.matches) == 0 {
-		t.Fatalf("search did not run: %q %d", a.report.query, len(a.report.matches))
+	if reportOf(a).query == "" || len(reportOf(a).matches) == 0 {
+		t.Fatalf("search did not run: %q %d", reportOf(a).query, len(reportOf(a).matches))
 	}
 	press(a, "i", "enter")
-	if a.screen != screenReport || a.report.query != "" || len(a.report.matches) != 0 {
-		t.Errorf("after the jump: screen %v query %q, %d matches", a.screen, a.report.query, len(a.report.matches))
+	if a.screen() != screenReport || reportOf(a).query != "" || len(reportOf(a).matches) != 0 {
+		t.Errorf("after the jump: screen %v query %q, %d matches", a.screen(), reportOf(a).query, len(reportOf(a).matches))
 	}
 }
 
@@ -443,13 +443,13 @@ func TestTreeKeepsScroll(t *testing.T) {
 	a := New(nil, Options{Reports: []model.Report{rep}, Keys: (&match.Readings{}).ReportKeys([]model.Report{rep})})
 	a.Update(tea.WindowSizeMsg{Width: 100, Height: 12})
 	press(a, "enter", "G")
-	top := a.report.toff
-	if top == 0 || len(a.report.rows) <= a.report.pageH() {
-		t.Fatalf("G did not scroll the tree (toff 0, cursor %d of %d rows)", a.report.cur, len(a.report.rows))
+	top := reportOf(a).toff
+	if top == 0 || len(reportOf(a).rows) <= reportOf(a).pageH() {
+		t.Fatalf("G did not scroll the tree (toff 0, cursor %d of %d rows)", reportOf(a).cur, len(reportOf(a).rows))
 	}
 	press(a, "k")
-	if a.report.toff != top {
-		t.Errorf("moving up inside the page scrolled the tree: toff %d → %d", top, a.report.toff)
+	if reportOf(a).toff != top {
+		t.Errorf("moving up inside the page scrolled the tree: toff %d → %d", top, reportOf(a).toff)
 	}
 }
 
@@ -496,8 +496,8 @@ func TestHelpScrolls(t *testing.T) {
 		t.Errorf("scrolled to the end, the last key is not shown:\n%s", screenText(a))
 	}
 	press(a, "G") // on the list it would move the cursor to the last report
-	if a.help || a.screen != screenList || a.list.cursor != 0 {
-		t.Errorf("closing help: help %v screen %v cursor %d", a.help, a.screen, a.list.cursor)
+	if a.help || a.screen() != screenList || listOf(a).cursor != 0 {
+		t.Errorf("closing help: help %v screen %v cursor %d", a.help, a.screen(), listOf(a).cursor)
 	}
 }
 
@@ -506,12 +506,12 @@ func TestEscClearsSearchFirst(t *testing.T) {
 	a := newTestApp(t, 100, 30)
 	press(a, "enter", "/", "增", "长", "enter")
 	press(a, "esc")
-	if a.screen != screenReport || a.report.query != "" {
-		t.Fatalf("first esc: screen %v query %q", a.screen, a.report.query)
+	if a.screen() != screenReport || reportOf(a).query != "" {
+		t.Fatalf("first esc: screen %v query %q", a.screen(), reportOf(a).query)
 	}
 	press(a, "esc")
-	if a.screen != screenList {
-		t.Errorf("second esc: screen %v", a.screen)
+	if a.screen() != screenList {
+		t.Errorf("second esc: screen %v", a.screen())
 	}
 }
 
@@ -567,12 +567,12 @@ func TestResizeKeepsPlace(t *testing.T) {
 	for range 10 {
 		press(a, "ctrl+d")
 	}
-	at := a.report.lines[a.report.top].start
+	at := reportOf(a).lines[reportOf(a).top].start
 	if at == 0 {
 		t.Fatal("the reader did not move")
 	}
 	a.Update(tea.WindowSizeMsg{Width: 70, Height: 30})
-	l := a.report.lines[a.report.top]
+	l := reportOf(a).lines[reportOf(a).top]
 	if at < l.start || at >= max(l.end, l.start+1) {
 		t.Errorf("after the resize the top line is %d–%d, the text that was at the top starts at %d", l.start, l.end, at)
 	}
@@ -592,23 +592,23 @@ func TestTreeExpandCollapse(t *testing.T) {
 	a := New(nil, Options{Reports: []model.Report{rep}, Keys: (&match.Readings{}).ReportKeys([]model.Report{rep})})
 	a.Update(tea.WindowSizeMsg{Width: 100, Height: 20})
 	press(a, "enter")
-	rows := len(a.report.rows)
+	rows := len(reportOf(a).rows)
 	press(a, "enter") // on the root
-	if len(a.report.rows) != rows {
-		t.Fatalf("enter on the root changed the tree from %d to %d rows", rows, len(a.report.rows))
+	if len(reportOf(a).rows) != rows {
+		t.Fatalf("enter on the root changed the tree from %d to %d rows", rows, len(reportOf(a).rows))
 	}
 	press(a, "j") // 一、回顾
-	open := a.report.open[a.report.rows[a.report.cur]]
+	open := reportOf(a).open[reportOf(a).rows[reportOf(a).cur]]
 	if !open {
 		press(a, "l")
 	}
-	withChildren := len(a.report.rows)
+	withChildren := len(reportOf(a).rows)
 	press(a, "h")
-	if len(a.report.rows) >= withChildren {
-		t.Errorf("← did not collapse: %d rows, %d before", len(a.report.rows), withChildren)
+	if len(reportOf(a).rows) >= withChildren {
+		t.Errorf("← did not collapse: %d rows, %d before", len(reportOf(a).rows), withChildren)
 	}
 	press(a, "l", "j", "h") // into （一）经济, then ← goes to its parent
-	if got := a.report.nodes[a.report.rows[a.report.cur]].title; got != "一、回顾" {
+	if got := reportOf(a).nodes[reportOf(a).rows[reportOf(a).cur]].title; got != "一、回顾" {
 		t.Errorf("← on a leaf went to %q, want its parent", got)
 	}
 }

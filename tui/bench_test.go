@@ -46,11 +46,11 @@ func benchFilter(b *testing.B, n int, full bool) {
 	b.ResetTimer()
 	i := 0
 	for b.Loop() {
-		a.list.input.SetValue(queries[i%len(queries)])
+		listOf(a).input.SetValue(queries[i%len(queries)])
 		if full {
-			a.list.complete = false
+			listOf(a).complete = false
 		}
-		a.list.refilter()
+		listOf(a).refilter()
 		i++
 	}
 }

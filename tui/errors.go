@@ -15,18 +15,18 @@ type errorsView struct {
 	w, h int
 }
 
-func newErrorsView(app *shared) errorsView { return errorsView{app: app, keys: newMoveKeys()} }
+func newErrorsView(app *shared) *errorsView { return &errorsView{app: app, keys: newMoveKeys()} }
 
 func (e *errorsView) SetSize(w, h int) { e.w, e.h = w, h }
 
-func (e errorsView) Update(msg tea.Msg) (errorsView, tea.Cmd) {
+func (e *errorsView) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		e.cur, _ = e.keys.move(k, e.cur, len(e.app.errors), e.h)
 	}
 	return e, nil
 }
 
-func (e errorsView) View() string {
+func (e *errorsView) View() string {
 	st, m := e.app.styles, e.app.measure
 	var b strings.Builder
 	errs := e.app.errors
@@ -52,6 +52,6 @@ func (e errorsView) View() string {
 	return b.String()
 }
 
-func (e errorsView) keyMap() keyMap {
+func (e *errorsView) KeyMap() keyMap {
 	return keyMap{short: []keyBinding{e.keys.Up, e.keys.Down}, full: [][]keyBinding{e.keys.bindings()}}
 }

@@ -57,13 +57,13 @@ type indicatorTable struct {
 	w, h   int
 }
 
-func newIndicatorTable(app *shared, idx int) indicatorTable {
+func newIndicatorTable(app *shared, idx int) *indicatorTable {
 	in := textinput.New()
 	in.Prompt = "标错原因: "
 	in.CharLimit = 200
 	t := indicatorTable{app: app, keys: newTableKeys(), idx: idx, sortBy: -1, input: in}
 	t.rows = append(t.rows, app.report(idx).Indicators...)
-	return t
+	return &t
 }
 
 func (t *indicatorTable) SetSize(w, h int) { t.w, t.h = w, h; t.clamp() }
@@ -144,8 +144,8 @@ func (k *tableKeys) enable(t *indicatorTable) {
 	k.Sort.SetEnabled(len(t.rows) > 1)
 }
 
-func (t indicatorTable) Update(msg tea.Msg) (indicatorTable, tea.Cmd) {
-	t.keys.enable(&t)
+func (t *indicatorTable) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	t.keys.enable(t)
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if t.typing {
@@ -231,7 +231,7 @@ func columnWidths(m interface{ String(string) int }, header []string, rows [][]s
 	return ws
 }
 
-func (t indicatorTable) View() string {
+func (t *indicatorTable) View() string {
 	st, m := t.app.styles, t.app.measure
 	var all [][]string
 	for _, in := range t.rows {
@@ -321,9 +321,9 @@ func (t indicatorTable) View() string {
 	return b.String() + status.render(m, t.w, st.Plain)
 }
 
-func (t indicatorTable) keyMap() keyMap {
+func (t *indicatorTable) KeyMap() keyMap {
 	k := t.keys
-	k.enable(&t)
+	k.enable(t)
 	return keyMap{
 		short: []key.Binding{k.Jump, k.Sort, k.Left, k.Right},
 		full:  [][]key.Binding{k.bindings(), {k.Left, k.Right, k.Sort, k.Jump}, {k.Star, k.Flag}},

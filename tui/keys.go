@@ -65,6 +65,8 @@ func (k moveKeys) move(msg interface{ String() string }, cur, n, h int) (int, bo
 type keyMap struct {
 	short []key.Binding
 	full  [][]key.Binding
+	// textOnly: the screen takes every key as text (the note editor); no global keys
+	textOnly bool
 }
 
 func (k keyMap) ShortHelp() []key.Binding  { return k.short }

@@ -91,13 +91,13 @@ type reportList struct {
 	w, h     int
 }
 
-func newReportList(app *shared) reportList {
+func newReportList(app *shared) *reportList {
 	in := textinput.New()
 	in.Prompt = "/ "
 	in.Placeholder = "长安 / changan / ca"
 	l := reportList{app: app, keys: newListKeys(), input: in}
 	l.refilter()
-	return l
+	return &l
 }
 
 func (l *reportList) SetSize(w, h int) {
@@ -265,12 +265,6 @@ type openReportMsg struct {
 	idx    int
 	target bool // open at the targets
 }
-type showTargetsMsg struct{}
-type editNoteMsg struct {
-	idx           int
-	target, label string
-}
-type showErrorsMsg struct{}
 
 // enable turns off the keys that do nothing in the list's present state, so that the help
 // offers only what works and a key pressed in vain is not taken.
@@ -284,8 +278,8 @@ func (k *listKeys) enable(l *reportList) {
 	k.Errors.SetEnabled(len(l.app.errors) > 0)
 }
 
-func (l reportList) Update(msg tea.Msg) (reportList, tea.Cmd) {
-	l.keys.enable(&l)
+func (l *reportList) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	l.keys.enable(l)
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if l.typing {
@@ -323,14 +317,14 @@ func (l reportList) Update(msg tea.Msg) (reportList, tea.Cmd) {
 			l.refilter()
 		case key.Matches(msg, l.keys.Open):
 			idx := l.visible[l.cursor].idx
-			return l, func() tea.Msg { return openReportMsg{idx: idx} }
+			return l, push(newReportView(l.app, idx))
 		case key.Matches(msg, l.keys.Sort):
 			l.sort = (l.sort + 1) % sortModes
 			l.refilter()
 		case key.Matches(msg, l.keys.Targets):
-			return l, func() tea.Msg { return showTargetsMsg{} }
+			return l, push(newTargetsView(l.app, l.indexes()))
 		case key.Matches(msg, l.keys.Errors):
-			return l, func() tea.Msg { return showErrorsMsg{} }
+			return l, push(newErrorsView(l.app))
 		case key.Matches(msg, l.keys.ReviewFilter):
 			l.review = (l.review + 1) % 5
 			l.complete = false
@@ -345,7 +339,7 @@ func (l reportList) Update(msg tea.Msg) (reportList, tea.Cmd) {
 			l.app.change(idx, "star", model.TargetReport, !rv.Starred(model.TargetReport), "")
 		case key.Matches(msg, l.keys.Note):
 			idx := l.visible[l.cursor].idx
-			return l, func() tea.Msg { return editNoteMsg{idx, model.TargetReport, l.app.reports[idx].Title} }
+			return l, push(newNoteEditor(l.app, idx, model.TargetReport, l.app.reports[idx].Title))
 		}
 	case tea.MouseWheelMsg:
 		l.cursor += wheel(msg)
@@ -354,7 +348,7 @@ func (l reportList) Update(msg tea.Msg) (reportList, tea.Cmd) {
 	return l, nil
 }
 
-func (l reportList) View() string {
+func (l *reportList) View() string {
 	st, m := l.app.styles, l.app.measure
 	regionHead, yearHead := "地区"+l.sort.arrow(true), "年份"+l.sort.arrow(false)
 	regionW, yearW := m.String(regionHead), max(4, m.String(yearHead))
@@ -470,9 +464,9 @@ func year(y int) string {
 	return strconv.Itoa(y)
 }
 
-func (l reportList) keyMap() keyMap {
+func (l *reportList) KeyMap() keyMap {
 	k := l.keys
-	k.enable(&l)
+	k.enable(l)
 	return keyMap{
 		short: []key.Binding{k.Filter, k.Open, k.Reviewed, k.Targets},
 		full:  [][]key.Binding{k.bindings(), {k.Filter, k.Clear, k.Open, k.Sort, k.Targets, k.Errors}, {k.Reviewed, k.Star, k.Note, k.ReviewFilter}},

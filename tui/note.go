@@ -44,7 +44,7 @@ type noteEditor struct {
 	w, h   int
 }
 
-func newNoteEditor(app *shared, idx int, target, label string) noteEditor {
+func newNoteEditor(app *shared, idx int, target, label string) *noteEditor {
 	e := noteEditor{app: app, keys: newNoteKeys(), idx: idx, target: target, label: label}
 	if rv, _ := app.reviewOf(idx); rv != nil {
 		if n, ok := rv.NoteOf(target); ok {
@@ -53,17 +53,17 @@ func newNoteEditor(app *shared, idx int, target, label string) noteEditor {
 	}
 	e.orig = string(e.text)
 	e.cur = len(e.text)
-	return e
+	return &e
 }
 
 func (e *noteEditor) SetSize(w, h int) { e.w, e.h = w, h }
 
 // dirty says the text differs from what the editor opened.
-func (e noteEditor) dirty() bool { return string(e.text) != e.orig }
+func (e *noteEditor) dirty() bool { return string(e.text) != e.orig }
 
 type noteDoneMsg struct{}
 
-func (e noteEditor) Update(msg tea.Msg) (noteEditor, tea.Cmd) {
+func (e *noteEditor) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	done := func() tea.Msg { return noteDoneMsg{} }
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
@@ -142,7 +142,7 @@ func (e noteEditor) Update(msg tea.Msg) (noteEditor, tea.Cmd) {
 
 // save writes the note; with base, only if nobody changed it since the editor opened it, else
 // the editor stays and asks whose text to keep.
-func (e noteEditor) save(text string, base *string) (noteEditor, tea.Cmd) {
+func (e *noteEditor) save(text string, base *string) (Screen, tea.Cmd) {
 	var nc *review.NoteConflict
 	if err := e.app.changeNote(e.idx, e.target, text, base); errors.As(err, &nc) {
 		e.theirs = &nc.Theirs
@@ -190,7 +190,7 @@ func (e *noteEditor) vertical(d int) {
 	e.cur = min(next+col, nend)
 }
 
-func (e noteEditor) View() string {
+func (e *noteEditor) View() string {
 	st, m := e.app.styles, e.app.measure
 	var lines []line
 	lines = append(lines, line{{"笔记 · " + e.label, st.Header}})
@@ -260,9 +260,9 @@ func (e noteEditor) View() string {
 	return b.String() + "\n" + bottom.render(m, e.w, st.Plain)
 }
 
-func (e noteEditor) keyMap() keyMap {
+func (e *noteEditor) KeyMap() keyMap {
 	if e.theirs != nil {
-		return keyMap{short: []key.Binding{e.keys.Both, e.keys.Mine, e.keys.Theirs}, full: [][]key.Binding{{e.keys.Both, e.keys.Mine, e.keys.Theirs, e.keys.Cancel}}}
+		return keyMap{short: []key.Binding{e.keys.Both, e.keys.Mine, e.keys.Theirs}, full: [][]key.Binding{{e.keys.Both, e.keys.Mine, e.keys.Theirs, e.keys.Cancel}}, textOnly: true}
 	}
-	return keyMap{short: []key.Binding{e.keys.Save, e.keys.Cancel}, full: [][]key.Binding{{e.keys.Save, e.keys.Cancel, e.keys.Yes, e.keys.No}}}
+	return keyMap{short: []key.Binding{e.keys.Save, e.keys.Cancel}, full: [][]key.Binding{{e.keys.Save, e.keys.Cancel, e.keys.Yes, e.keys.No}}, textOnly: true}
 }

@@ -74,7 +74,7 @@ type reportView struct {
 	treeW   int
 }
 
-func newReportView(app *shared, idx int) reportView {
+func newReportView(app *shared, idx int) *reportView {
 	in := textinput.New()
 	in.Prompt = "/ "
 	v := reportView{app: app, keys: newReportKeys(), idx: idx, rep: app.report(idx), input: in, open: map[int]bool{0: true}, source: [2]int{-1, -1}}
@@ -97,7 +97,7 @@ func newReportView(app *shared, idx int) reportView {
 	}
 	add(v.rep.Sections, 1, 0)
 	v.refreshRows()
-	return v
+	return &v
 }
 
 func (v *reportView) refreshRows() {
@@ -286,8 +286,6 @@ func (v *reportView) showMatch() {
 	}
 }
 
-type showIndicatorsMsg struct{ idx int }
-
 // target is what the tree cursor stands on: a section, or the whole report on its first row.
 func (v *reportView) target() (string, string) {
 	n := v.rows[v.cur]
@@ -307,8 +305,8 @@ func (k *reportKeys) enable(v *reportView) {
 	k.Prev.SetEnabled(len(v.matches) > 0)
 }
 
-func (v reportView) Update(msg tea.Msg) (reportView, tea.Cmd) {
-	v.keys.enable(&v)
+func (v *reportView) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	v.keys.enable(v)
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if v.typing {
@@ -346,7 +344,7 @@ func (v reportView) Update(msg tea.Msg) (reportView, tea.Cmd) {
 			return v, nil
 		case key.Matches(msg, v.keys.Indicators):
 			idx := v.idx
-			return v, func() tea.Msg { return showIndicatorsMsg{idx} }
+			return v, push(newIndicatorTable(v.app, idx))
 		case key.Matches(msg, v.keys.Reviewed):
 			rv, _ := v.app.reviewOf(v.idx)
 			v.app.change(v.idx, "reviewed", "", rv == nil || !rv.Reviewed, "")
@@ -359,7 +357,7 @@ func (v reportView) Update(msg tea.Msg) (reportView, tea.Cmd) {
 		case key.Matches(msg, v.keys.Note):
 			target, label := v.target()
 			idx := v.idx
-			return v, func() tea.Msg { return editNoteMsg{idx, target, label} }
+			return v, push(newNoteEditor(v.app, idx, target, label))
 		}
 		if v.reader {
 			if t, ok := v.keys.move(msg, v.top, len(v.lines)-v.pageH()+1, v.pageH()); ok {
@@ -405,7 +403,7 @@ func (v reportView) Update(msg tea.Msg) (reportView, tea.Cmd) {
 	return v, nil
 }
 
-func (v reportView) View() string {
+func (v *reportView) View() string {
 	st, m := v.app.styles, v.app.measure
 	ph := v.pageH()
 	tree := v.treeLines(ph)
@@ -455,7 +453,7 @@ func (v reportView) View() string {
 	return b.String() + bottom.render(m, v.w, st.Plain)
 }
 
-func (v reportView) treeLines(h int) []line {
+func (v *reportView) treeLines(h int) []line {
 	st := v.app.styles
 	out := make([]line, h)
 	toff := v.toff
@@ -506,7 +504,7 @@ func (v reportView) treeLines(h int) []line {
 	return out
 }
 
-func (v reportView) readerLines(h int) []line {
+func (v *reportView) readerLines(h int) []line {
 	st := v.app.styles
 	out := make([]line, h)
 	var cur [2]int
@@ -556,9 +554,9 @@ func (v reportView) readerLines(h int) []line {
 	return out
 }
 
-func (v reportView) keyMap() keyMap {
+func (v *reportView) KeyMap() keyMap {
 	k := v.keys
-	k.enable(&v)
+	k.enable(v)
 	return keyMap{
 		short: []key.Binding{k.Pane, k.Search, k.Indicators},
 		full:  [][]key.Binding{k.bindings(), {k.Toggle, k.Expand, k.Collapse, k.Pane, k.Search, k.Next, k.Prev, k.Indicators}, {k.Reviewed, k.Star, k.Note}},

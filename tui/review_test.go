@@ -58,8 +58,8 @@ func TestReviewMarksPersist(t *testing.T) {
 	_ = reps
 	// the list shows progress and filters by review state
 	press(b, "f")
-	if len(b.list.visible) != len(reps)-2 {
-		t.Errorf("unreviewed: %d", len(b.list.visible))
+	if len(listOf(b).visible) != len(reps)-2 {
+		t.Errorf("unreviewed: %d", len(listOf(b).visible))
 	}
 }
 
@@ -96,8 +96,8 @@ func TestNoteConflictAsks(t *testing.T) {
 	press(a, "n") // A opens the note editor on report 1
 	press(b, "n", "B", "ctrl+s")
 	press(a, "A", "ctrl+s")
-	if a.screen != screenNote || a.note.theirs == nil || *a.note.theirs != "B" {
-		t.Fatalf("A's save did not ask (screen %v)", a.screen)
+	if a.screen() != screenNote || noteOf(a).theirs == nil || *noteOf(a).theirs != "B" {
+		t.Fatalf("A's save did not ask (screen %v)", a.screen())
 	}
 	if s := screenText(a); !strings.Contains(s, "a 两者都留") {
 		t.Errorf("the question is not on screen:\n%s", s)

@@ -37,7 +37,7 @@ func TestListSortsByPinyin(t *testing.T) {
 	a := appOver(t, reps, 100, 20)
 	order := func() string {
 		var out []string
-		for _, h := range a.list.visible {
+		for _, h := range listOf(a).visible {
 			r := a.sh.reports[h.idx]
 			out = append(out, r.RegionLabel()+year(r.Year))
 		}
@@ -80,7 +80,7 @@ func TestIndicatorTableSortsNumbers(t *testing.T) {
 	press(a, "enter", "i")
 	names := func() string {
 		var out []string
-		for _, in := range a.table.rows {
+		for _, in := range tableOf(a).rows {
 			out = append(out, in.Name)
 		}
 		return strings.Join(out, " ")
@@ -127,7 +127,7 @@ func TestTargetsSortByColumn(t *testing.T) {
 	press(a, "t")
 	order := func() string {
 		var out []string
-		for _, i := range a.targets.idxs {
+		for _, i := range targetsOf(a).idxs {
 			out = append(out, a.sh.reports[i].Region)
 		}
 		return strings.Join(out, " ")
@@ -171,8 +171,8 @@ func TestKeysDisabledByState(t *testing.T) {
 		t.Error("list without a filter offers to clear it")
 	}
 	press(a, "/", "z", "z", "z", "q", "enter")
-	if len(a.list.visible) != 0 {
-		t.Fatalf("a filter that matches nothing shows %d reports", len(a.list.visible))
+	if len(listOf(a).visible) != 0 {
+		t.Fatalf("a filter that matches nothing shows %d reports", len(listOf(a).visible))
 	}
 	for _, d := range []string{"open", "mark reviewed", "star", "note", "targets"} {
 		if offers(d) {
@@ -183,7 +183,7 @@ func TestKeysDisabledByState(t *testing.T) {
 		t.Error("a filtered list does not offer to clear the filter")
 	}
 	press(a, "enter")
-	if a.screen != screenList {
+	if a.screen() != screenList {
 		t.Error("enter on an empty list left the list")
 	}
 	press(a, "esc")

@@ -46,7 +46,7 @@ type targetsView struct {
 	w, h   int
 }
 
-func newTargetsView(app *shared, idxs []int) targetsView {
+func newTargetsView(app *shared, idxs []int) *targetsView {
 	v := targetsView{app: app, keys: newTargetsKeys(), idxs: idxs, sortBy: -1}
 	for _, i := range idxs {
 		row := make([]*model.Indicator, len(model.KeyTargets))
@@ -60,7 +60,7 @@ func newTargetsView(app *shared, idxs []int) targetsView {
 		}
 		v.cells = append(v.cells, row)
 	}
-	return v
+	return &v
 }
 
 func (v *targetsView) SetSize(w, h int) { v.w, v.h = w, h; v.clamp() }
@@ -78,8 +78,8 @@ func (k *targetsKeys) enable(v *targetsView) {
 	k.Sort.SetEnabled(len(v.idxs) > 1)
 }
 
-func (v targetsView) Update(msg tea.Msg) (targetsView, tea.Cmd) {
-	v.keys.enable(&v)
+func (v *targetsView) Update(msg tea.Msg) (Screen, tea.Cmd) {
+	v.keys.enable(v)
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if c, ok := v.keys.move(msg, v.cur, len(v.idxs), v.page()); ok {
@@ -168,7 +168,7 @@ func (v *targetsView) resort() {
 }
 
 // arrow is what the header of column c shows of the order.
-func (v targetsView) arrow(c int) string {
+func (v *targetsView) arrow(c int) string {
 	switch {
 	case c != v.sortBy:
 		return ""
@@ -178,7 +178,7 @@ func (v targetsView) arrow(c int) string {
 	return "↑"
 }
 
-func (v targetsView) label(i int) string {
+func (v *targetsView) label(i int) string {
 	r := v.app.reports[v.idxs[i]]
 	return r.RegionLabel() + " " + year(r.Year)
 }
@@ -186,7 +186,7 @@ func (v targetsView) label(i int) string {
 // short names for the columns, so seven fit in 80 cells
 var targetHeads = []string{"GDP", "规上工业", "固投", "社零", "进出口", "一般预算", "居民收入"}
 
-func (v targetsView) View() string {
+func (v *targetsView) View() string {
 	if v.chart {
 		return v.chartView()
 	}
@@ -272,7 +272,7 @@ func (v targetsView) View() string {
 
 // chartView draws the selected column as horizontal bars: growth where a report gives growth,
 // else nothing to compare, shown as "—".
-func (v targetsView) chartView() string {
+func (v *targetsView) chartView() string {
 	st, m := v.app.styles, v.app.measure
 	labelW := 0
 	for i := range v.idxs {
@@ -319,9 +319,9 @@ func (v targetsView) chartView() string {
 	return b.String() + status.render(m, v.w, st.Plain)
 }
 
-func (v targetsView) keyMap() keyMap {
+func (v *targetsView) KeyMap() keyMap {
 	k := v.keys
-	k.enable(&v)
+	k.enable(v)
 	return keyMap{
 		short: []key.Binding{k.Sort, k.Chart, k.Open}, // ←/→ are named in the status line
 		full:  [][]key.Binding{k.bindings(), {k.Left, k.Right, k.Sort, k.Chart, k.Open}},
