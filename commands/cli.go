@@ -1,3 +1,6 @@
+// Package commands runs baogao's command lines: the browser or its plain list (browse.go),
+// targets, export and review, one file each, with the flags every command shares (cli.go). A
+// command runs in an Env: its streams, the embedded sample, and Remote when it runs over SSH.
 package commands
 
 import (

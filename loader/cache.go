@@ -20,6 +20,7 @@ import (
 	"unsafe"
 
 	"baogao/model"
+	"baogao/parse"
 	"baogao/xdg"
 )
 
@@ -342,7 +343,7 @@ func renamed(reps []model.Report, name string) []model.Report {
 	out := make([]model.Report, len(reps))
 	for i, r := range reps {
 		r.Source = name
-		r.ID = reportID(name, r.Part)
+		r.ID = parse.ReportID(name, r.Part)
 		out[i] = r
 	}
 	return out

@@ -15,15 +15,14 @@ import (
 	"time"
 
 	"baogao/model"
+	"baogao/parse"
 )
 
 func copySeeds(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for name, text := range seedTexts(t) {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if err := os.CopyFS(dir, os.DirFS(seedDir)); err != nil {
+		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(dir, "bad.png"), []byte("\x89PNG\r\n\x1a\n"), 0o644)
 	return dir
@@ -174,7 +173,8 @@ func TestCacheCorrupt(t *testing.T) {
 
 // A cache whose checksum passes but whose structure is damaged is refused, never a panic.
 func FuzzCacheDecode(f *testing.F) {
-	reps, _ := Parse("a.txt", []byte(seedTexts(f)["001_10a2659bde270cd6.txt"]))
+	seed, _ := os.ReadFile(filepath.Join(seedDir, "001_10a2659bde270cd6.txt"))
+	reps, _ := parse.Parse("a.txt", seed)
 	entries := []*cacheEntry{{path: "a.txt", size: 1, mtime: 2, reports: reps}}
 	var heavy bytes.Buffer
 	w := bufio.NewWriter(&heavy)

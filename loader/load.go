@@ -1,3 +1,9 @@
+// Package loader reads a corpus: it walks the folders given (or an fs.FS), reads each file within
+// a size limit, parses it (package parse) on every core, names reports uniquely, and gives the
+// result whole (Load*) or in batches a browser shows as they come (Stream*); a body dropped to
+// save memory is read back on demand (ReadBody). The parse cache (cache.go) keeps what each
+// file parsed into, so a second start opens no unchanged file; it is mapped and checksummed,
+// and all of the package's unsafe is there.
 package loader
 
 import (
@@ -17,6 +23,7 @@ import (
 	"time"
 
 	"baogao/model"
+	"baogao/parse"
 )
 
 // FileError is a file that could not be read as a report, and why.
@@ -394,13 +401,13 @@ func readLimited(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	b, err := io.ReadAll(io.LimitReader(f, parse.MaxFileSize+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(b) > MaxFileSize {
+	if len(b) > parse.MaxFileSize {
 		if st, err := f.Stat(); err == nil {
-			return nil, fmt.Errorf("too large (%.1f MB; the limit is %d MB)", float64(st.Size())/(1<<20), MaxFileSize>>20)
+			return nil, fmt.Errorf("too large (%.1f MB; the limit is %d MB)", float64(st.Size())/(1<<20), parse.MaxFileSize>>20)
 		}
 	}
 	return b, nil
@@ -491,7 +498,7 @@ func parseOne(j job, opt Options) (o outcome) {
 			}
 		}
 	}
-	reps, err := Parse(j.name, b)
+	reps, err := parse.Parse(j.name, b)
 	if opt.DropBodies || c != nil {
 		for i := range reps {
 			detach(&reps[i])
@@ -769,7 +776,7 @@ func ReadBody(fsys fs.FS, r *model.Report) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("%s: %s", model.SafeName(r.Source), describe(err))
 	}
-	reps, err := Parse(r.Source, b)
+	reps, err := parse.Parse(r.Source, b)
 	if err != nil {
 		return "", fmt.Errorf("%s: %s", model.SafeName(r.Source), describe(err))
 	}

@@ -2,15 +2,14 @@ package loader
 
 import (
 	"bytes"
-	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"baogao/model"
+	"baogao/parse"
 )
 
 const seedDir = "../testdata/seeds"
@@ -31,36 +30,8 @@ func TestLoadSeeds(t *testing.T) {
 // checkReport asserts what must hold for any report the loader returns.
 func checkReport(t *testing.T, r model.Report) {
 	t.Helper()
-	n := utf8.RuneCountInString(r.Body)
-	if r.Chars != n {
-		t.Errorf("%s: chars %d, body has %d", r.ID, r.Chars, n)
-	}
-	for _, s := range []string{r.Body, r.Title, r.Region, r.Speaker} {
-		if !utf8.ValidString(s) {
-			t.Errorf("%s: invalid UTF-8 out", r.ID)
-		}
-	}
-	var walk func([]model.Section, int, int)
-	walk = func(ss []model.Section, lo, hi int) {
-		for _, s := range ss {
-			if s.Start < lo || s.End > hi || s.Start > s.End {
-				t.Errorf("%s: section %q [%d,%d) outside [%d,%d)", r.ID, s.Title, s.Start, s.End, lo, hi)
-			}
-			walk(s.Children, s.Start, s.End)
-		}
-	}
-	walk(r.Sections, 0, n)
-	for _, in := range r.Indicators {
-		if in.Start < 0 || in.End > n || in.Start > in.End {
-			t.Errorf("%s: indicator %q offsets [%d,%d) outside body of %d", r.ID, in.Name, in.Start, in.End, n)
-			continue
-		}
-		if got := string([]rune(r.Body)[in.Start:in.End]); got != in.Text {
-			t.Errorf("%s: indicator text %q, body there %q", r.ID, in.Text, got)
-		}
-		if !utf8.ValidString(in.Text) || !utf8.ValidString(in.Name) {
-			t.Errorf("%s: invalid UTF-8 in indicator", r.ID)
-		}
+	for _, p := range r.Problems() {
+		t.Error(p)
 	}
 }
 
@@ -84,7 +55,7 @@ func TestLoadBadInput(t *testing.T) {
 	write("empty.txt", nil)
 	write("binary.bin", []byte("\x00\x01\x02ELF\x00\x00\x00\rIHDR"))
 	write("garbage.txt", bytes.Repeat([]byte{0x81, 0x01, 0x9F, 0x02, 0x07, 0xFF}, 200))
-	write("huge.txt", bytes.Repeat([]byte("增长"), MaxFileSize/6+10)) // one line past the limit
+	write("huge.txt", bytes.Repeat([]byte("增长"), parse.MaxFileSize/6+10)) // one line past the limit
 	unreadable := write("unreadable.txt", good)
 	os.Chmod(unreadable, 0)
 	if err := os.Symlink(dir, filepath.Join(dir, "sub", "loop")); err != nil {
@@ -133,34 +104,6 @@ func TestLoadBadInput(t *testing.T) {
 
 // A file near the size limit on one line must not take quadratic time; the benchmark measures
 // it, this only proves it finishes and keeps its text.
-func TestLongSingleLine(t *testing.T) {
-	line := strings.Repeat("地区生产总值增长6.5%，固定资产投资增长18%，", 25000) // ~1 MB, no line break
-	reps, err := Parse("long.txt", []byte(line))
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkReport(t, reps[0])
-}
-
-func FuzzParse(f *testing.F) {
-	files, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
-	for _, p := range files {
-		b, _ := os.ReadFile(p)
-		f.Add(b[:min(len(b), 4000)])
-	}
-	f.Add([]byte("1、长安镇各位代表:现在\n2、我代表\n3、镇人民政府。主要预期目标是:地区生产总值增长6.5%o,力争超6%"))
-	f.Add([]byte("\xff\xfe\x00\x00"))
-	f.Fuzz(func(t *testing.T, b []byte) {
-		reps, err := Parse("fuzz.txt", b)
-		if err != nil {
-			return
-		}
-		for _, r := range reps {
-			checkReport(t, r)
-		}
-	})
-}
-
 func BenchmarkLoadSeeds(b *testing.B) {
 	fsys := os.DirFS(seedDir)
 	var size int64
@@ -172,34 +115,6 @@ func BenchmarkLoadSeeds(b *testing.B) {
 	b.SetBytes(size)
 	for b.Loop() {
 		LoadFS(fsys, ".")
-	}
-}
-
-// BenchmarkParseCorpus parses a 1,000-report corpus from ../shared/tools/gen-corpus on one
-// goroutine: MB/s is the single-core parse rate.
-func BenchmarkParseCorpus(b *testing.B) {
-	gen := "../../shared/tools/gen-corpus"
-	if _, err := os.Stat(gen); err != nil {
-		b.Skip("gen-corpus not found beside the checkout (../shared/tools)")
-	}
-	dir := b.TempDir()
-	if out, err := exec.Command(gen, "--out", dir, "--reports", "1000").CombinedOutput(); err != nil {
-		b.Skipf("gen-corpus: %v: %s", err, out)
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	var data [][]byte
-	var size int64
-	for _, p := range files {
-		d, _ := os.ReadFile(p)
-		data = append(data, d)
-		size += int64(len(d))
-	}
-	b.SetBytes(size)
-	b.ResetTimer()
-	for b.Loop() {
-		for i, d := range data {
-			Parse(files[i], d)
-		}
 	}
 }
 
@@ -238,46 +153,47 @@ func TestOddFileNames(t *testing.T) {
 	}
 }
 
-// BenchmarkShapes parses the shapes that used to take quadratic time — one long line (a run-on
-// page), many short lines, one Word paragraph — at two sizes each. ns/B should stay the same from
-// one size to the next (linear time); compare the rows of one shape.
-func BenchmarkShapes(b *testing.B) {
-	seed, err := os.ReadFile(filepath.Join(seedDir, "000_6d53da0f29ae9c0f.txt"))
-	if err != nil {
-		b.Fatal(err)
+// A text that is no work report is said to be none, not listed as an unknown report.
+func TestNotAReport(t *testing.T) {
+	if _, err := parse.Parse("notes.txt", []byte("hello world\nremember to buy milk\n")); err == nil || !strings.Contains(err.Error(), "not a work report") {
+		t.Errorf("notes.txt: err %v", err)
 	}
-	runOn := strings.ReplaceAll(string(seed), "\n", "")
-	// a run-on text with the headings and numbered parts a real one has, repeated to size
-	oneLine := func(n int) []byte {
-		return []byte(strings.Repeat(runOn, n/len(runOn)+1)[:cutAt(strings.Repeat(runOn, n/len(runOn)+1), n)])
-	}
-	shortLines := func(n int) []byte {
-		return []byte(strings.Repeat("地区生产总值增长6%。\n（一）推动发展。\n", n/60+1))
-	}
-	for _, shape := range []struct {
-		name string
-		make func(int) []byte
-		file string
-	}{{"one-line", oneLine, "x.txt"}, {"short-lines", shortLines, "x.txt"}} {
-		for _, size := range []int{1 << 20, 4 << 20} {
-			data := shape.make(size)
-			b.Run(fmt.Sprintf("%s/%dMB", shape.name, size>>20), func(b *testing.B) {
-				b.SetBytes(int64(len(data)))
-				for b.Loop() {
-					Parse(shape.file, data)
-				}
-				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(data)), "ns/B")
-			})
-		}
+	if reps, err := parse.Parse("short.txt", []byte("各位代表：\n地区生产总值增长6%。\n")); err != nil || len(reps) != 1 {
+		t.Errorf("a short report: %v", err)
 	}
 }
 
-// A text that is no work report is said to be none, not listed as an unknown report.
-func TestNotAReport(t *testing.T) {
-	if _, err := Parse("notes.txt", []byte("hello world\nremember to buy milk\n")); err == nil || !strings.Contains(err.Error(), "not a work report") {
-		t.Errorf("notes.txt: err %v", err)
+// A folder of files that cannot be read gives one error each and the reports of the rest.
+func TestUnreadableFilesInAFolder(t *testing.T) {
+	dir := t.TempDir()
+	good, _ := os.ReadFile(filepath.Join(seedDir, "001_10a2659bde270cd6.txt"))
+	os.WriteFile(filepath.Join(dir, "good.txt"), good, 0o644)
+	bad := map[string]string{"scan.png": "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "reports.rar": "Rar!\x1A\x07\x01\x00",
+		"report.rtf": `{\rtf1\ansi 政府工作报告}`, "broken.docx": "PK\x03\x04broken", "empty.txt": ""}
+	for name, b := range bad {
+		os.WriteFile(filepath.Join(dir, name), []byte(b), 0o644)
 	}
-	if reps, err := Parse("short.txt", []byte("各位代表：\n地区生产总值增长6%。\n")); err != nil || len(reps) != 1 {
-		t.Errorf("a short report: %v", err)
+	res := LoadPaths([]string{dir})
+	if len(res.Reports) != 1 || len(res.Errors) != len(bad) {
+		t.Errorf("%d reports, %d errors (%v), want 1 and %d", len(res.Reports), len(res.Errors), res.Errors, len(bad))
+	}
+}
+
+// A saved web page's asset folder (报告_files beside 报告.html) is not read as reports; another
+// folder of that shape without its page is.
+// A page saved "complete" brings a folder of images and scripts; only the page is read.
+func TestSavedPageAssets(t *testing.T) {
+	dir := t.TempDir()
+	text, _ := os.ReadFile(filepath.Join(seedDir, "001_10a2659bde270cd6.txt"))
+	page := "<html><head><meta charset=\"utf-8\"></head><body><div><p>" + strings.ReplaceAll(string(text), "\n", "</p><p>") + "</p></div></body></html>"
+	os.WriteFile(filepath.Join(dir, "报告.html"), []byte(page), 0o644)
+	os.MkdirAll(filepath.Join(dir, "报告_files"), 0o755)
+	os.WriteFile(filepath.Join(dir, "报告_files", "logo.png"), []byte("\x89PNG\r\n\x1a\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "报告_files", "jquery.js"), []byte("var a=1;"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "other_files"), 0o755) // no page of that name: read as usual
+	os.WriteFile(filepath.Join(dir, "other_files", "scan.png"), []byte("\x89PNG\r\n\x1a\n"), 0o644)
+	res := LoadPaths([]string{dir})
+	if len(res.Reports) != 1 || len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Source, "other_files") {
+		t.Errorf("reports %d, errors %v", len(res.Reports), res.Errors)
 	}
 }

@@ -1,3 +1,8 @@
+// Package server is `baogao serve`: the browser and the commands over SSH (charm wish) for a
+// team, one corpus loaded once and shared read-only by every session, one review state per user.
+// serve_guard.go holds what it does not trust a client with (window sizes, environment, the
+// login grace, connections logging in and logged in, idle connections), serve_keys.go the
+// authorized_keys file and its options.
 package server
 
 import (

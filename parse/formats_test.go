@@ -1,4 +1,4 @@
-package loader
+package parse
 
 import (
 	"archive/zip"
@@ -21,6 +21,8 @@ import (
 
 	"baogao/model"
 )
+
+const seedDir = "../testdata/seeds"
 
 // leak is text that sits in page furniture, scripts and Word side parts of the fixtures: it
 // must never reach a report.
@@ -358,19 +360,11 @@ func TestUnsupportedFormats(t *testing.T) {
 		{"bad.docx", docxOf(t, "<w:p><w:r><w:t>各位代表</w:p>", ""), "damaged Word file (word/document.xml:"},
 		{"empty.html", []byte("<html><body><script>var a='预期目标';</script><div class='nav'><a>首页</a></div></body></html>"), "web page has no article text"},
 	}
-	dir := t.TempDir()
-	good := seedTexts(t)["001_10a2659bde270cd6.txt"]
-	os.WriteFile(filepath.Join(dir, "good.txt"), []byte(good), 0o644)
 	for _, tt := range tests {
 		_, err := Parse(tt.name, tt.data)
 		if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "\n") {
 			t.Errorf("%s: error %v, want one line containing %q", tt.name, err, tt.want)
 		}
-		os.WriteFile(filepath.Join(dir, tt.name), tt.data, 0o644)
-	}
-	res := LoadPaths([]string{dir})
-	if len(res.Reports) != 1 || len(res.Errors) != len(tests) {
-		t.Errorf("folder: %d reports, %d errors, want 1 and %d", len(res.Reports), len(res.Errors), len(tests))
 	}
 }
 
@@ -487,22 +481,6 @@ func FuzzDOCX(f *testing.F) {
 		}
 		Parse("fuzz.docx", b)
 	})
-}
-
-// A page saved "complete" brings a folder of images and scripts; only the page is read.
-func TestSavedPageAssets(t *testing.T) {
-	dir := t.TempDir()
-	text := seedTexts(t)["001_10a2659bde270cd6.txt"]
-	os.WriteFile(filepath.Join(dir, "报告.html"), htmlPage(t, text), 0o644)
-	os.MkdirAll(filepath.Join(dir, "报告_files"), 0o755)
-	os.WriteFile(filepath.Join(dir, "报告_files", "logo.png"), []byte("\x89PNG\r\n\x1a\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "报告_files", "jquery.js"), []byte("var a=1;"), 0o644)
-	os.MkdirAll(filepath.Join(dir, "other_files"), 0o755) // no page of that name: read as usual
-	os.WriteFile(filepath.Join(dir, "other_files", "scan.png"), []byte("\x89PNG\r\n\x1a\n"), 0o644)
-	res := LoadPaths([]string{dir})
-	if len(res.Reports) != 1 || len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Source, "other_files") {
-		t.Errorf("reports %d, errors %v", len(res.Reports), res.Errors)
-	}
 }
 
 // Text unpacked from a Word file meets the same limit as a text file on disk.

@@ -1,8 +1,8 @@
-package loader
+package parse
 
 import (
-	"baogao/loader/extract"
-	"baogao/loader/gazetteer"
+	"baogao/parse/extract"
+	"baogao/parse/gazetteer"
 	"fmt"
 	"regexp"
 	"sort"

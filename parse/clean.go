@@ -1,4 +1,4 @@
-package loader
+package parse
 
 import (
 	"strings"

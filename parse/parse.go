@@ -1,7 +1,11 @@
-// Package loader turns files into reports: it decodes bytes, strips what scrapers and document
-// sites add, splits bundles, and finds each report's metadata, sections and indicators.
-// It never imports the UI.
-package loader
+// Package parse turns a file's bytes into reports, and nothing else: no file system, no unsafe,
+// bytes in and values out (Parse). It sniffs the format by content (format.go: text, web pages,
+// MHTML, Word .docx; PDF, legacy Office, images and archives refused with one line each),
+// decodes (UTF-8, UTF-16, GB18030/GBK), strips what scrapers and document sites add
+// (noise.go, clean.go), rejoins pages and fragments, splits bundles (one report per copy), and
+// finds each report's title, region (with the gazetteer), years, date, speaker, sections
+// (sections.go) and indicators (extract).
+package parse
 
 import (
 	"errors"
@@ -12,8 +16,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"baogao/loader/extract"
 	"baogao/model"
+	"baogao/parse/extract"
 )
 
 // Parse reads one file's bytes into the reports it holds. name is used for ids and messages.
@@ -90,7 +94,7 @@ func parseText(name string, d decoded) ([]model.Report, error) {
 	var reports []model.Report
 	for i, p := range parts {
 		r := buildReport(p.lines, h, fileTitles, len(parts) > 1, hints)
-		r.ID = reportID(name, i+1)
+		r.ID = ReportID(name, i+1)
 		r.Source = name
 		r.Part = i + 1
 		r.Hash = model.TextHash(r.Body)
@@ -112,8 +116,8 @@ func looksLikeReport(r *model.Report) bool {
 		strings.Contains(r.Body, "各位代表") || strings.Contains(r.Body, "政府工作") || strings.Contains(r.Body, "工作报告")
 }
 
-// reportID names part n of a file: its name without folder and extension, and the part.
-func reportID(name string, n int) string {
+// ReportID names part n of a file: its name without folder and extension, and the part.
+func ReportID(name string, n int) string {
 	base := strings.TrimSuffix(path.Base(name), path.Ext(name))
 	if !utf8.ValidString(base) {
 		// the export writes invalid bytes as U+FFFD: two such names would share an id

@@ -1,0 +1,110 @@
+package parse
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"baogao/model"
+)
+
+// checkReport asserts what must hold for any report the parser returns.
+func checkReport(t *testing.T, r model.Report) {
+	t.Helper()
+	for _, p := range r.Problems() {
+		t.Error(p)
+	}
+}
+
+func TestLongSingleLine(t *testing.T) {
+	line := strings.Repeat("地区生产总值增长6.5%，固定资产投资增长18%，", 25000) // ~1 MB, no line break
+	reps, err := Parse("long.txt", []byte(line))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkReport(t, reps[0])
+}
+
+func FuzzParse(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+	for _, p := range files {
+		b, _ := os.ReadFile(p)
+		f.Add(b[:min(len(b), 4000)])
+	}
+	f.Add([]byte("1、长安镇各位代表:现在\n2、我代表\n3、镇人民政府。主要预期目标是:地区生产总值增长6.5%o,力争超6%"))
+	f.Add([]byte("\xff\xfe\x00\x00"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		reps, err := Parse("fuzz.txt", b)
+		if err != nil {
+			return
+		}
+		for _, r := range reps {
+			checkReport(t, r)
+		}
+	})
+}
+
+// BenchmarkParseCorpus parses a 1,000-report corpus from ../shared/tools/gen-corpus on one
+// goroutine: MB/s is the single-core parse rate.
+func BenchmarkParseCorpus(b *testing.B) {
+	gen := "../../shared/tools/gen-corpus"
+	if _, err := os.Stat(gen); err != nil {
+		b.Skip("gen-corpus not found beside the checkout (../shared/tools)")
+	}
+	dir := b.TempDir()
+	if out, err := exec.Command(gen, "--out", dir, "--reports", "1000").CombinedOutput(); err != nil {
+		b.Skipf("gen-corpus: %v: %s", err, out)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	var data [][]byte
+	var size int64
+	for _, p := range files {
+		d, _ := os.ReadFile(p)
+		data = append(data, d)
+		size += int64(len(d))
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		for i, d := range data {
+			Parse(files[i], d)
+		}
+	}
+}
+
+// BenchmarkShapes parses the shapes that used to take quadratic time — one long line (a run-on
+// page), many short lines, one Word paragraph — at two sizes each. ns/B should stay the same from
+// one size to the next (linear time); compare the rows of one shape.
+func BenchmarkShapes(b *testing.B) {
+	seed, err := os.ReadFile(filepath.Join(seedDir, "000_6d53da0f29ae9c0f.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	runOn := strings.ReplaceAll(string(seed), "\n", "")
+	// a run-on text with the headings and numbered parts a real one has, repeated to size
+	oneLine := func(n int) []byte {
+		return []byte(strings.Repeat(runOn, n/len(runOn)+1)[:cutAt(strings.Repeat(runOn, n/len(runOn)+1), n)])
+	}
+	shortLines := func(n int) []byte {
+		return []byte(strings.Repeat("地区生产总值增长6%。\n（一）推动发展。\n", n/60+1))
+	}
+	for _, shape := range []struct {
+		name string
+		make func(int) []byte
+		file string
+	}{{"one-line", oneLine, "x.txt"}, {"short-lines", shortLines, "x.txt"}} {
+		for _, size := range []int{1 << 20, 4 << 20} {
+			data := shape.make(size)
+			b.Run(fmt.Sprintf("%s/%dMB", shape.name, size>>20), func(b *testing.B) {
+				b.SetBytes(int64(len(data)))
+				for b.Loop() {
+					Parse(shape.file, data)
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(data)), "ns/B")
+			})
+		}
+	}
+}
