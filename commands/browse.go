@@ -70,7 +70,7 @@ func ReadBody(r *model.Report) (string, error) { return loader.ReadBody(nil, r) 
 func (c *cli) browse(paths []string, eastAsian bool, statePath string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var batches <-chan loader.Batch
 	if len(paths) == 0 {
-		batches = loader.Stream(nil, c.env.Sample, c.env.SampleRoot)
+		batches = loader.Stream(loader.FS(c.env.Sample, c.env.SampleRoot), loader.Options{})
 	} else {
 		missing := 0
 		for _, p := range paths {
@@ -84,7 +84,7 @@ func (c *cli) browse(paths []string, eastAsian bool, statePath string, stdin io.
 		}
 		o := c.loadOptions(paths, stderr)
 		o.Pack = true // the browser unpacks what it shows
-		batches = lessGCWhileLoading(loader.StreamWith(paths, nil, "", o))
+		batches = lessGCWhileLoading(loader.Stream(loader.Paths(paths...), o))
 	}
 	// Review state that cannot be opened at all (an unreadable file) is said once; browsing goes
 	// on with the state in memory.

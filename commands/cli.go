@@ -295,13 +295,13 @@ func (c *cli) loadRendered(paths []string, stderr io.Writer, render func(*model.
 	}
 	var res loader.Result
 	if len(paths) == 0 {
-		res = loader.LoadFS(c.env.Sample, c.env.SampleRoot)
+		res = loader.Load(loader.FS(c.env.Sample, c.env.SampleRoot), loader.Options{})
 	} else {
 		o := c.loadOptions(paths, stderr)
 		if o.CacheFile != "" {
 			o.Render = render
 		}
-		res = loader.LoadPathsWith(paths, o)
+		res = loader.Load(loader.Paths(paths...), o)
 		for _, n := range res.Notices {
 			fmt.Fprintf(stderr, "baogao: %s\n", n)
 		}

@@ -257,7 +257,7 @@ func TestExportCached(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(dir, "added.txt"), append(b, "\n"...), 0o644)
 	p, _ := loader.CachePath([]string{dir})
-	loader.LoadPathsWith([]string{dir}, loader.Options{CacheFile: p})
+	loader.Load(loader.Paths(dir), loader.Options{CacheFile: p})
 	check("after a browser's load", "")
 	// A renamed file keeps its fragment but not its old id and source.
 	os.Rename(filepath.Join(dir, "added.txt"), filepath.Join(dir, "moved.txt"))

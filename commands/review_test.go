@@ -17,7 +17,7 @@ import (
 // has a header and names flags as a reader would.
 func TestReviewFollowsTheReport(t *testing.T) {
 	t.Setenv("XDG_STATE_HOME", t.TempDir())
-	res := loader.LoadPaths([]string{"testdata/seeds"})
+	res := loader.Load(loader.Paths("testdata/seeds"), loader.Options{})
 	var r *model.Report
 	for i := range res.Reports {
 		if len(res.Reports[i].Indicators) > 0 {

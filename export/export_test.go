@@ -24,7 +24,7 @@ func TestExportJSONMatchesEncodingJSON(t *testing.T) {
 		Reports []exportReport     `json:"reports"`
 		Errors  []loader.FileError `json:"errors"`
 	}
-	res := loader.LoadPaths([]string{"../testdata/seeds"})
+	res := loader.Load(loader.Paths("../testdata/seeds"), loader.Options{})
 	f := func(v float64) *float64 { return &v }
 	odd := model.Report{ID: "odd\"\\\b\f\n\r\t\x01\x1f<>&\u2028\u2029\xff中", Source: "a/b.txt", Sections: []model.Section{{Title: "x", Children: nil}},
 		Indicators: []model.Indicator{{Name: "n", Value: f(1e-7), Growth: f(1e21), Stretch: f(-0.5)}, {Value: f(123456789.125), Growth: f(0), Stretch: f(5e-324)}, {Value: f(1.5e300)}},
@@ -81,12 +81,12 @@ func TestExportPackedReports(t *testing.T) {
 		t.Fatal(err)
 	}
 	cache := filepath.Join(t.TempDir(), "parse.cache")
-	loader.LoadPathsWith([]string{dir}, loader.Options{CacheFile: cache})
-	packed := loader.LoadPathsWith([]string{dir}, loader.Options{CacheFile: cache, Pack: true, DropBodies: true})
+	loader.Load(loader.Paths(dir), loader.Options{CacheFile: cache})
+	packed := loader.Load(loader.Paths(dir), loader.Options{CacheFile: cache, Pack: true, DropBodies: true})
 	if len(packed.Reports) == 0 || packed.Reports[0].Packed == "" {
 		t.Fatal("the load did not pack its reports")
 	}
-	whole := loader.LoadPaths([]string{dir})
+	whole := loader.Load(loader.Paths(dir), loader.Options{})
 	for _, format := range []string{"json", "csv"} {
 		var got, want strings.Builder
 		if err := Write(&got, packed, format, nil); err != nil {

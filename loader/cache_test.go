@@ -47,7 +47,7 @@ func loadCached(t *testing.T, cachePath string, dir string) (Result, [3]int) {
 	if err != nil {
 		t.Logf("open: %v", err)
 	}
-	res := LoadPathsWith([]string{dir}, Options{Cache: c})
+	res := Load(Paths(dir), Options{Cache: c})
 	if err := c.Save(); err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func loadCached(t *testing.T, cachePath string, dir string) (Result, [3]int) {
 func TestCache(t *testing.T) {
 	dir := copySeeds(t)
 	cachePath := filepath.Join(t.TempDir(), "c", "parse.cache")
-	want := withoutBodies(t, LoadPaths([]string{dir}))
+	want := withoutBodies(t, Load(Paths(dir), Options{}))
 
 	res, st := loadCached(t, cachePath, dir)
 	if st != [3]int{0, 0, 6} || withoutBodies(t, res) != want {
@@ -75,7 +75,7 @@ func TestCache(t *testing.T) {
 	}
 	// Packed, as a browser loads: the lists' fields at once, the rest when unpacked.
 	c, _ := OpenCache(cachePath)
-	packed := LoadPathsWith([]string{dir}, Options{Cache: c, Pack: true})
+	packed := Load(Paths(dir), Options{Cache: c, Pack: true})
 	for i := range packed.Reports {
 		r := &packed.Reports[i]
 		if r.Packed == "" || r.Indicators != nil || r.Sections != nil {
@@ -110,7 +110,7 @@ func TestCache(t *testing.T) {
 	if st != [3]int{3, 2, 1} {
 		t.Errorf("after changes: stats %v, want 3 hits, 2 recognised, 1 parsed", st)
 	}
-	if got, want := withoutBodies(t, res), withoutBodies(t, LoadPaths([]string{dir})); got != want {
+	if got, want := withoutBodies(t, res), withoutBodies(t, Load(Paths(dir), Options{})); got != want {
 		t.Errorf("after changes the cached load differs from a fresh one")
 	}
 	var stale model.Report
@@ -128,7 +128,7 @@ func TestCache(t *testing.T) {
 // A damaged cache is reported, ignored and rebuilt; the load is the same as without one.
 func TestCacheCorrupt(t *testing.T) {
 	dir := copySeeds(t)
-	want := withoutBodies(t, LoadPaths([]string{dir}))
+	want := withoutBodies(t, Load(Paths(dir), Options{}))
 	cachePath := filepath.Join(t.TempDir(), "parse.cache")
 	loadCached(t, cachePath, dir)
 	good, _ := os.ReadFile(cachePath)
@@ -144,7 +144,7 @@ func TestCacheCorrupt(t *testing.T) {
 	for name, b := range damage {
 		os.WriteFile(cachePath, b, 0o644)
 		c, err := OpenCache(cachePath)
-		res := LoadPathsWith([]string{dir}, Options{Cache: c})
+		res := Load(Paths(dir), Options{Cache: c})
 		if err == nil {
 			err = c.Damage() // found in a chunk as it decodes, or in a report as it is unpacked
 		}
@@ -158,7 +158,7 @@ func TestCacheCorrupt(t *testing.T) {
 			t.Fatal(err)
 		}
 		c, err = OpenCache(cachePath)
-		LoadPathsWith([]string{dir}, Options{Cache: c})
+		Load(Paths(dir), Options{Cache: c})
 		if _, _, p := c.Stats(); err != nil || c.Damage() != nil || p != 0 {
 			t.Errorf("%s: not rebuilt: %v %v, %d parsed again", name, err, c.Damage(), p)
 		}
@@ -210,7 +210,7 @@ func TestStreamWarmStart(t *testing.T) {
 	dir := copySeeds(t)
 	cachePath := filepath.Join(t.TempDir(), "parse.cache")
 	stream := func() (ids []string, batches []Batch) {
-		for b := range StreamWith([]string{dir}, nil, "", Options{CacheFile: cachePath, DropBodies: true, Pack: true}) {
+		for b := range Stream(Paths(dir), Options{CacheFile: cachePath, DropBodies: true, Pack: true}) {
 			batches = append(batches, b)
 			for _, r := range b.Reports {
 				ids = append(ids, r.ID+"@"+r.Hash)
@@ -220,7 +220,7 @@ func TestStreamWarmStart(t *testing.T) {
 	}
 	cold := func() []string {
 		var ids []string
-		for _, r := range LoadPaths([]string{dir}).Reports {
+		for _, r := range Load(Paths(dir), Options{}).Reports {
 			ids = append(ids, r.ID+"@"+r.Hash)
 		}
 		return ids
@@ -269,7 +269,7 @@ func TestStreamWarmStartEachOnce(t *testing.T) {
 	cachePath := filepath.Join(t.TempDir(), "parse.cache")
 	stream := func(root string) (got map[string]int, n int) {
 		got = map[string]int{}
-		for b := range StreamWith([]string{root}, nil, "", Options{CacheFile: cachePath, DropBodies: true, Pack: true}) {
+		for b := range Stream(Paths(root), Options{CacheFile: cachePath, DropBodies: true, Pack: true}) {
 			for _, r := range b.Reports {
 				got[fmt.Sprintf("%s#%d@%s", filepath.Base(r.Source), r.Part, r.Hash)]++
 				n++
@@ -312,7 +312,7 @@ func TestStreamWarmStartEachOnce(t *testing.T) {
 			release := o.set()
 			got, n := map[string]int{}, 0
 			batches := 0
-			for b := range StreamWith([]string{root}, nil, "", Options{CacheFile: cachePath, DropBodies: true, Pack: true}) {
+			for b := range Stream(Paths(root), Options{CacheFile: cachePath, DropBodies: true, Pack: true}) {
 				batches++
 				for _, r := range b.Reports {
 					got[fmt.Sprintf("%s#%d@%s", filepath.Base(r.Source), r.Part, r.Hash)]++

@@ -61,7 +61,7 @@ func (j job) read() ([]byte, error) {
 type Options struct {
 	// Cache, when set, is consulted before reading a file and filled with what was parsed.
 	Cache *Cache
-	// CacheFile, when Cache is nil, names a cache for StreamWith to open itself, while the
+	// CacheFile, when Cache is nil, names a cache for Load or Stream to open itself, while the
 	// folders are walked and the browser draws its first frame; it is saved at the end.
 	CacheFile string
 	// DropBodies frees each report's text once it is parsed (Hash keeps it findable): export
@@ -95,11 +95,45 @@ func Unpack(r *model.Report) error {
 	return nil
 }
 
-// LoadFS reads every report under root in fsys (an embedded folder in the binary, or os.DirFS in
-// tests): the same path from bytes to reports as LoadPaths.
-func LoadFS(fsys fs.FS, root string) Result {
-	jobs, errs := walkFS(fsys, root)
-	return merge(Result{Errors: errs}, parseAll(jobs, Options{}))
+// Source is where a load reads reports: files and folders on disk (Paths), or the folder Root of
+// an fs.FS (the sample embedded in the binary, os.DirFS in tests).
+type Source struct {
+	Paths []string
+	FS    fs.FS
+	Root  string
+}
+
+// Paths is the files and folders given on the command line. Folders are walked recursively in
+// name order; hidden entries are skipped; a symlink that leads back into a folder already being
+// walked is reported once and not followed again.
+func Paths(paths ...string) Source { return Source{Paths: paths} }
+
+// FS is the folder root of fsys: read the same way from bytes to reports, never cached.
+func FS(fsys fs.FS, root string) Source { return Source{FS: fsys, Root: root} }
+
+// walk lists the source's files; confine and exclude are Options' (paths only).
+func (s Source) walk(confine bool, exclude []string) ([]job, []FileError) {
+	if s.FS != nil {
+		return walkFS(s.FS, s.Root)
+	}
+	return walkPaths(s.Paths, confine, exclude)
+}
+
+// Load reads every report of src, in a stable order, with one error per file that could not be
+// read.
+func Load(src Source, o Options) Result {
+	wait := o.openCache()
+	var res Result
+	var jobs []job
+	jobs, res.Errors = src.walk(o.Confine, o.Exclude) // not o: the cache is being opened into it
+	if n := wait(); n != "" {
+		res.Notices = append(res.Notices, n)
+	}
+	res = merge(res, parseAll(jobs, o))
+	if n := o.saveCache(); n != "" {
+		res.Notices = append(res.Notices, n)
+	}
+	return res
 }
 
 // walkFS lists the files under root in fsys, hidden entries skipped.
@@ -123,29 +157,6 @@ func walkFS(fsys fs.FS, root string) (jobs []job, errs []FileError) {
 	return jobs, errs
 }
 
-// LoadPaths reads files and folders given on the command line. Folders are walked recursively in
-// name order; hidden entries are skipped; a symlink that leads back into a folder already being
-// walked is reported once and not followed again.
-func LoadPaths(paths []string) Result { return LoadPathsWith(paths, Options{}) }
-
-// LoadPathsWith is LoadPaths with a cache or without bodies.
-func LoadPathsWith(paths []string, o Options) Result {
-	wait := o.openCache()
-	var res Result
-	var jobs []job
-	jobs, res.Errors = walkPaths(paths, o.Confine, o.Exclude) // not o: the cache is being opened into it
-	if n := wait(); n != "" {
-		res.Notices = append(res.Notices, n)
-	}
-	res = merge(res, parseAll(jobs, o))
-	if n := o.saveCache(); n != "" {
-		res.Notices = append(res.Notices, n)
-	}
-	return res
-}
-
-// openCache starts decoding the cache named by CacheFile while the caller walks the folders;
-// wait returns once o.Cache is set, with a notice when the file could not be used.
 func (o *Options) openCache() (wait func() string) {
 	if o.Cache == nil && o.CacheFile == "" {
 		return func() string { return "" }
@@ -660,19 +671,14 @@ type Batch struct {
 	Notice      string // something the user should know about the load itself (the cache)
 }
 
-// Stream loads like LoadPaths (or LoadFS when fsys is not nil) but sends what it has every few
-// dozen files, in input order, so a browser can show the first reports while the rest parse.
-// The channel is closed after the Final batch.
-func Stream(paths []string, fsys fs.FS, root string) <-chan Batch {
-	return StreamWith(paths, fsys, root, Options{})
-}
-
 // hookWalked and hookDecode, nil but in tests, run when a walk ends and before each cache chunk
 // is decoded: a test holds either back to force an order of arrival.
 var hookWalked, hookDecode func()
 
-// StreamWith is Stream with a cache or without bodies.
-func StreamWith(paths []string, fsys fs.FS, root string, o Options) <-chan Batch {
+// Stream loads like Load but sends what it has every few dozen files, in input order, so a
+// browser can show the first reports while the rest parse. The channel is closed after the
+// Final batch.
+func Stream(src Source, o Options) <-chan Batch {
 	out := make(chan Batch, 4)
 	go func() {
 		defer close(out)
@@ -684,11 +690,7 @@ func StreamWith(paths []string, fsys fs.FS, root string, o Options) <-chan Batch
 		walkDone := make(chan walked, 1)
 		go func() {
 			var w walked
-			if fsys != nil {
-				w.jobs, w.errs = walkFS(fsys, root)
-			} else {
-				w.jobs, w.errs = walkPaths(paths, o.Confine, o.Exclude)
-			}
+			w.jobs, w.errs = src.walk(o.Confine, o.Exclude)
 			if hookWalked != nil {
 				hookWalked()
 			}
@@ -708,8 +710,8 @@ func StreamWith(paths []string, fsys fs.FS, root string, o Options) <-chan Batch
 		// A warm start shows the files the last walk found first while this walk is still
 		// reading the folders (a hundred thousand names take a fifth of a second).
 		var shown map[string]bool
-		if o.Cache != nil && fsys == nil {
-			early, earlyPaths := o.Cache.firstFiles(50, o, walkSpells(paths))
+		if o.Cache != nil && src.FS == nil {
+			early, earlyPaths := o.Cache.firstFiles(50, o, walkSpells(src.Paths))
 			if len(early) > 0 {
 				b := Batch{Notice: notice, Done: len(early), Total: o.Cache.size()}
 				shown = map[string]bool{}

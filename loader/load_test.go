@@ -15,7 +15,7 @@ import (
 const seedDir = "../testdata/seeds"
 
 func TestLoadSeeds(t *testing.T) {
-	res := LoadFS(os.DirFS(seedDir), ".")
+	res := Load(FS(os.DirFS(seedDir), "."), Options{})
 	if len(res.Errors) != 0 {
 		t.Fatalf("errors: %v", res.Errors)
 	}
@@ -63,7 +63,7 @@ func TestLoadBadInput(t *testing.T) {
 	}
 	missing := filepath.Join(dir, "missing.txt")
 
-	res := LoadPaths([]string{dir, missing})
+	res := Load(Paths(dir, missing), Options{})
 	reasons := map[string]string{}
 	for _, e := range res.Errors {
 		reasons[filepath.Base(e.Source)] = e.Err
@@ -114,7 +114,7 @@ func BenchmarkLoadSeeds(b *testing.B) {
 	}
 	b.SetBytes(size)
 	for b.Loop() {
-		LoadFS(fsys, ".")
+		Load(FS(fsys, "."), Options{})
 	}
 }
 
@@ -132,7 +132,7 @@ func TestOddFileNames(t *testing.T) {
 			t.Skipf("this file system refuses the name %q: %v", name, err)
 		}
 	}
-	res := LoadPaths([]string{dir})
+	res := Load(Paths(dir), Options{})
 	ids := map[string]bool{}
 	for _, r := range res.Reports {
 		if ids[r.ID] {
@@ -173,7 +173,7 @@ func TestUnreadableFilesInAFolder(t *testing.T) {
 	for name, b := range bad {
 		os.WriteFile(filepath.Join(dir, name), []byte(b), 0o644)
 	}
-	res := LoadPaths([]string{dir})
+	res := Load(Paths(dir), Options{})
 	if len(res.Reports) != 1 || len(res.Errors) != len(bad) {
 		t.Errorf("%d reports, %d errors (%v), want 1 and %d", len(res.Reports), len(res.Errors), res.Errors, len(bad))
 	}
@@ -192,7 +192,7 @@ func TestSavedPageAssets(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "报告_files", "jquery.js"), []byte("var a=1;"), 0o644)
 	os.MkdirAll(filepath.Join(dir, "other_files"), 0o755) // no page of that name: read as usual
 	os.WriteFile(filepath.Join(dir, "other_files", "scan.png"), []byte("\x89PNG\r\n\x1a\n"), 0o644)
-	res := LoadPaths([]string{dir})
+	res := Load(Paths(dir), Options{})
 	if len(res.Reports) != 1 || len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Source, "other_files") {
 		t.Errorf("reports %d, errors %v", len(res.Reports), res.Errors)
 	}

@@ -21,7 +21,7 @@ import (
 )
 
 // seeds are loaded once: every test builds its own App over a copy.
-var seeds = loader.LoadFS(os.DirFS("../testdata/seeds"), ".")
+var seeds = loader.Load(loader.FS(os.DirFS("../testdata/seeds"), "."), loader.Options{})
 
 // newTestApp returns a browser over the seed reports, sized, with everything loaded. The
 // ambiguous width is pinned (narrow) so screens never depend on LANG.
@@ -367,9 +367,9 @@ func TestPackedReports(t *testing.T) {
 		t.Fatal(err)
 	}
 	cache := filepath.Join(t.TempDir(), "parse.cache")
-	loader.LoadPathsWith([]string{dir}, loader.Options{CacheFile: cache}) // cold: fills the cache
+	loader.Load(loader.Paths(dir), loader.Options{CacheFile: cache}) // cold: fills the cache
 	open := func(pack bool) *App {
-		ch := loader.StreamWith([]string{dir}, nil, "", loader.Options{CacheFile: cache, Pack: pack, DropBodies: true})
+		ch := loader.Stream(loader.Paths(dir), loader.Options{CacheFile: cache, Pack: pack, DropBodies: true})
 		a := New(ch, Options{ReadBody: func(r *model.Report) (string, error) { return loader.ReadBody(nil, r) }})
 		a.Update(tea.WindowSizeMsg{Width: 110, Height: 32})
 		for !a.finished {

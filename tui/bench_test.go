@@ -95,7 +95,7 @@ func BenchmarkFirstFrame10k(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		ch := loader.Stream([]string{dir}, nil, "")
+		ch := loader.Stream(loader.Paths(dir), loader.Options{})
 		a := New(ch, Options{})
 		a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		a.Update(waitBatch(ch, a.sh.py)())
