@@ -2,25 +2,15 @@ package main
 
 import (
 	"bytes"
-	"os"
 	"strings"
 	"testing"
 
 	"baogao/commands"
+	"baogao/internal/testenv"
 )
 
 // TestMain keeps the end-to-end tests away from the user's own review state and parse cache.
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "baogao-state-")
-	if err != nil {
-		panic(err)
-	}
-	os.Setenv("XDG_STATE_HOME", dir)
-	os.Setenv("XDG_CACHE_HOME", dir)
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testenv.Main(m, "") }
 
 // runCmd runs a command line as the binary does, with the embedded sample.
 func runCmd(args ...string) (string, string, int) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/charmbracelet/x/exp/golden"
 
+	"baogao/internal/testenv"
 	"baogao/loader"
 	"baogao/model"
 	"baogao/tui/width"
@@ -19,20 +20,7 @@ import (
 // them from the repository's root, as a user runs baogao: the paths the tests give
 // (testdata/seeds) and the sources the export goldens show are the ones a user sees, and those
 // goldens live in the root's testdata.
-func TestMain(m *testing.M) {
-	if err := os.Chdir(".."); err != nil {
-		panic(err)
-	}
-	dir, err := os.MkdirTemp("", "baogao-state-")
-	if err != nil {
-		panic(err)
-	}
-	os.Setenv("XDG_STATE_HOME", dir)
-	os.Setenv("XDG_CACHE_HOME", dir)
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { testenv.Main(m, "..") }
 
 // sample is the seed reports as the binary embeds them: the same paths, read from disk.
 var sample = os.DirFS(".")

@@ -1,0 +1,28 @@
+// Package testenv runs a package's tests away from the user's own files: the review state, the
+// parse cache and the SSH host key go to a temporary XDG folder, removed afterwards.
+package testenv
+
+import (
+	"os"
+	"testing"
+)
+
+// Main runs m from dir ("" stays where go test started: the package's folder) with XDG_STATE_HOME,
+// XDG_CACHE_HOME and XDG_DATA_HOME in a temporary folder, and exits with its status.
+func Main(m *testing.M, dir string) {
+	if dir != "" {
+		if err := os.Chdir(dir); err != nil {
+			panic(err)
+		}
+	}
+	tmp, err := os.MkdirTemp("", "baogao-test-")
+	if err != nil {
+		panic(err)
+	}
+	for _, v := range []string{"XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"} {
+		os.Setenv(v, tmp)
+	}
+	code := m.Run()
+	os.RemoveAll(tmp)
+	os.Exit(code)
+}
