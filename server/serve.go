@@ -18,6 +18,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -464,11 +465,14 @@ func (s *server) limit(next ssh.Handler) ssh.Handler {
 	}
 }
 
+// recovered ends a session that panicked, never the server: the stack goes to the log and the
+// user is told. wish's recover middleware logs the stack too, but ends the session without a
+// word and with status 0. logs the stack too, but ends the session without a word and with
 func (s *server) recovered(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		defer func() {
 			if r := recover(); r != nil {
-				s.log.Error("session panic", "user", reviewerOf(sess), "panic", r)
+				s.log.Error("session panic", "user", reviewerOf(sess), "panic", r, "stack", string(debug.Stack()))
 				wish.Fatalln(sess, "baogao: internal error; the session was closed")
 			}
 		}()
