@@ -467,7 +467,7 @@ func (s *server) limit(next ssh.Handler) ssh.Handler {
 
 // recovered ends a session that panicked, never the server: the stack goes to the log and the
 // user is told. wish's recover middleware logs the stack too, but ends the session without a
-// word and with status 0. logs the stack too, but ends the session without a word and with
+// word and with status 0.
 func (s *server) recovered(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		defer func() {
