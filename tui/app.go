@@ -40,7 +40,8 @@ type shared struct {
 	unsaved    bool   // the last save failed: the notice says so until a save succeeds
 
 	readBody func(*model.Report) (string, error)
-	bodies   map[int]string // bodies read back this session, by report index
+	bodies   map[int]string        // bodies read back this session, by report index
+	unpacked map[int]*model.Report // reports of a packed load unpacked this session, by index
 
 	hashes   map[string]int // reports by text hash, for counting reviews; made up to hashed
 	hashed   int
@@ -126,16 +127,26 @@ func (s *shared) body(i int) (string, error) {
 }
 
 // report is report i with its sections, indicators and warnings unpacked: a load from the
-// parse cache leaves them packed until a screen shows them. Only a session's own stream is
-// packed; a corpus shared read-only by many sessions is loaded whole.
+// parse cache leaves them packed until a screen shows them. The unpacked copy is this
+// session's: the report slice may be shared read-only by every SSH session, and a session
+// never writes into it.
 func (s *shared) report(i int) *model.Report {
 	r := &s.reports[i]
-	if r.Packed != "" {
-		if err := loader.Unpack(r); err != nil {
-			s.notice = oneLine(err.Error())
-		}
+	if r.Packed == "" {
+		return r
 	}
-	return r
+	if u, ok := s.unpacked[i]; ok {
+		return u
+	}
+	u := *r
+	if err := loader.Unpack(&u); err != nil {
+		s.notice = oneLine(err.Error())
+	}
+	if s.unpacked == nil {
+		s.unpacked = map[int]*model.Report{}
+	}
+	s.unpacked[i] = &u
+	return &u
 }
 
 // Options configure one browser session.

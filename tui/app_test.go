@@ -390,6 +390,13 @@ func TestPackedReports(t *testing.T) {
 		press(packed, "esc", "esc", "esc")
 		press(whole, "esc", "esc", "esc")
 	}
+	// a packed corpus may be shared read-only by every SSH session: browsing it writes nothing
+	// into it, the session keeps its own unpacked copies
+	for i, r := range packed.sh.reports {
+		if r.Packed == "" || r.Indicators != nil {
+			t.Fatalf("report %d of the shared slice was unpacked in place", i)
+		}
+	}
 }
 
 // The clauses of a goals passage the extractor could not read are named under the indicator
