@@ -23,11 +23,15 @@ import (
 
 // Store is the review state of one corpus, in memory and on disk.
 type Store struct {
-	path    string
-	mu      sync.Mutex
-	state   model.ReviewState
-	pending []model.Op // applied in memory, not yet on disk
-	notices []string   // what the user must be told (file set aside, read-only, …)
+	path string
+	mu   sync.Mutex
+	// state is replaced by a save (the disk's state with ours applied), not written into: a
+	// save may run on another goroutine than the one reading State and calling Record.
+	state *model.ReviewState
+	// conflicts are notes a save found changed by someone else, until TakeConflict asks
+	conflicts []*NoteConflict
+	pending   []model.Op // applied in memory, not yet on disk
+	notices   []string   // what the user must be told (file set aside, read-only, …)
 
 	// beforeRename runs between writing the temporary file and renaming it over the state; tests
 	// use it to simulate a crash at that point.
@@ -89,7 +93,7 @@ func OpenMerging(path string, legacy []string) (*Store, error) {
 			continue
 		}
 		s.mu.Lock()
-		ops := mergeOps(&s.state, &st)
+		ops := mergeOps(s.state, &st)
 		for _, op := range ops {
 			s.state.Apply(op)
 		}
@@ -160,12 +164,12 @@ func mergeOps(st, old *model.ReviewState) []model.Op {
 // Open reads the state at path. A missing file is an empty state; a file that cannot be parsed
 // is moved aside (path.corrupt-TIMESTAMP) and reported in Notices; an unreadable one is an error.
 func Open(path string) (*Store, error) {
-	s := &Store{path: path, state: model.ReviewState{Version: 1, Reviews: map[string]*model.Review{}}}
+	s := &Store{path: path, state: &model.ReviewState{Version: 1, Reviews: map[string]*model.Review{}}}
 	st, err := s.read()
 	if err != nil {
 		return nil, err
 	}
-	s.state = st
+	s.state = &st
 	s.removeLeftovers()
 	return s, nil
 }
@@ -224,7 +228,7 @@ func (s *Store) read() (model.ReviewState, error) {
 func (s *Store) State() *model.ReviewState {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return &s.state
+	return s.state
 }
 
 // Notices returns, and forgets, what the user should be told.
@@ -246,12 +250,45 @@ func (s *Store) Pending() int {
 // Apply records a change: in memory at once, then on disk. When the disk cannot take it (a
 // read-only folder) the change stays in memory and pending, and the error says why; the next
 // Apply or Flush tries again.
+//
+// A *NoteConflict is returned when op is a note someone else changed since its editor opened
+// it; a conflict of another note the save ran into stays for TakeConflict.
 func (s *Store) Apply(op model.Op) error {
+	s.Record(op)
+	err := s.Flush()
+	var nc *NoteConflict
+	if !errors.As(err, &nc) {
+		return err
+	}
+	if op.Kind == model.OpNote {
+		if c := s.TakeConflict(op.Hash, op.Target); c != nil {
+			return c
+		}
+	}
+	return nil
+}
+
+// Record applies op in memory and keeps it for the next Flush, touching no file: a browser
+// records on a key press and saves off its event loop.
+func (s *Store) Record(op model.Op) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.state.Apply(op)
 	s.pending = append(s.pending, op)
-	return s.flushLocked()
+}
+
+// TakeConflict is the conflict a save found for the note on target in report hash, if any, and
+// forgets it: whichever save ran into it, the editor that wrote the note is the one to ask.
+func (s *Store) TakeConflict(hash, target string) *NoteConflict {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i, c := range s.conflicts {
+		if c.Op.Hash == hash && c.Op.Target == target {
+			s.conflicts = append(s.conflicts[:i], s.conflicts[i+1:]...)
+			return c
+		}
+	}
+	return nil
 }
 
 // Flush tries again to save pending changes, and picks up what other processes saved.
@@ -285,6 +322,7 @@ func (s *Store) flushLocked() error {
 		if op.Kind == model.OpNote && op.Base != nil {
 			if now := disk.NoteText(op.Hash, op.Target); now != *op.Base && now != op.Text {
 				conflict = &NoteConflict{Op: op, Theirs: now}
+				s.conflicts = append(s.conflicts, conflict)
 				continue
 			}
 		}
@@ -300,7 +338,7 @@ func (s *Store) flushLocked() error {
 		}
 	}
 	s.pending = nil
-	s.state = disk
+	s.state = &disk
 	if conflict != nil {
 		return conflict
 	}

@@ -334,6 +334,17 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case pushMsg:
 		a.open(msg.s)
 		return a, nil
+	case savedMsg:
+		a.sh.saved(msg)
+		return a, nil
+	case quitSavedMsg:
+		// the last try to save before quitting: quit when it worked, else ask
+		if msg.err == nil {
+			return a, tea.Quit
+		}
+		a.quitArmed = true
+		a.sh.notice = fmt.Sprintf("%d 项审阅修改未能保存（%s）：再按 %s 放弃并退出", a.sh.pending(), a.sh.store.Path(), msg.key)
+		return a, nil
 	case openReportMsg:
 		v := newReportView(a.sh, msg.idx)
 		a.open(v)
@@ -416,6 +427,12 @@ func (a *App) keyMap() keyMap {
 // minW and minH are the smallest screen the browser draws; below it says so.
 const minW, minH = 20, 6
 
+// quitSavedMsg is the save tried when quitting with changes not yet on disk.
+type quitSavedMsg struct {
+	key string
+	err error
+}
+
 // quit ends the program, unless something the user wrote would be lost: review changes that
 // could not be saved (a read-only state folder), or a note being edited. Then it says so and
 // quits only when the same key is pressed again.
@@ -428,13 +445,9 @@ func (a *App) quit(k string) (tea.Model, tea.Cmd) {
 		a.sh.notice = "笔记尚未保存：ctrl+s 保存，或再按 " + k + " 放弃并退出"
 		return a, nil
 	}
-	if n := a.sh.pending(); n > 0 {
-		if a.sh.store.Flush() == nil {
-			return a, tea.Quit
-		}
-		a.quitArmed = true
-		a.sh.notice = fmt.Sprintf("%d 项审阅修改未能保存（%s）：再按 %s 放弃并退出", n, a.sh.store.Path(), k)
-		return a, nil
+	if a.sh.pending() > 0 {
+		st := a.sh.store
+		return a, func() tea.Msg { return quitSavedMsg{key: k, err: st.Flush()} }
 	}
 	if a.sh.memoryOnly && len(a.sh.memory.Reviews) > 0 {
 		a.quitArmed = true

@@ -69,7 +69,7 @@ func feed(a *App, msg tea.Msg) {
 		select {
 		case m := <-out:
 			switch m := m.(type) {
-			case pushMsg, openReportMsg, jumpMsg, noteDoneMsg:
+			case pushMsg, openReportMsg, jumpMsg, noteDoneMsg, savedMsg, noteSavedMsg, quitSavedMsg:
 				_, cmd = a.Update(m)
 				continue
 			case tea.BatchMsg:
@@ -293,8 +293,7 @@ func TestKeysNavigate(t *testing.T) {
 	if listOf(a).query() != "q" {
 		t.Errorf("q went to the filter? query %q", listOf(a).query())
 	}
-	_, cmd := a.Update(keyMsg("ctrl+c"))
-	if cmd == nil {
+	if !quits(a, "ctrl+c") {
 		t.Error("ctrl+c does not quit while typing")
 	}
 }

@@ -153,8 +153,7 @@ func (t *indicatorTable) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			case "enter":
 				t.typing = false
 				t.input.Blur()
-				t.app.change(t.idx, "flag", model.TargetIndicator(t.rows[t.cur]), false, strings.TrimSpace(t.input.Value()))
-				return t, nil
+				return t, t.app.change(t.idx, "flag", model.TargetIndicator(t.rows[t.cur]), false, strings.TrimSpace(t.input.Value()))
 			case "esc":
 				t.typing = false
 				t.input.Blur()
@@ -184,7 +183,7 @@ func (t *indicatorTable) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case key.Matches(msg, t.keys.Star):
 			target := model.TargetIndicator(t.rows[t.cur])
 			rv, _ := t.app.reviewOf(t.idx)
-			t.app.change(t.idx, "star", target, !rv.Starred(target), "")
+			return t, t.app.change(t.idx, "star", target, !rv.Starred(target), "")
 		case key.Matches(msg, t.keys.Flag):
 			rv, _ := t.app.reviewOf(t.idx)
 			f, _ := rv.FlagOf(model.TargetIndicator(t.rows[t.cur]))

@@ -332,11 +332,11 @@ func (l *reportList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case key.Matches(msg, l.keys.Reviewed):
 			idx := l.visible[l.cursor].idx
 			rv, _ := l.app.reviewOf(idx)
-			l.app.change(idx, "reviewed", "", rv == nil || !rv.Reviewed, "")
+			return l, l.app.change(idx, "reviewed", "", rv == nil || !rv.Reviewed, "")
 		case key.Matches(msg, l.keys.Star):
 			idx := l.visible[l.cursor].idx
 			rv, _ := l.app.reviewOf(idx)
-			l.app.change(idx, "star", model.TargetReport, !rv.Starred(model.TargetReport), "")
+			return l, l.app.change(idx, "star", model.TargetReport, !rv.Starred(model.TargetReport), "")
 		case key.Matches(msg, l.keys.Note):
 			idx := l.visible[l.cursor].idx
 			return l, push(newNoteEditor(l.app, idx, model.TargetReport, l.app.reports[idx].Title))

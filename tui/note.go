@@ -1,13 +1,10 @@
 package tui
 
 import (
-	"errors"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-
-	"baogao/review"
 )
 
 type noteKeys struct {
@@ -66,6 +63,13 @@ type noteDoneMsg struct{}
 func (e *noteEditor) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	done := func() tea.Msg { return noteDoneMsg{} }
 	switch msg := msg.(type) {
+	case noteSavedMsg:
+		e.app.saved(msg.savedMsg)
+		if msg.conflict != nil {
+			e.theirs = &msg.conflict.Theirs
+			return e, nil
+		}
+		return e, done
 	case tea.PasteMsg:
 		e.insert([]rune(msg.Content))
 	case tea.KeyPressMsg:
@@ -141,14 +145,9 @@ func (e *noteEditor) Update(msg tea.Msg) (Screen, tea.Cmd) {
 }
 
 // save writes the note; with base, only if nobody changed it since the editor opened it, else
-// the editor stays and asks whose text to keep.
+// the editor stays and asks whose text to keep (noteSavedMsg).
 func (e *noteEditor) save(text string, base *string) (Screen, tea.Cmd) {
-	var nc *review.NoteConflict
-	if err := e.app.changeNote(e.idx, e.target, text, base); errors.As(err, &nc) {
-		e.theirs = &nc.Theirs
-		return e, nil
-	}
-	return e, func() tea.Msg { return noteDoneMsg{} }
+	return e, e.app.saveNote(e.idx, e.target, text, base)
 }
 
 func (e *noteEditor) insert(rs []rune) {

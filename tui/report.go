@@ -347,13 +347,11 @@ func (v *reportView) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return v, push(newIndicatorTable(v.app, idx))
 		case key.Matches(msg, v.keys.Reviewed):
 			rv, _ := v.app.reviewOf(v.idx)
-			v.app.change(v.idx, "reviewed", "", rv == nil || !rv.Reviewed, "")
-			return v, nil
+			return v, v.app.change(v.idx, "reviewed", "", rv == nil || !rv.Reviewed, "")
 		case key.Matches(msg, v.keys.Star):
 			target, _ := v.target()
 			rv, _ := v.app.reviewOf(v.idx)
-			v.app.change(v.idx, "star", target, !rv.Starred(target), "")
-			return v, nil
+			return v, v.app.change(v.idx, "star", target, !rv.Starred(target), "")
 		case key.Matches(msg, v.keys.Note):
 			target, label := v.target()
 			idx := v.idx

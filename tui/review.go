@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"baogao/model"
 	"baogao/review"
 )
@@ -42,33 +44,64 @@ func (s *shared) reviewState() *model.ReviewState {
 	return &s.memory
 }
 
-// change records one review change for report i: saved at once when there is a store; a save
-// that fails leaves the change in memory and says why in the status line.
-func (s *shared) change(i int, kind model.OpKind, target string, b bool, text string) {
+// change records one review change for report i, in memory at once; the command it returns
+// saves it off the event loop (savedMsg says how that went). Without a store the change lives
+// in memory only.
+func (s *shared) change(i int, kind model.OpKind, target string, b bool, text string) tea.Cmd {
 	op := model.NewOp(kind, &s.reports[i], s.reviewer, time.Now().UTC())
 	op.Target, op.Bool, op.Text = target, b, text
-	s.apply(op)
-}
-
-// changeNote saves a note; base is the text the editor started from (nil: whatever is there now).
-// A *review.NoteConflict says someone else saved the note meanwhile: nothing was replaced.
-func (s *shared) changeNote(i int, target, text string, base *string) error {
-	op := model.NewOp(model.OpNote, &s.reports[i], s.reviewer, time.Now().UTC())
-	op.Target, op.Text, op.Base = target, text, base
-	return s.apply(op)
-}
-
-func (s *shared) apply(op model.Op) error {
 	if s.store == nil {
 		s.memory.Apply(op)
 		return nil
 	}
-	var nc *review.NoteConflict
+	s.store.Record(op)
+	st := s.store
+	return func() tea.Msg { return savedMsg{err: st.Flush(), notices: st.Notices()} }
+}
+
+// savedMsg is a save's outcome: err nil once the changes are on disk.
+type savedMsg struct {
+	err     error
+	notices []string
+}
+
+// noteSavedMsg is the save of a note: conflict set when someone else changed the note since its
+// editor opened it (nothing was replaced; the editor asks).
+type noteSavedMsg struct {
+	savedMsg
+	conflict *review.NoteConflict
+}
+
+// saveNote records a note and saves it; base is the text the editor started from (nil: whatever
+// is there now). The answer is a noteSavedMsg.
+func (s *shared) saveNote(i int, target, text string, base *string) tea.Cmd {
+	op := model.NewOp(model.OpNote, &s.reports[i], s.reviewer, time.Now().UTC())
+	op.Target, op.Text, op.Base = target, text, base
+	if s.store == nil {
+		s.memory.Apply(op)
+		return func() tea.Msg { return noteSavedMsg{} }
+	}
+	s.store.Record(op)
+	st := s.store
+	return func() tea.Msg {
+		err := st.Flush()
+		// whichever save met the conflict, it is this editor's to resolve
+		c := st.TakeConflict(op.Hash, op.Target)
+		var nc *review.NoteConflict
+		if errors.As(err, &nc) {
+			err = nil
+		}
+		return noteSavedMsg{savedMsg{err: err, notices: st.Notices()}, c}
+	}
+}
+
+// saved shows what a save said: a failure until a save succeeds, then that it did.
+func (s *shared) saved(msg savedMsg) {
 	var se *review.SaveError
-	err := s.store.Apply(op)
-	switch {
+	var nc *review.NoteConflict
+	switch err := msg.err; {
 	case errors.As(err, &nc):
-		// the editor asks; the status line says nothing was lost
+		// another note's editor asks; nothing was lost
 	case errors.As(err, &se):
 		s.notice, s.unsaved = oneLine(err.Error()), true
 	case err != nil:
@@ -77,10 +110,9 @@ func (s *shared) apply(op model.Op) error {
 		// the notice said changes were kept in memory: now they are on disk
 		s.notice, s.unsaved = "review state saved", false
 	}
-	for _, n := range s.store.Notices() {
+	for _, n := range msg.notices {
 		s.notice = oneLine(n)
 	}
-	return err
 }
 
 func (s *shared) pending() int {

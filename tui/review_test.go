@@ -78,12 +78,10 @@ func TestQuitWithUnsavedChangesWarns(t *testing.T) {
 	if rv, _ := a.sh.reviewOf(0); rv == nil || !rv.Reviewed {
 		t.Fatal("the change is not kept in memory")
 	}
-	_, cmd := a.Update(keyMsg("q"))
-	if cmd != nil {
+	if quits(a, "q") {
 		t.Fatal("q quit although changes are unsaved")
 	}
-	_, cmd = a.Update(keyMsg("q"))
-	if cmd == nil {
+	if !quits(a, "q") {
 		t.Fatal("a second q does not quit")
 	}
 }
@@ -110,12 +108,20 @@ func TestNoteConflictAsks(t *testing.T) {
 	}
 }
 
-func isQuit(cmd tea.Cmd) bool {
-	if cmd == nil {
-		return false
+// quits presses k and follows what it starts (a last save) to the end: whether the program quits.
+func quits(a *App, k string) bool {
+	_, cmd := a.Update(keyMsg(k))
+	for cmd != nil {
+		switch m := cmd().(type) {
+		case tea.QuitMsg:
+			return true
+		case quitSavedMsg:
+			_, cmd = a.Update(m)
+		default:
+			return false
+		}
 	}
-	_, ok := cmd().(tea.QuitMsg)
-	return ok
+	return false
 }
 
 // ctrl+c with changes the state folder cannot take asks, like q, instead of losing them; so does
@@ -127,10 +133,10 @@ func TestCtrlCAsksBeforeLosingChanges(t *testing.T) {
 	os.RemoveAll(dir)
 	os.WriteFile(dir, []byte("x"), 0o600)
 	press(a, "m")
-	if _, cmd := a.Update(keyMsg("ctrl+c")); isQuit(cmd) {
+	if quits(a, "ctrl+c") {
 		t.Fatal("ctrl+c quit with an unsaved change")
 	}
-	if _, cmd := a.Update(keyMsg("ctrl+c")); !isQuit(cmd) {
+	if !quits(a, "ctrl+c") {
 		t.Error("a second ctrl+c does not quit")
 	}
 }
@@ -138,7 +144,7 @@ func TestCtrlCAsksBeforeLosingChanges(t *testing.T) {
 func TestCtrlCAsksInNoteEditor(t *testing.T) {
 	a := newTestApp(t, 100, 30)
 	press(a, "n", "草", "稿")
-	if _, cmd := a.Update(keyMsg("ctrl+c")); isQuit(cmd) {
+	if quits(a, "ctrl+c") {
 		t.Fatal("ctrl+c quit with a note being written")
 	}
 	if !strings.Contains(screenText(a), "笔记尚未保存") {
@@ -158,12 +164,12 @@ func TestMemoryOnlySaidAndAsked(t *testing.T) {
 	if !strings.Contains(screenText(a), "审阅记录无法保存") {
 		t.Errorf("memory-only not said:\n%s", screenText(a))
 	}
-	if _, cmd := a.Update(keyMsg("q")); !isQuit(cmd) {
+	if !quits(a, "q") {
 		t.Error("q with nothing reviewed should quit")
 	}
 	a.quitArmed = false
 	press(a, "m")
-	if _, cmd := a.Update(keyMsg("q")); isQuit(cmd) {
+	if quits(a, "q") {
 		t.Error("q quit with reviews held only in memory")
 	}
 }
