@@ -105,25 +105,44 @@ func (s *shared) sortKey(text string) string {
 // the reports one is comparing, never the whole corpus.
 const maxBodies = 64
 
-// body is report i's text, read back from its file when the load did not keep it. Bodies are
-// kept per session: the report slice may be shared read-only with other sessions.
-func (s *shared) body(i int) (string, error) {
+// cachedBody is report i's text when the session has it: kept by the load, or read back
+// earlier. Bodies read back are kept per session: the report slice may be shared read-only
+// with other sessions.
+func (s *shared) cachedBody(i int) (string, bool) {
 	r := &s.reports[i]
 	if r.Body != "" || r.Chars == 0 || s.readBody == nil {
-		return r.Body, nil
+		return r.Body, true
 	}
-	if b, ok := s.bodies[i]; ok {
-		return b, nil
+	b, ok := s.bodies[i]
+	return b, ok
+}
+
+// bodyMsg is report idx's text read back from its file, or why it could not be.
+type bodyMsg struct {
+	idx  int
+	body string
+	err  error
+}
+
+// readBodyCmd reads report i's text back from its file off the event loop.
+func (s *shared) readBodyCmd(i int) tea.Cmd {
+	r, read := s.reports[i], s.readBody // a copy: the command runs on another goroutine
+	return func() tea.Msg {
+		b, err := read(&r)
+		return bodyMsg{i, b, err}
 	}
-	b, err := s.readBody(r)
-	if err != nil {
-		return "", err
+}
+
+// keepBody remembers a body read back, a few dozen at most.
+func (s *shared) keepBody(msg bodyMsg) {
+	if msg.err != nil {
+		s.notice = oneLine(msg.err.Error())
+		return
 	}
 	if s.bodies == nil || len(s.bodies) >= maxBodies {
 		s.bodies = map[int]string{}
 	}
-	s.bodies[i] = b
-	return b, nil
+	s.bodies[msg.idx] = msg.body
 }
 
 // report is report i with its sections, indicators and warnings unpacked: a load from the
@@ -259,10 +278,14 @@ func (a *App) setSize() {
 // top is the screen shown.
 func (a *App) top() Screen { return a.stack[len(a.stack)-1] }
 
-// open sizes s and puts it on top.
-func (a *App) open(s Screen) {
+// open sizes s and puts it on top; the command is what s starts (reading a body back).
+func (a *App) open(s Screen) tea.Cmd {
 	s.SetSize(a.w, max(1, a.h-2))
 	a.stack = append(a.stack, s)
+	if st, ok := s.(starter); ok {
+		return st.start()
+	}
+	return nil
 }
 
 // back closes the top screen; the list at the bottom stays.
@@ -332,7 +355,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, waitBatch(a.loading, a.sh.py)
 	case pushMsg:
-		a.open(msg.s)
+		return a, a.open(msg.s)
+	case bodyMsg:
+		a.sh.keepBody(msg)
+		for _, s := range a.stack {
+			if v, ok := s.(*reportView); ok && v.idx == msg.idx && v.loading {
+				v.setBody(msg)
+			}
+		}
 		return a, nil
 	case savedMsg:
 		a.sh.saved(msg)
@@ -347,21 +377,23 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case openReportMsg:
 		v := newReportView(a.sh, msg.idx)
-		a.open(v)
+		cmd := a.open(v)
 		if msg.target {
 			v.jumpToTargets()
 		}
-		return a, nil
+		return a, cmd
 	case jumpMsg:
 		// the report already open shows the sentence (its tree and place kept), else a new one
 		v := a.reportScreen(msg.idx)
+		var cmd tea.Cmd
 		if v == nil {
 			v = newReportView(a.sh, msg.idx)
-			v.SetSize(a.w, max(1, a.h-2))
+			cmd = a.open(v)
+		} else {
+			a.stack = append(a.stack, v)
 		}
 		v.jumpTo(msg.start, msg.end)
-		a.stack = append(a.stack, v)
-		return a, nil
+		return a, cmd
 	case noteDoneMsg:
 		a.back()
 		a.refresh()

@@ -69,7 +69,7 @@ func feed(a *App, msg tea.Msg) {
 		select {
 		case m := <-out:
 			switch m := m.(type) {
-			case pushMsg, openReportMsg, jumpMsg, noteDoneMsg, savedMsg, noteSavedMsg, quitSavedMsg:
+			case pushMsg, openReportMsg, jumpMsg, noteDoneMsg, savedMsg, noteSavedMsg, quitSavedMsg, bodyMsg:
 				_, cmd = a.Update(m)
 				continue
 			case tea.BatchMsg:
@@ -80,6 +80,15 @@ func feed(a *App, msg tea.Msg) {
 				}
 			}
 		case <-time.After(20 * time.Millisecond):
+			if a.readingBody() {
+				// a body is being read back from its file: that answer comes, wait for it
+				select {
+				case m := <-out:
+					_, cmd = a.Update(m)
+					continue
+				case <-time.After(10 * time.Second):
+				}
+			}
 		}
 		return
 	}

@@ -48,3 +48,13 @@ func noteOf(a *App) *noteEditor {
 	}
 	return &noteEditor{}
 }
+
+// readingBody says a report view waits for its body to be read back.
+func (a *App) readingBody() bool {
+	for _, s := range a.stack {
+		if v, ok := s.(*reportView); ok && v.loading {
+			return true
+		}
+	}
+	return false
+}

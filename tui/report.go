@@ -72,19 +72,19 @@ type reportView struct {
 	source  [2]int // the sentence an indicator came from, highlighted
 	w, h    int
 	treeW   int
+	// loading: the body is being read back from its file (bodyMsg brings it); a jump asked
+	// for meanwhile waits in pending
+	loading bool
+	pending *[2]int
 }
 
 func newReportView(app *shared, idx int) *reportView {
 	in := textinput.New()
 	in.Prompt = "/ "
 	v := reportView{app: app, keys: newReportKeys(), idx: idx, rep: app.report(idx), input: in, open: map[int]bool{0: true}, source: [2]int{-1, -1}}
-	body, err := app.body(idx)
-	if err != nil {
-		body = "无法读取正文：" + err.Error()
-		app.notice = oneLine(err.Error())
-	}
-	v.body = []rune(body)
-	v.nodes = []node{{title: "（全文）", start: 0, end: len(v.body), parent: -1}}
+	body, ok := app.cachedBody(idx)
+	v.body, v.loading = []rune(body), !ok
+	v.nodes = []node{{title: "（全文）", start: 0, end: max(len(v.body), v.rep.Chars), parent: -1}}
 	var add func([]model.Section, int, int)
 	add = func(ss []model.Section, depth, parent int) {
 		for _, s := range ss {
@@ -98,6 +98,35 @@ func newReportView(app *shared, idx int) *reportView {
 	add(v.rep.Sections, 1, 0)
 	v.refreshRows()
 	return &v
+}
+
+// start reads the body back from its file when the load did not keep it: off the event loop, a
+// file of megabytes is parsed again.
+func (v *reportView) start() tea.Cmd {
+	if !v.loading {
+		return nil
+	}
+	return v.app.readBodyCmd(v.idx)
+}
+
+// setBody shows the body read back (or why it could not be), and makes the jump asked for
+// while it was being read.
+func (v *reportView) setBody(msg bodyMsg) {
+	body := msg.body
+	if msg.err != nil {
+		body = "无法读取正文：" + msg.err.Error()
+	}
+	v.body, v.loading = []rune(body), false
+	v.nodes[0].end = len(v.body)
+	v.SetSize(v.w, v.h)
+	if p := v.pending; p != nil {
+		v.pending = nil
+		if p[0] < 0 {
+			v.jumpToTargets()
+		} else {
+			v.jumpTo(p[0], p[1])
+		}
+	}
 }
 
 func (v *reportView) refreshRows() {
@@ -208,6 +237,10 @@ func (v *reportView) showNode(n int) {
 
 // jumpTo opens the reader at a span of the body and highlights it (an indicator's sentence).
 func (v *reportView) jumpTo(start, end int) {
+	if v.loading {
+		v.pending = &[2]int{start, end}
+		return
+	}
 	// a jump shows one sentence: an earlier search's highlights would compete with it
 	v.query, v.matches, v.match = "", nil, 0
 	v.source = [2]int{start, end}
@@ -235,6 +268,10 @@ func (v *reportView) jumpTo(start, end int) {
 
 // jumpToTargets opens the report at its first target.
 func (v *reportView) jumpToTargets() {
+	if v.loading {
+		v.pending = &[2]int{-1, -1}
+		return
+	}
 	for _, in := range v.rep.Indicators {
 		if in.Kind == model.Target {
 			v.jumpTo(in.Start, in.End)
@@ -505,6 +542,10 @@ func (v *reportView) treeLines(h int) []line {
 func (v *reportView) readerLines(h int) []line {
 	st := v.app.styles
 	out := make([]line, h)
+	if v.loading {
+		out[0] = line{plain(" "), {"正在读取正文…", st.Dim}}
+		return out
+	}
 	var cur [2]int
 	if len(v.matches) > 0 {
 		cur = v.matches[v.match]

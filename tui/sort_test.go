@@ -206,3 +206,27 @@ func TestKeysDisabledByState(t *testing.T) {
 		t.Errorf("footer has an empty slot: %q", ansi.Strip(a.footer()))
 	}
 }
+
+// A body the load dropped is read back off the event loop: the report opens at once with its
+// tree and says the text is coming; a jump asked for meanwhile lands when it has come.
+func TestBodyReadOffTheLoop(t *testing.T) {
+	reps := append([]model.Report(nil), seeds.Reports...)
+	bodies := map[string]string{}
+	for i := range reps {
+		bodies[reps[i].ID], reps[i].Body = reps[i].Body, ""
+	}
+	release := make(chan struct{})
+	a := appOver(t, reps, 100, 30)
+	a.sh.readBody = func(r *model.Report) (string, error) { <-release; return bodies[r.ID], nil }
+	in := reps[0].Targets()[0]
+	_, cmd := a.Update(jumpMsg{idx: 0, start: in.Start, end: in.End})
+	if cmd == nil || !strings.Contains(screenText(a), "正在读取正文") {
+		t.Fatalf("the report did not open before its body was read:\n%s", screenText(a))
+	}
+	close(release)
+	a.Update(cmd())
+	v := reportOf(a)
+	if v.loading || v.source != [2]int{in.Start, in.End} || !strings.Contains(screenText(a), in.Text) {
+		t.Errorf("after the body came: loading %v, source %v, want %d-%d and %q on screen", v.loading, v.source, in.Start, in.End, in.Text)
+	}
+}
