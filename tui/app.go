@@ -20,12 +20,21 @@ import (
 	"baogao/tui/width"
 )
 
-// shared is what every view of one session reads: the reports and how to draw them. Over SSH
-// each session has its own; the reports slice is appended to only by App as batches arrive.
-type shared struct {
-	reports []model.Report
-	keys    []match.Key // region+title prepared for matching, one per report
-	errors  []loader.FileError
+// corpus is the reports a session browses: loaded by its own stream (App appends each batch),
+// or shared read-only by every SSH session. No session writes into a shared one: the reports it
+// unpacks, the bodies it reads back and its review state are its own.
+type corpus struct {
+	reports  []model.Report
+	keys     []match.Key // region+title prepared for matching, one per report
+	errors   []loader.FileError
+	readBody func(*model.Report) (string, error)
+}
+
+// session is one user's browser over a corpus, what every screen reads: how to draw (styles,
+// measure), the review state it writes, what it has read back and measured so far, and the one
+// line the user must be told.
+type session struct {
+	corpus
 	styles  Styles
 	measure width.Measure
 	py      *match.Readings
@@ -39,7 +48,6 @@ type shared struct {
 	notice     string // one line the user must see (a failed save, a state set aside)
 	unsaved    bool   // the last save failed: the notice says so until a save succeeds
 
-	readBody func(*model.Report) (string, error)
 	bodies   map[int]string        // bodies read back this session, by report index
 	unpacked map[int]*model.Report // reports of a packed load unpacked this session, by index
 
@@ -53,7 +61,7 @@ type shared struct {
 // regionWidths is the display width of each report's region cell: the list's column fits the
 // widest of a hundred thousand on every frame, and measuring them all each time cost more than
 // drawing.
-func (s *shared) regionWidths() []int {
+func (s *session) regionWidths() []int {
 	for j := len(s.widths); j < len(s.reports); j++ {
 		s.widths = append(s.widths, s.measure.String(s.regionLabel(j)))
 	}
@@ -62,7 +70,7 @@ func (s *shared) regionWidths() []int {
 
 // compareRegions orders reports i and j by their regions' pinyin, a report whose region is
 // unknown last whichever the direction. regionKeys must cover both.
-func (s *shared) compareRegions(i, j int, desc bool) int {
+func (s *session) compareRegions(i, j int, desc bool) int {
 	a, b := s.reports[i].Region, s.reports[j].Region
 	switch {
 	case a == b:
@@ -81,7 +89,7 @@ func (s *shared) compareRegions(i, j int, desc bool) int {
 
 // regionKeys makes the pinyin sort key of every report's region, once per place name (a
 // corpus has far fewer places than reports) and once per report.
-func (s *shared) regionKeys() {
+func (s *session) regionKeys() {
 	for j := len(s.regKeys); j < len(s.reports); j++ {
 		s.regKeys = append(s.regKeys, s.sortKey(s.reports[j].Region))
 	}
@@ -89,7 +97,7 @@ func (s *shared) regionKeys() {
 
 // sortKey is text's pinyin sort key, remembered: the same names and sections are sorted by
 // again and again.
-func (s *shared) sortKey(text string) string {
+func (s *session) sortKey(text string) string {
 	if k, ok := s.sortKeys[text]; ok {
 		return k
 	}
@@ -108,7 +116,7 @@ const maxBodies = 64
 // cachedBody is report i's text when the session has it: kept by the load, or read back
 // earlier. Bodies read back are kept per session: the report slice may be shared read-only
 // with other sessions.
-func (s *shared) cachedBody(i int) (string, bool) {
+func (s *session) cachedBody(i int) (string, bool) {
 	r := &s.reports[i]
 	if r.Body != "" || r.Chars == 0 || s.readBody == nil {
 		return r.Body, true
@@ -125,7 +133,7 @@ type bodyMsg struct {
 }
 
 // readBodyCmd reads report i's text back from its file off the event loop.
-func (s *shared) readBodyCmd(i int) tea.Cmd {
+func (s *session) readBodyCmd(i int) tea.Cmd {
 	r, read := s.reports[i], s.readBody // a copy: the command runs on another goroutine
 	return func() tea.Msg {
 		b, err := read(&r)
@@ -134,7 +142,7 @@ func (s *shared) readBodyCmd(i int) tea.Cmd {
 }
 
 // keepBody remembers a body read back, a few dozen at most.
-func (s *shared) keepBody(msg bodyMsg) {
+func (s *session) keepBody(msg bodyMsg) {
 	if msg.err != nil {
 		s.notice = oneLine(msg.err.Error())
 		return
@@ -149,7 +157,7 @@ func (s *shared) keepBody(msg bodyMsg) {
 // parse cache leaves them packed until a screen shows them. The unpacked copy is this
 // session's: the report slice may be shared read-only by every SSH session, and a session
 // never writes into it.
-func (s *shared) report(i int) *model.Report {
+func (s *session) report(i int) *model.Report {
 	r := &s.reports[i]
 	if r.Packed == "" {
 		return r
@@ -198,7 +206,7 @@ type NoticeMsg string
 
 // App is the root model.
 type App struct {
-	sh        *shared
+	ses        *session
 	opts      Options
 	stack     []Screen // the screens opened, the list at the bottom; Esc goes down one
 	quitArmed bool     // q pressed once with unsaved review changes
@@ -218,26 +226,26 @@ func New(batches <-chan loader.Batch, opts Options) *App {
 	if opts.Readings == nil {
 		opts.Readings = &match.Readings{}
 	}
-	sh := &shared{measure: width.NewMeasure(opts.EastAsianWidth), py: opts.Readings, store: opts.Store, reviewer: opts.Reviewer, readBody: opts.ReadBody}
+	ses := &session{corpus: corpus{readBody: opts.ReadBody}, measure: width.NewMeasure(opts.EastAsianWidth), py: opts.Readings, store: opts.Store, reviewer: opts.Reviewer}
 	if opts.Store != nil {
 		for _, n := range opts.Store.Notices() {
-			sh.notice = oneLine(n)
+			ses.notice = oneLine(n)
 		}
 	}
 	if opts.StateError != "" {
-		sh.memoryOnly = true
-		sh.notice = "审阅记录无法保存，只留在内存中：" + oneLine(opts.StateError)
+		ses.memoryOnly = true
+		ses.notice = "审阅记录无法保存，只留在内存中：" + oneLine(opts.StateError)
 	}
 	if opts.Notice != "" {
-		sh.notice = oneLine(opts.Notice)
+		ses.notice = oneLine(opts.Notice)
 	}
-	sh.styles = newStyles(true, opts.NoColor)
-	a := &App{sh: sh, opts: opts, global: newGlobalKeys(), loading: batches, isDark: true}
+	ses.styles = newStyles(true, opts.NoColor)
+	a := &App{ses: ses, opts: opts, global: newGlobalKeys(), loading: batches, isDark: true}
 	if batches == nil {
-		sh.reports, sh.keys, sh.errors = opts.Reports, opts.Keys, opts.Errors
+		ses.reports, ses.keys, ses.errors = opts.Reports, opts.Keys, opts.Errors
 		a.finished = true
 	}
-	a.stack = []Screen{newReportList(sh)}
+	a.stack = []Screen{newReportList(ses)}
 	a.w, a.h = 80, 24
 	return a
 }
@@ -266,7 +274,7 @@ func waitBatch(ch <-chan loader.Batch, py *match.Readings) tea.Cmd {
 }
 
 func (a *App) Init() tea.Cmd {
-	return tea.Batch(waitBatch(a.loading, a.sh.py), tea.RequestBackgroundColor)
+	return tea.Batch(waitBatch(a.loading, a.ses.py), tea.RequestBackgroundColor)
 }
 
 func (a *App) setSize() {
@@ -324,40 +332,40 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.setSize()
 		return a, nil
 	case NoticeMsg:
-		a.sh.notice = oneLine(string(msg))
+		a.ses.notice = oneLine(string(msg))
 		return a, nil
 	case tea.BackgroundColorMsg:
 		a.isDark = msg.IsDark()
-		a.sh.styles = newStyles(a.isDark, a.opts.NoColor)
+		a.ses.styles = newStyles(a.isDark, a.opts.NoColor)
 		return a, nil
 	case batchMsg:
 		if !msg.ok {
-			a.finished, a.sh.loading = true, false
+			a.finished, a.ses.loading = true, false
 			return a, nil
 		}
-		if a.sh.reports == nil && msg.batch.Total > 0 {
+		if a.ses.reports == nil && msg.batch.Total > 0 {
 			// About one report a file: grow once, not by doubling a hundred thousand reports.
-			a.sh.reports = make([]model.Report, 0, msg.batch.Total)
-			a.sh.keys = make([]match.Key, 0, msg.batch.Total)
+			a.ses.reports = make([]model.Report, 0, msg.batch.Total)
+			a.ses.keys = make([]match.Key, 0, msg.batch.Total)
 		}
-		a.sh.reports = append(a.sh.reports, msg.batch.Reports...)
-		a.sh.keys = append(a.sh.keys, msg.keys...)
-		a.sh.errors = append(a.sh.errors, msg.batch.Errors...)
+		a.ses.reports = append(a.ses.reports, msg.batch.Reports...)
+		a.ses.keys = append(a.ses.keys, msg.keys...)
+		a.ses.errors = append(a.ses.errors, msg.batch.Errors...)
 		a.done, a.total = msg.batch.Done, msg.batch.Total
 		if msg.batch.Notice != "" {
-			a.sh.notice = oneLine(msg.batch.Notice)
+			a.ses.notice = oneLine(msg.batch.Notice)
 		}
 		a.refresh()
-		a.sh.loading = !msg.batch.Final
+		a.ses.loading = !msg.batch.Final
 		if msg.batch.Final {
 			a.finished = true
 			return a, nil
 		}
-		return a, waitBatch(a.loading, a.sh.py)
+		return a, waitBatch(a.loading, a.ses.py)
 	case pushMsg:
 		return a, a.open(msg.s)
 	case bodyMsg:
-		a.sh.keepBody(msg)
+		a.ses.keepBody(msg)
 		for _, s := range a.stack {
 			if v, ok := s.(*reportView); ok && v.idx == msg.idx && v.loading {
 				v.setBody(msg)
@@ -365,7 +373,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, nil
 	case savedMsg:
-		a.sh.saved(msg)
+		a.ses.saved(msg)
 		return a, nil
 	case quitSavedMsg:
 		// the last try to save before quitting: quit when it worked, else ask
@@ -373,10 +381,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, tea.Quit
 		}
 		a.quitArmed = true
-		a.sh.notice = fmt.Sprintf("%d 项审阅修改未能保存（%s）：再按 %s 放弃并退出", a.sh.pending(), a.sh.store.Path(), msg.key)
+		a.ses.notice = fmt.Sprintf("%d 项审阅修改未能保存（%s）：再按 %s 放弃并退出", a.ses.pending(), a.ses.store.Path(), msg.key)
 		return a, nil
 	case openReportMsg:
-		v := newReportView(a.sh, msg.idx)
+		v := newReportView(a.ses, msg.idx)
 		cmd := a.open(v)
 		if msg.target {
 			v.jumpToTargets()
@@ -387,7 +395,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		v := a.reportScreen(msg.idx)
 		var cmd tea.Cmd
 		if v == nil {
-			v = newReportView(a.sh, msg.idx)
+			v = newReportView(a.ses, msg.idx)
 			cmd = a.open(v)
 		} else {
 			a.stack = append(a.stack, v)
@@ -474,16 +482,16 @@ func (a *App) quit(k string) (tea.Model, tea.Cmd) {
 	}
 	if u, ok := a.top().(unsaved); ok && u.unsaved() {
 		a.quitArmed = true
-		a.sh.notice = "笔记尚未保存：ctrl+s 保存，或再按 " + k + " 放弃并退出"
+		a.ses.notice = "笔记尚未保存：ctrl+s 保存，或再按 " + k + " 放弃并退出"
 		return a, nil
 	}
-	if a.sh.pending() > 0 {
-		st := a.sh.store
+	if a.ses.pending() > 0 {
+		st := a.ses.store
 		return a, func() tea.Msg { return quitSavedMsg{key: k, err: st.Flush()} }
 	}
-	if a.sh.memoryOnly && len(a.sh.memory.Reviews) > 0 {
+	if a.ses.memoryOnly && len(a.ses.memory.Reviews) > 0 {
 		a.quitArmed = true
-		a.sh.notice = "审阅记录只在内存中（无法写入状态文件）：再按 " + k + " 退出，记录将丢失"
+		a.ses.notice = "审阅记录只在内存中（无法写入状态文件）：再按 " + k + " 退出，记录将丢失"
 		return a, nil
 	}
 	return a, tea.Quit
@@ -498,7 +506,7 @@ func (a *App) View() tea.View {
 }
 
 func (a *App) render() string {
-	st, m := a.sh.styles, a.sh.measure
+	st, m := a.ses.styles, a.ses.measure
 	if a.w < minW || a.h < minH {
 		msg := fmt.Sprintf("终端太小 (%dx%d)，至少 %dx%d", a.w, a.h, minW, minH)
 		if m.String(msg) > a.w {
@@ -513,11 +521,11 @@ func (a *App) render() string {
 	} else if !a.finished {
 		title = append(title, seg{"  加载中…", st.Dim})
 	}
-	if n := len(a.sh.errors); n > 0 {
+	if n := len(a.ses.errors); n > 0 {
 		title = append(title, seg{fmt.Sprintf("  %d 个文件无法读取 (e)", n), st.Error})
 	}
-	if a.sh.notice != "" {
-		title = append(title, seg{"  " + a.sh.notice, st.Error})
+	if a.ses.notice != "" {
+		title = append(title, seg{"  " + a.ses.notice, st.Error})
 	}
 	body := a.top().View()
 	if a.help {
@@ -540,7 +548,7 @@ func progressBar(m width.Measure, done, total, w int) string {
 
 // footer is the short help of the focused screen plus the global keys, cut to the width.
 func (a *App) footer() string {
-	st, m := a.sh.styles, a.sh.measure
+	st, m := a.ses.styles, a.ses.measure
 	var ln line
 	for _, b := range a.keyMap().short {
 		if !b.Enabled() {
@@ -556,7 +564,7 @@ func (a *App) footer() string {
 
 // helpView lists every key of the current screen, from its KeyMap (never hand-written).
 func (a *App) helpView(h int) string {
-	st, m := a.sh.styles, a.sh.measure
+	st, m := a.ses.styles, a.ses.measure
 	var lines []line
 	seen := map[string]bool{}
 	for _, group := range a.keyMap().full {

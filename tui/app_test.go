@@ -31,7 +31,7 @@ func newTestApp(t testing.TB, w, h int) *App {
 	ch <- loader.Batch{Reports: append([]model.Report(nil), seeds.Reports...), Errors: []loader.FileError{{Source: "bad.bin", Err: "not a text document (binary content)"}}, Done: 5, Total: 5, Final: true}
 	close(ch)
 	a := New(ch, Options{})
-	a.Update(waitBatch(ch, a.sh.py)())
+	a.Update(waitBatch(ch, a.ses.py)())
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return a
 }
@@ -149,7 +149,7 @@ func TestNoLineWiderThanTerminal(t *testing.T) {
 		for _, size := range [][2]int{{19, 5}, {20, 6}, {40, 12}, {80, 24}, {120, 40}, {200, 60}, {300, 100}} {
 			for _, sc := range screens {
 				a := newTestApp(t, size[0], size[1])
-				a.sh.measure = m
+				a.ses.measure = m
 				a.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 				press(a, sc.keys...)
 				lines := strings.Split(screenText(a), "\n")
@@ -191,10 +191,10 @@ func cellAt(m width.Measure, ln string, col int) string {
 func TestTableColumnsAligned(t *testing.T) {
 	for _, ea := range []bool{false, true} {
 		a := newTestApp(t, 120, 40)
-		a.sh.measure = width.NewMeasure(ea)
-		m := a.sh.measure
+		a.ses.measure = width.NewMeasure(ea)
+		m := a.ses.measure
 		// ambiguous-width and Latin text in names and sections
-		a.sh.reports[0].Indicators = append(a.sh.reports[0].Indicators,
+		a.ses.reports[0].Indicators = append(a.ses.reports[0].Indicators,
 			model.Indicator{Name: "“四好农村路”…", Kind: model.Plan, Value: model.Float(45), Unit: "公里", Section: "(一)·ViVO—测试"},
 			model.Indicator{Name: "PM2.5浓度", Kind: model.Target, Growth: model.Float(-4), Section: "abc"})
 		a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
@@ -262,7 +262,7 @@ func TestWrapRules(t *testing.T) {
 func TestFilterMatchesAndHighlights(t *testing.T) {
 	a := newTestApp(t, 100, 30)
 	press(a, "/", "c", "h", "a", "n", "g", "a", "n")
-	if len(listOf(a).visible) != 1 || a.sh.reports[listOf(a).visible[0].idx].Region != "长安镇" {
+	if len(listOf(a).visible) != 1 || a.ses.reports[listOf(a).visible[0].idx].Region != "长安镇" {
 		t.Fatalf("changan matched %d reports", len(listOf(a).visible))
 	}
 	region, _ := listOf(a).positions(listOf(a).visible[0].idx)
@@ -270,7 +270,7 @@ func TestFilterMatchesAndHighlights(t *testing.T) {
 		t.Errorf("highlight %v, want 长安 of 长安镇", region)
 	}
 	press(a, "esc")
-	if len(listOf(a).visible) != len(a.sh.reports) {
+	if len(listOf(a).visible) != len(a.ses.reports) {
 		t.Errorf("esc did not clear the filter")
 	}
 	press(a, "/", "２", "０", "２", "４", "enter")
@@ -381,12 +381,12 @@ func TestPackedReports(t *testing.T) {
 		a := New(ch, Options{ReadBody: func(r *model.Report) (string, error) { return loader.ReadBody(nil, r) }})
 		a.Update(tea.WindowSizeMsg{Width: 110, Height: 32})
 		for !a.finished {
-			a.Update(waitBatch(ch, a.sh.py)())
+			a.Update(waitBatch(ch, a.ses.py)())
 		}
 		return a
 	}
 	packed, whole := open(true), open(false)
-	if n := len(packed.sh.reports); n == 0 || packed.sh.reports[n-1].Packed == "" {
+	if n := len(packed.ses.reports); n == 0 || packed.ses.reports[n-1].Packed == "" {
 		t.Fatal("the load did not pack its reports")
 	}
 	for _, keys := range [][]string{{}, {"t"}, {"enter", "tab"}, {"j", "enter", "i"}, {"j", "j", "enter", "i"}} {
@@ -400,7 +400,7 @@ func TestPackedReports(t *testing.T) {
 	}
 	// a packed corpus may be shared read-only by every SSH session: browsing it writes nothing
 	// into it, the session keeps its own unpacked copies
-	for i, r := range packed.sh.reports {
+	for i, r := range packed.ses.reports {
 		if r.Packed == "" || r.Indicators != nil {
 			t.Fatalf("report %d of the shared slice was unpacked in place", i)
 		}
@@ -411,7 +411,7 @@ func TestPackedReports(t *testing.T) {
 // table, so a user knows what to check by hand.
 func TestUnreadGoalsInFooter(t *testing.T) {
 	a := newTestApp(t, 120, 30)
-	a.sh.reports[0].Warnings = append(a.sh.reports[0].Warnings, model.UnreadPrefix+"1 (城乡居民收入倍差缩小到1.8以内)")
+	a.ses.reports[0].Warnings = append(a.ses.reports[0].Warnings, model.UnreadPrefix+"1 (城乡居民收入倍差缩小到1.8以内)")
 	press(a, "enter", "i")
 	if s := screenText(a); !strings.Contains(s, "未读懂 1 句：城乡居民收入倍差缩小到1.8以内") {
 		t.Errorf("footer does not name the unread clause:\n%s", s)
@@ -535,7 +535,7 @@ func TestLoadingCountsSaySoFar(t *testing.T) {
 	ch := make(chan loader.Batch, 2)
 	ch <- loader.Batch{Reports: append([]model.Report(nil), seeds.Reports[:3]...), Done: 2, Total: 5}
 	a := New(ch, Options{})
-	a.Update(waitBatch(ch, a.sh.py)())
+	a.Update(waitBatch(ch, a.ses.py)())
 	a.Update(tea.WindowSizeMsg{Width: 100, Height: 20})
 	s := screenText(a)
 	if !strings.Contains(s, "3/3 份（载入中）") || !strings.Contains(s, "2/5") {
@@ -543,7 +543,7 @@ func TestLoadingCountsSaySoFar(t *testing.T) {
 	}
 	ch <- loader.Batch{Reports: append([]model.Report(nil), seeds.Reports[3:]...), Done: 5, Total: 5, Final: true}
 	close(ch)
-	a.Update(waitBatch(ch, a.sh.py)())
+	a.Update(waitBatch(ch, a.ses.py)())
 	if s := screenText(a); strings.Contains(s, "载入中") || !strings.Contains(s, "8/8") {
 		t.Errorf("after loading:\n%s", s)
 	}
@@ -556,7 +556,7 @@ func TestEastAsianGlyphs(t *testing.T) {
 	ch <- loader.Batch{Reports: append([]model.Report(nil), seeds.Reports...), Done: 5, Total: 5, Final: true}
 	close(ch)
 	a := New(ch, Options{EastAsianWidth: true})
-	a.Update(waitBatch(ch, a.sh.py)())
+	a.Update(waitBatch(ch, a.ses.py)())
 	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	press(a, "enter")
 	s := screenText(a)
@@ -569,7 +569,7 @@ func TestEastAsianGlyphs(t *testing.T) {
 		if strings.Contains(ln, "█") && !strings.ContainsAny(ln[strings.LastIndex(ln, "█"):], "0123456789") {
 			t.Errorf("a bar lost its value: %q", ln)
 		}
-		if w := a.sh.measure.String(ln); w > 100 {
+		if w := a.ses.measure.String(ln); w > 100 {
 			t.Errorf("line of %d cells: %q", w, ln)
 		}
 	}

@@ -30,8 +30,8 @@ func titleApp(b *testing.B, n int) *App {
 	for i, ln := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		region, title, _ := strings.Cut(ln, " ")
 		r := model.Report{ID: itoa(i), Region: region, Title: title}
-		a.sh.reports = append(a.sh.reports, r)
-		a.sh.keys = append(a.sh.keys, a.sh.py.ReportKey(&r))
+		a.ses.reports = append(a.ses.reports, r)
+		a.ses.keys = append(a.ses.keys, a.ses.py.ReportKey(&r))
 	}
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 	return a
@@ -64,7 +64,7 @@ func BenchmarkReportKeys100k(b *testing.B) {
 	a := titleApp(b, 100000)
 	b.ResetTimer()
 	for b.Loop() {
-		(&match.Readings{}).ReportKeys(a.sh.reports)
+		(&match.Readings{}).ReportKeys(a.ses.reports)
 	}
 }
 
@@ -98,8 +98,8 @@ func BenchmarkFirstFrame10k(b *testing.B) {
 		ch := loader.Stream(loader.Paths(dir), loader.Options{})
 		a := New(ch, Options{})
 		a.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-		a.Update(waitBatch(ch, a.sh.py)())
-		if len(a.sh.reports) == 0 {
+		a.Update(waitBatch(ch, a.ses.py)())
+		if len(a.ses.reports) == 0 {
 			b.Fatal("no reports in the first batch")
 		}
 		a.render()

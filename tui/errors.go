@@ -9,27 +9,27 @@ import (
 
 // errorsView lists the files that could not be loaded and why.
 type errorsView struct {
-	app  *shared
+	ses  *session
 	keys moveKeys
 	cur  int
 	w, h int
 }
 
-func newErrorsView(app *shared) *errorsView { return &errorsView{app: app, keys: newMoveKeys()} }
+func newErrorsView(ses *session) *errorsView { return &errorsView{ses: ses, keys: newMoveKeys()} }
 
 func (e *errorsView) SetSize(w, h int) { e.w, e.h = w, h }
 
 func (e *errorsView) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
-		e.cur, _ = e.keys.move(k, e.cur, len(e.app.errors), e.h)
+		e.cur, _ = e.keys.move(k, e.cur, len(e.ses.errors), e.h)
 	}
 	return e, nil
 }
 
 func (e *errorsView) View() string {
-	st, m := e.app.styles, e.app.measure
+	st, m := e.ses.styles, e.ses.measure
 	var b strings.Builder
-	errs := e.app.errors
+	errs := e.ses.errors
 	off := max(0, e.cur-e.h+1)
 	for r := 0; r < e.h; r++ {
 		if r > 0 {

@@ -43,7 +43,7 @@ const (
 
 // indicatorTable is the third screen: every figure and target of one report.
 type indicatorTable struct {
-	app    *shared
+	ses    *session
 	keys   tableKeys
 	idx    int
 	rows   []model.Indicator
@@ -57,12 +57,12 @@ type indicatorTable struct {
 	w, h   int
 }
 
-func newIndicatorTable(app *shared, idx int) *indicatorTable {
+func newIndicatorTable(ses *session, idx int) *indicatorTable {
 	in := textinput.New()
 	in.Prompt = "标错原因: "
 	in.CharLimit = 200
-	t := indicatorTable{app: app, keys: newTableKeys(), idx: idx, sortBy: -1, input: in}
-	t.rows = append(t.rows, app.report(idx).Indicators...)
+	t := indicatorTable{ses: ses, keys: newTableKeys(), idx: idx, sortBy: -1, input: in}
+	t.rows = append(t.rows, ses.report(idx).Indicators...)
 	return &t
 }
 
@@ -115,7 +115,7 @@ func (t *indicatorTable) resort() {
 			return cmp.Compare(x.Kind, y.Kind)
 		}
 		a, b := cells(x)[c], cells(y)[c]
-		return match.CompareChinese(t.app.sortKey(a), a, t.app.sortKey(b), b)
+		return match.CompareChinese(t.ses.sortKey(a), a, t.ses.sortKey(b), b)
 	}
 	slices.SortStableFunc(t.rows, func(x, y model.Indicator) int {
 		if hx, hy := has(x), has(y); hx != hy {
@@ -153,7 +153,7 @@ func (t *indicatorTable) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			case "enter":
 				t.typing = false
 				t.input.Blur()
-				return t, t.app.change(t.idx, "flag", model.TargetIndicator(t.rows[t.cur]), false, strings.TrimSpace(t.input.Value()))
+				return t, t.ses.change(t.idx, "flag", model.TargetIndicator(t.rows[t.cur]), false, strings.TrimSpace(t.input.Value()))
 			case "esc":
 				t.typing = false
 				t.input.Blur()
@@ -182,10 +182,10 @@ func (t *indicatorTable) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			t.resort()
 		case key.Matches(msg, t.keys.Star):
 			target := model.TargetIndicator(t.rows[t.cur])
-			rv, _ := t.app.reviewOf(t.idx)
-			return t, t.app.change(t.idx, "star", target, !rv.Starred(target), "")
+			rv, _ := t.ses.reviewOf(t.idx)
+			return t, t.ses.change(t.idx, "star", target, !rv.Starred(target), "")
 		case key.Matches(msg, t.keys.Flag):
-			rv, _ := t.app.reviewOf(t.idx)
+			rv, _ := t.ses.reviewOf(t.idx)
 			f, _ := rv.FlagOf(model.TargetIndicator(t.rows[t.cur]))
 			t.input.SetValue(f.Reason)
 			t.input.CursorEnd()
@@ -231,7 +231,7 @@ func columnWidths(m interface{ String(string) int }, header []string, rows [][]s
 }
 
 func (t *indicatorTable) View() string {
-	st, m := t.app.styles, t.app.measure
+	st, m := t.ses.styles, t.ses.measure
 	var all [][]string
 	for _, in := range t.rows {
 		all = append(all, cells(in))
@@ -245,7 +245,7 @@ func (t *indicatorTable) View() string {
 		header[t.sortBy] += arrow
 	}
 	ws := columnWidths(m, header, all, t.w-2, []int{5, 0, 4})
-	rv, _ := t.app.reviewOf(t.idx)
+	rv, _ := t.ses.reviewOf(t.idx)
 	row := func(cs []string, in *model.Indicator, sel bool, isHeader bool) string {
 		mark := " "
 		if in != nil {
@@ -303,7 +303,7 @@ func (t *indicatorTable) View() string {
 		}
 		b.WriteString(row(all[i], &t.rows[i], i == t.cur, false) + "\n")
 	}
-	rep := t.app.report(t.idx)
+	rep := t.ses.report(t.idx)
 	status := line{{rep.Title + " · " + strconv.Itoa(len(t.rows)) + " 项指标", st.Status}}
 	if len(t.rows) == 0 {
 		status = line{{rep.Title + " · 未找到指标", st.Status}}

@@ -77,7 +77,7 @@ func (s sortMode) arrow(region bool) string {
 
 // reportList is the first screen: every report, filtered and sorted.
 type reportList struct {
-	app      *shared
+	ses      *session
 	keys     listKeys
 	input    textinput.Model
 	typing   bool // the filter input has focus
@@ -91,11 +91,11 @@ type reportList struct {
 	w, h     int
 }
 
-func newReportList(app *shared) *reportList {
+func newReportList(ses *session) *reportList {
 	in := textinput.New()
 	in.Prompt = "/ "
 	in.Placeholder = "长安 / changan / ca"
-	l := reportList{app: app, keys: newListKeys(), input: in}
+	l := reportList{ses: ses, keys: newListKeys(), input: in}
 	l.refilter()
 	return &l
 }
@@ -125,21 +125,21 @@ func (l *reportList) refilter() {
 			pool[i] = h.idx
 		}
 	}
-	l.visible = matchAll(l.app, pq, pool)
+	l.visible = matchAll(l.ses, pq, pool)
 	l.last, l.complete = pq, true
 	if l.review != showAll {
 		kept := l.visible[:0]
 		for _, h := range l.visible {
-			if l.app.passes(h.idx, l.review) {
+			if l.ses.passes(h.idx, l.review) {
 				kept = append(kept, h)
 			}
 		}
 		l.visible = kept
 		l.complete = false // the next keystroke must search everything again
 	}
-	reps := l.app.reports
+	reps := l.ses.reports
 	if l.sort != sortDocument {
-		l.app.regionKeys()
+		l.ses.regionKeys()
 	}
 	order := func(x, y hit) int {
 		if q != "" && x.score != y.score {
@@ -150,7 +150,7 @@ func (l *reportList) refilter() {
 		}
 		switch l.sort {
 		case sortRegion, sortRegionDesc:
-			if c := l.app.compareRegions(x.idx, y.idx, l.sort == sortRegionDesc); c != 0 {
+			if c := l.ses.compareRegions(x.idx, y.idx, l.sort == sortRegionDesc); c != 0 {
 				return c
 			}
 			if c := compareYears(reps[x.idx].Year, reps[y.idx].Year, false); c != 0 {
@@ -160,7 +160,7 @@ func (l *reportList) refilter() {
 			if c := compareYears(reps[x.idx].Year, reps[y.idx].Year, l.sort == sortYear); c != 0 {
 				return c
 			}
-			if c := l.app.compareRegions(x.idx, y.idx, false); c != 0 {
+			if c := l.ses.compareRegions(x.idx, y.idx, false); c != 0 {
 				return c
 			}
 		}
@@ -182,8 +182,8 @@ func (l *reportList) refilter() {
 
 // matchAll scores every report (or those in pool) against the query, on all cores when there
 // are many.
-func matchAll(app *shared, q match.Query, pool []int) []hit {
-	n := len(app.reports)
+func matchAll(ses *session, q match.Query, pool []int) []hit {
+	n := len(ses.reports)
 	if pool != nil {
 		n = len(pool)
 	}
@@ -207,7 +207,7 @@ func matchAll(app *shared, q match.Query, pool []int) []hit {
 			out := make([]hit, 0, hi-lo)
 			for i := lo; i < hi; i++ {
 				idx := at(i)
-				if score, pen, ok := app.keys[idx].Score(q); ok {
+				if score, pen, ok := ses.keys[idx].Score(q); ok {
 					out = append(out, hit{idx: idx, score: score, penalty: pen})
 				}
 			}
@@ -229,11 +229,11 @@ func (l *reportList) positions(idx int) (region, title map[int]bool) {
 	if q == "" {
 		return nil, nil
 	}
-	_, _, pos, ok := l.app.keys[idx].Match(q)
+	_, _, pos, ok := l.ses.keys[idx].Match(q)
 	if !ok {
 		return nil, nil
 	}
-	nr := len([]rune(l.app.reports[idx].Region))
+	nr := len([]rune(l.ses.reports[idx].Region))
 	region, title = map[int]bool{}, map[int]bool{}
 	for _, p := range pos {
 		if p < nr {
@@ -275,7 +275,7 @@ func (k *listKeys) enable(l *reportList) {
 	}
 	k.Clear.SetEnabled(l.query() != "")
 	k.Sort.SetEnabled(len(l.visible) > 1)
-	k.Errors.SetEnabled(len(l.app.errors) > 0)
+	k.Errors.SetEnabled(len(l.ses.errors) > 0)
 }
 
 func (l *reportList) Update(msg tea.Msg) (Screen, tea.Cmd) {
@@ -317,29 +317,29 @@ func (l *reportList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			l.refilter()
 		case key.Matches(msg, l.keys.Open):
 			idx := l.visible[l.cursor].idx
-			return l, push(newReportView(l.app, idx))
+			return l, push(newReportView(l.ses, idx))
 		case key.Matches(msg, l.keys.Sort):
 			l.sort = (l.sort + 1) % sortModes
 			l.refilter()
 		case key.Matches(msg, l.keys.Targets):
-			return l, push(newTargetsView(l.app, l.indexes()))
+			return l, push(newTargetsView(l.ses, l.indexes()))
 		case key.Matches(msg, l.keys.Errors):
-			return l, push(newErrorsView(l.app))
+			return l, push(newErrorsView(l.ses))
 		case key.Matches(msg, l.keys.ReviewFilter):
 			l.review = (l.review + 1) % 5
 			l.complete = false
 			l.refilter()
 		case key.Matches(msg, l.keys.Reviewed):
 			idx := l.visible[l.cursor].idx
-			rv, _ := l.app.reviewOf(idx)
-			return l, l.app.change(idx, "reviewed", "", rv == nil || !rv.Reviewed, "")
+			rv, _ := l.ses.reviewOf(idx)
+			return l, l.ses.change(idx, "reviewed", "", rv == nil || !rv.Reviewed, "")
 		case key.Matches(msg, l.keys.Star):
 			idx := l.visible[l.cursor].idx
-			rv, _ := l.app.reviewOf(idx)
-			return l, l.app.change(idx, "star", model.TargetReport, !rv.Starred(model.TargetReport), "")
+			rv, _ := l.ses.reviewOf(idx)
+			return l, l.ses.change(idx, "star", model.TargetReport, !rv.Starred(model.TargetReport), "")
 		case key.Matches(msg, l.keys.Note):
 			idx := l.visible[l.cursor].idx
-			return l, push(newNoteEditor(l.app, idx, model.TargetReport, l.app.reports[idx].Title))
+			return l, push(newNoteEditor(l.ses, idx, model.TargetReport, l.ses.reports[idx].Title))
 		}
 	case tea.MouseWheelMsg:
 		l.cursor += wheel(msg)
@@ -349,10 +349,10 @@ func (l *reportList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 }
 
 func (l *reportList) View() string {
-	st, m := l.app.styles, l.app.measure
+	st, m := l.ses.styles, l.ses.measure
 	regionHead, yearHead := "地区"+l.sort.arrow(true), "年份"+l.sort.arrow(false)
 	regionW, yearW := m.String(regionHead), max(4, m.String(yearHead))
-	widths := l.app.regionWidths()
+	widths := l.ses.regionWidths()
 	for _, h := range l.visible {
 		regionW = max(regionW, widths[h.idx])
 	}
@@ -374,7 +374,7 @@ func (l *reportList) View() string {
 			continue
 		}
 		h := l.visible[i]
-		rep := l.app.report(h.idx)
+		rep := l.ses.report(h.idx)
 		base, pad := st.Plain, st.Plain
 		mark := " "
 		if i == l.cursor {
@@ -382,9 +382,9 @@ func (l *reportList) View() string {
 		}
 		hl := st.Match.Inherit(base)
 		rpos, tpos := l.positions(h.idx)
-		region := m.Truncate(l.app.regionLabel(h.idx), regionW, "…")
+		region := m.Truncate(l.ses.regionLabel(h.idx), regionW, "…")
 		c := cols(mark, "", rep.Level, year(rep.Year), strconv.Itoa(len(rep.Targets())))
-		ln := line{{c[0] + l.app.marks(h.idx) + " ", base}}
+		ln := line{{c[0] + l.ses.marks(h.idx) + " ", base}}
 		ln = append(ln, highlight(region, rpos, base, hl)...)
 		ln = append(ln, seg{strings.Repeat(" ", regionW-m.String(region)) + " " + strings.Join(c[2:], " ") + " ", base})
 		ln = append(ln, highlight(rep.Title, tpos, base, hl)...)
@@ -392,11 +392,11 @@ func (l *reportList) View() string {
 	}
 	// bottom line: the filter input or the count
 	var bottom line
-	reviewed := l.app.reviewedCount()
-	count := fmt.Sprintf("%d/%d  已审 %d/%d", len(l.visible), len(l.app.reports), reviewed, len(l.app.reports))
-	if l.app.loading {
+	reviewed := l.ses.reviewedCount()
+	count := fmt.Sprintf("%d/%d  已审 %d/%d", len(l.visible), len(l.ses.reports), reviewed, len(l.ses.reports))
+	if l.ses.loading {
 		// while files are read the counts are of reports so far: say so, beside the files' progress
-		count = fmt.Sprintf("%d/%d 份（载入中）  已审 %d", len(l.visible), len(l.app.reports), reviewed)
+		count = fmt.Sprintf("%d/%d 份（载入中）  已审 %d", len(l.visible), len(l.ses.reports), reviewed)
 	}
 	if l.review != showAll {
 		count += "  显示：" + l.review.String()
@@ -413,7 +413,7 @@ func (l *reportList) View() string {
 	}
 	if l.cursor < len(l.visible) && !l.typing {
 		// which file the row is: a GBK copy and its original have the same title
-		rep := l.app.report(l.visible[l.cursor].idx)
+		rep := l.ses.report(l.visible[l.cursor].idx)
 		bottom = append(bottom, seg{"  " + model.SafeName(filepath.Base(rep.Source)) + partLabel(rep), st.Status})
 	}
 	return b.String() + bottom.render(m, l.w, st.Plain)
@@ -442,7 +442,7 @@ func partLabel(r *model.Report) string {
 	return ""
 }
 
-func (s *shared) regionLabel(i int) string { return s.reports[i].RegionLabel() }
+func (s *session) regionLabel(i int) string { return s.reports[i].RegionLabel() }
 
 // inputLine draws a text input ourselves (prompt, text, a reverse-video cursor) so that its width
 // is measured like everything else; the bubbles input keeps the editing behaviour.

@@ -27,7 +27,7 @@ func newNoteKeys() noteKeys {
 // noteEditor edits a multi-line note on a report or a section. It draws its text with the
 // browser's wrapping and width, so Chinese never breaks the layout.
 type noteEditor struct {
-	app     *shared
+	ses     *session
 	keys    noteKeys
 	idx     int
 	target  string
@@ -41,9 +41,9 @@ type noteEditor struct {
 	w, h   int
 }
 
-func newNoteEditor(app *shared, idx int, target, label string) *noteEditor {
-	e := noteEditor{app: app, keys: newNoteKeys(), idx: idx, target: target, label: label}
-	if rv, _ := app.reviewOf(idx); rv != nil {
+func newNoteEditor(ses *session, idx int, target, label string) *noteEditor {
+	e := noteEditor{ses: ses, keys: newNoteKeys(), idx: idx, target: target, label: label}
+	if rv, _ := ses.reviewOf(idx); rv != nil {
 		if n, ok := rv.NoteOf(target); ok {
 			e.text = []rune(n.Text)
 		}
@@ -64,7 +64,7 @@ func (e *noteEditor) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	done := func() tea.Msg { return noteDoneMsg{} }
 	switch msg := msg.(type) {
 	case noteSavedMsg:
-		e.app.saved(msg.savedMsg)
+		e.ses.saved(msg.savedMsg)
 		if msg.conflict != nil {
 			e.theirs = &msg.conflict.Theirs
 			return e, nil
@@ -147,7 +147,7 @@ func (e *noteEditor) Update(msg tea.Msg) (Screen, tea.Cmd) {
 // save writes the note; with base, only if nobody changed it since the editor opened it, else
 // the editor stays and asks whose text to keep (noteSavedMsg).
 func (e *noteEditor) save(text string, base *string) (Screen, tea.Cmd) {
-	return e, e.app.saveNote(e.idx, e.target, text, base)
+	return e, e.ses.saveNote(e.idx, e.target, text, base)
 }
 
 func (e *noteEditor) insert(rs []rune) {
@@ -190,7 +190,7 @@ func (e *noteEditor) vertical(d int) {
 }
 
 func (e *noteEditor) View() string {
-	st, m := e.app.styles, e.app.measure
+	st, m := e.ses.styles, e.ses.measure
 	var lines []line
 	lines = append(lines, line{{"笔记 · " + e.label, st.Header}})
 	w := max(2, e.w-2)

@@ -51,7 +51,7 @@ type textLine struct{ start, end int }
 
 // reportView is the second screen: the section tree on the left, the reader on the right.
 type reportView struct {
-	app     *shared
+	ses     *session
 	keys    reportKeys
 	idx     int
 	rep     *model.Report
@@ -78,11 +78,11 @@ type reportView struct {
 	pending *[2]int
 }
 
-func newReportView(app *shared, idx int) *reportView {
+func newReportView(ses *session, idx int) *reportView {
 	in := textinput.New()
 	in.Prompt = "/ "
-	v := reportView{app: app, keys: newReportKeys(), idx: idx, rep: app.report(idx), input: in, open: map[int]bool{0: true}, source: [2]int{-1, -1}}
-	body, ok := app.cachedBody(idx)
+	v := reportView{ses: ses, keys: newReportKeys(), idx: idx, rep: ses.report(idx), input: in, open: map[int]bool{0: true}, source: [2]int{-1, -1}}
+	body, ok := ses.cachedBody(idx)
 	v.body, v.loading = []rune(body), !ok
 	v.nodes = []node{{title: "（全文）", start: 0, end: max(len(v.body), v.rep.Chars), parent: -1}}
 	var add func([]model.Section, int, int)
@@ -106,7 +106,7 @@ func (v *reportView) start() tea.Cmd {
 	if !v.loading {
 		return nil
 	}
-	return v.app.readBodyCmd(v.idx)
+	return v.ses.readBodyCmd(v.idx)
 }
 
 // setBody shows the body read back (or why it could not be), and makes the jump asked for
@@ -192,7 +192,7 @@ func (v *reportView) readerW() int {
 // divider is the line between tree and reader; sepW its cells (│ is two under --east-asian-width).
 const divider = " │"
 
-func (v *reportView) sepW() int { return v.app.measure.String(divider) }
+func (v *reportView) sepW() int { return v.ses.measure.String(divider) }
 
 func (v *reportView) pageH() int { return max(1, v.h-1) } // the bottom line is the position or search
 
@@ -207,7 +207,7 @@ func (v *reportView) rewrap() {
 			if len(para) == 0 {
 				v.lines = append(v.lines, textLine{start, start})
 			}
-			for _, wl := range wrapRunes(v.app.measure, para, w) {
+			for _, wl := range wrapRunes(v.ses.measure, para, w) {
 				v.lines = append(v.lines, textLine{start + wl.start, start + wl.end})
 			}
 			start = i + 1
@@ -381,18 +381,18 @@ func (v *reportView) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			return v, nil
 		case key.Matches(msg, v.keys.Indicators):
 			idx := v.idx
-			return v, push(newIndicatorTable(v.app, idx))
+			return v, push(newIndicatorTable(v.ses, idx))
 		case key.Matches(msg, v.keys.Reviewed):
-			rv, _ := v.app.reviewOf(v.idx)
-			return v, v.app.change(v.idx, "reviewed", "", rv == nil || !rv.Reviewed, "")
+			rv, _ := v.ses.reviewOf(v.idx)
+			return v, v.ses.change(v.idx, "reviewed", "", rv == nil || !rv.Reviewed, "")
 		case key.Matches(msg, v.keys.Star):
 			target, _ := v.target()
-			rv, _ := v.app.reviewOf(v.idx)
-			return v, v.app.change(v.idx, "star", target, !rv.Starred(target), "")
+			rv, _ := v.ses.reviewOf(v.idx)
+			return v, v.ses.change(v.idx, "star", target, !rv.Starred(target), "")
 		case key.Matches(msg, v.keys.Note):
 			target, label := v.target()
 			idx := v.idx
-			return v, push(newNoteEditor(v.app, idx, target, label))
+			return v, push(newNoteEditor(v.ses, idx, target, label))
 		}
 		if v.reader {
 			if t, ok := v.keys.move(msg, v.top, len(v.lines)-v.pageH()+1, v.pageH()); ok {
@@ -439,7 +439,7 @@ func (v *reportView) Update(msg tea.Msg) (Screen, tea.Cmd) {
 }
 
 func (v *reportView) View() string {
-	st, m := v.app.styles, v.app.measure
+	st, m := v.ses.styles, v.ses.measure
 	ph := v.pageH()
 	tree := v.treeLines(ph)
 	reader := v.readerLines(ph)
@@ -469,7 +469,7 @@ func (v *reportView) View() string {
 		}
 		pos := fmt.Sprintf("%s · 行 %d/%d · %d%%", v.rep.Title, v.top+1, len(v.lines), min(100, pct))
 		bottom = line{{pos, st.Status}}
-		if rv, stale := v.app.reviewOf(v.idx); rv != nil {
+		if rv, stale := v.ses.reviewOf(v.idx); rv != nil {
 			switch {
 			case stale:
 				bottom = append(bottom, seg{"  审阅已过期（正文已改）", st.Error})
@@ -489,7 +489,7 @@ func (v *reportView) View() string {
 }
 
 func (v *reportView) treeLines(h int) []line {
-	st := v.app.styles
+	st := v.ses.styles
 	out := make([]line, h)
 	toff := v.toff
 	if v.cur < toff {
@@ -526,7 +526,7 @@ func (v *reportView) treeLines(h int) []line {
 		if v.rows[i] == 0 {
 			target = model.TargetReport
 		}
-		rv, _ := v.app.reviewOf(v.idx)
+		rv, _ := v.ses.reviewOf(v.idx)
 		tag := ""
 		if rv.Starred(target) {
 			tag += " *"
@@ -540,7 +540,7 @@ func (v *reportView) treeLines(h int) []line {
 }
 
 func (v *reportView) readerLines(h int) []line {
-	st := v.app.styles
+	st := v.ses.styles
 	out := make([]line, h)
 	if v.loading {
 		out[0] = line{plain(" "), {"正在读取正文…", st.Dim}}

@@ -12,13 +12,13 @@ import (
 )
 
 // reviewOf returns report i's review (nil when none) and whether its text changed since.
-func (s *shared) reviewOf(i int) (*model.Review, bool) {
+func (s *session) reviewOf(i int) (*model.Review, bool) {
 	return s.reviewState().Find(&s.reports[i])
 }
 
 // reviewedCount is how many loaded reports are marked reviewed (and unchanged since): counted
 // from the reviews, which are few, not from the reports, which may be a hundred thousand.
-func (s *shared) reviewedCount() int {
+func (s *session) reviewedCount() int {
 	if len(s.reviewState().Reviews) == 0 {
 		return 0
 	}
@@ -37,7 +37,7 @@ func (s *shared) reviewedCount() int {
 	return n
 }
 
-func (s *shared) reviewState() *model.ReviewState {
+func (s *session) reviewState() *model.ReviewState {
 	if s.store != nil {
 		return s.store.State()
 	}
@@ -47,7 +47,7 @@ func (s *shared) reviewState() *model.ReviewState {
 // change records one review change for report i, in memory at once; the command it returns
 // saves it off the event loop (savedMsg says how that went). Without a store the change lives
 // in memory only.
-func (s *shared) change(i int, kind model.OpKind, target string, b bool, text string) tea.Cmd {
+func (s *session) change(i int, kind model.OpKind, target string, b bool, text string) tea.Cmd {
 	op := model.NewOp(kind, &s.reports[i], s.reviewer, time.Now().UTC())
 	op.Target, op.Bool, op.Text = target, b, text
 	if s.store == nil {
@@ -74,7 +74,7 @@ type noteSavedMsg struct {
 
 // saveNote records a note and saves it; base is the text the editor started from (nil: whatever
 // is there now). The answer is a noteSavedMsg.
-func (s *shared) saveNote(i int, target, text string, base *string) tea.Cmd {
+func (s *session) saveNote(i int, target, text string, base *string) tea.Cmd {
 	op := model.NewOp(model.OpNote, &s.reports[i], s.reviewer, time.Now().UTC())
 	op.Target, op.Text, op.Base = target, text, base
 	if s.store == nil {
@@ -96,7 +96,7 @@ func (s *shared) saveNote(i int, target, text string, base *string) tea.Cmd {
 }
 
 // saved shows what a save said: a failure until a save succeeds, then that it did.
-func (s *shared) saved(msg savedMsg) {
+func (s *session) saved(msg savedMsg) {
 	var se *review.SaveError
 	var nc *review.NoteConflict
 	switch err := msg.err; {
@@ -115,7 +115,7 @@ func (s *shared) saved(msg savedMsg) {
 	}
 }
 
-func (s *shared) pending() int {
+func (s *session) pending() int {
 	if s.store == nil {
 		return 0
 	}
@@ -126,7 +126,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // marks is the review column of the list, one place each so none hides another: reviewed (✓,
 // or ? when the text changed since), starred (*), flagged (!), noted (n).
-func (s *shared) marks(i int) string {
+func (s *session) marks(i int) string {
 	rv, stale := s.reviewOf(i)
 	if rv == nil {
 		return "    "
@@ -165,7 +165,7 @@ func (f reviewFilter) String() string {
 	return [...]string{"全部", "未审", "星标", "标错", "有笔记"}[f]
 }
 
-func (s *shared) passes(i int, f reviewFilter) bool {
+func (s *session) passes(i int, f reviewFilter) bool {
 	rv, _ := s.reviewOf(i)
 	switch f {
 	case showUnreviewed:

@@ -23,7 +23,7 @@ func appWithStore(t *testing.T, path string) *App {
 	ch <- loader.Batch{Reports: append([]model.Report(nil), seeds.Reports...), Done: 5, Total: 5, Final: true}
 	close(ch)
 	a := New(ch, Options{Store: st, Reviewer: "tester"})
-	a.Update(waitBatch(ch, a.sh.py)())
+	a.Update(waitBatch(ch, a.ses.py)())
 	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	return a
 }
@@ -35,14 +35,14 @@ func TestReviewMarksPersist(t *testing.T) {
 	press(a, "enter", "i", "x", "数", "字", "错", "enter", "j", "*")
 
 	b := appWithStore(t, path) // a second start
-	reps := b.sh.reports
+	reps := b.ses.reports
 	for i, want := range []bool{true, true, false} {
-		rv, _ := b.sh.reviewOf(i)
+		rv, _ := b.ses.reviewOf(i)
 		if got := rv != nil && rv.Reviewed; got != want {
 			t.Errorf("report %d reviewed %v, want %v", i, got, want)
 		}
 	}
-	rv, _ := b.sh.reviewOf(1)
+	rv, _ := b.ses.reviewOf(1)
 	if !rv.Starred(model.TargetReport) {
 		t.Error("star lost")
 	}
@@ -72,10 +72,10 @@ func TestQuitWithUnsavedChangesWarns(t *testing.T) {
 	}
 	a := appWithStore(t, path)
 	press(a, "m")
-	if a.sh.notice == "" {
+	if a.ses.notice == "" {
 		t.Fatal("a failed save is not shown")
 	}
-	if rv, _ := a.sh.reviewOf(0); rv == nil || !rv.Reviewed {
+	if rv, _ := a.ses.reviewOf(0); rv == nil || !rv.Reviewed {
 		t.Fatal("the change is not kept in memory")
 	}
 	if quits(a, "q") {
@@ -102,7 +102,7 @@ func TestNoteConflictAsks(t *testing.T) {
 	}
 	press(a, "a")
 	c := appWithStore(t, path)
-	rv, _ := c.sh.reviewOf(0)
+	rv, _ := c.ses.reviewOf(0)
 	if n, _ := rv.NoteOf(model.TargetReport); n.Text != "B\nA" {
 		t.Errorf("kept both: %q", n.Text)
 	}
@@ -159,7 +159,7 @@ func TestMemoryOnlySaidAndAsked(t *testing.T) {
 	ch <- loader.Batch{Reports: append([]model.Report(nil), seeds.Reports...), Done: 5, Total: 5, Final: true}
 	close(ch)
 	a := New(ch, Options{StateError: "review state /x/state.json: is a directory"})
-	a.Update(waitBatch(ch, a.sh.py)())
+	a.Update(waitBatch(ch, a.ses.py)())
 	a.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
 	if !strings.Contains(screenText(a), "审阅记录无法保存") {
 		t.Errorf("memory-only not said:\n%s", screenText(a))
@@ -180,7 +180,7 @@ func TestMarksDoNotHideEachOther(t *testing.T) {
 	a := appWithStore(t, path)
 	press(a, "m", "*", "n", "核", "ctrl+s")
 	press(a, "enter", "i", "x", "错", "enter", "esc", "esc")
-	if got := a.sh.marks(0); got != "✓*!n" {
+	if got := a.ses.marks(0); got != "✓*!n" {
 		t.Errorf("marks %q, want ✓*!n", got)
 	}
 }
@@ -193,12 +193,12 @@ func TestSaveNoticeClearsOnSuccess(t *testing.T) {
 	a := appWithStore(t, filepath.Join(blocker, "state.json"))
 	os.WriteFile(blocker, []byte("a file where the state's folder should be"), 0o644)
 	press(a, "m")
-	if !strings.Contains(a.sh.notice, "not saved") || a.sh.pending() != 1 {
-		t.Fatalf("notice %q, pending %d", a.sh.notice, a.sh.pending())
+	if !strings.Contains(a.ses.notice, "not saved") || a.ses.pending() != 1 {
+		t.Fatalf("notice %q, pending %d", a.ses.notice, a.ses.pending())
 	}
 	os.Remove(blocker)
 	press(a, "j", "m")
-	if a.sh.notice != "review state saved" || a.sh.pending() != 0 {
-		t.Errorf("after a save that worked: notice %q, pending %d", a.sh.notice, a.sh.pending())
+	if a.ses.notice != "review state saved" || a.ses.pending() != 0 {
+		t.Errorf("after a save that worked: notice %q, pending %d", a.ses.notice, a.ses.pending())
 	}
 }

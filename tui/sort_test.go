@@ -19,7 +19,7 @@ func appOver(t *testing.T, reps []model.Report, w, h int) *App {
 	ch <- loader.Batch{Reports: reps, Done: len(reps), Total: len(reps), Final: true}
 	close(ch)
 	a := New(ch, Options{})
-	a.Update(waitBatch(ch, a.sh.py)())
+	a.Update(waitBatch(ch, a.ses.py)())
 	feed(a, tea.WindowSizeMsg{Width: w, Height: h})
 	return a
 }
@@ -38,7 +38,7 @@ func TestListSortsByPinyin(t *testing.T) {
 	order := func() string {
 		var out []string
 		for _, h := range listOf(a).visible {
-			r := a.sh.reports[h.idx]
+			r := a.ses.reports[h.idx]
 			out = append(out, r.RegionLabel()+year(r.Year))
 		}
 		return strings.Join(out, " ")
@@ -60,7 +60,7 @@ func TestListSortsByPinyin(t *testing.T) {
 			t.Errorf("%s: header %q, status does not say 排序：%s", step.mode, lines[1], step.mode)
 		}
 	}
-	if !slices.Equal([]string{a.sh.reports[0].Region}, []string{"临淄区"}) {
+	if !slices.Equal([]string{a.ses.reports[0].Region}, []string{"临淄区"}) {
 		t.Error("sorting changed the reports themselves")
 	}
 }
@@ -128,7 +128,7 @@ func TestTargetsSortByColumn(t *testing.T) {
 	order := func() string {
 		var out []string
 		for _, i := range targetsOf(a).idxs {
-			out = append(out, a.sh.reports[i].Region)
+			out = append(out, a.ses.reports[i].Region)
 		}
 		return strings.Join(out, " ")
 	}
@@ -217,7 +217,7 @@ func TestBodyReadOffTheLoop(t *testing.T) {
 	}
 	release := make(chan struct{})
 	a := appOver(t, reps, 100, 30)
-	a.sh.readBody = func(r *model.Report) (string, error) { <-release; return bodies[r.ID], nil }
+	a.ses.readBody = func(r *model.Report) (string, error) { <-release; return bodies[r.ID], nil }
 	in := reps[0].Targets()[0]
 	_, cmd := a.Update(jumpMsg{idx: 0, start: in.Start, end: in.End})
 	if cmd == nil || !strings.Contains(screenText(a), "正在读取正文") {

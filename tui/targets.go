@@ -33,7 +33,7 @@ func newTargetsKeys() targetsKeys {
 // targetsView is the fourth screen: one row per report of the current filter, one column per key
 // target; a column can be seen as a bar chart across the reports.
 type targetsView struct {
-	app    *shared
+	ses    *session
 	keys   targetsKeys
 	idxs   []int
 	cells  [][]*model.Indicator // [row][column]
@@ -46,11 +46,11 @@ type targetsView struct {
 	w, h   int
 }
 
-func newTargetsView(app *shared, idxs []int) *targetsView {
-	v := targetsView{app: app, keys: newTargetsKeys(), idxs: idxs, sortBy: -1}
+func newTargetsView(ses *session, idxs []int) *targetsView {
+	v := targetsView{ses: ses, keys: newTargetsKeys(), idxs: idxs, sortBy: -1}
 	for _, i := range idxs {
 		row := make([]*model.Indicator, len(model.KeyTargets))
-		for _, in := range app.report(i).Targets() {
+		for _, in := range ses.report(i).Targets() {
 			for c, name := range model.KeyTargets {
 				if in.Name == name && row[c] == nil {
 					in := in
@@ -179,7 +179,7 @@ func (v *targetsView) arrow(c int) string {
 }
 
 func (v *targetsView) label(i int) string {
-	r := v.app.reports[v.idxs[i]]
+	r := v.ses.reports[v.idxs[i]]
 	return r.RegionLabel() + " " + year(r.Year)
 }
 
@@ -190,7 +190,7 @@ func (v *targetsView) View() string {
 	if v.chart {
 		return v.chartView()
 	}
-	st, m := v.app.styles, v.app.measure
+	st, m := v.ses.styles, v.ses.measure
 	labelW := m.String("地区")
 	for i := range v.idxs {
 		labelW = max(labelW, m.String(v.label(i)))
@@ -273,7 +273,7 @@ func (v *targetsView) View() string {
 // chartView draws the selected column as horizontal bars: growth where a report gives growth,
 // else nothing to compare, shown as "—".
 func (v *targetsView) chartView() string {
-	st, m := v.app.styles, v.app.measure
+	st, m := v.ses.styles, v.ses.measure
 	labelW := 0
 	for i := range v.idxs {
 		labelW = min(max(labelW, m.String(v.label(i))), max(6, v.w/4))
