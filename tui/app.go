@@ -206,7 +206,7 @@ type NoticeMsg string
 
 // App is the root model.
 type App struct {
-	ses        *session
+	ses       *session
 	opts      Options
 	stack     []Screen // the screens opened, the list at the bottom; Esc goes down one
 	quitArmed bool     // q pressed once with unsaved review changes
