@@ -14,24 +14,6 @@ import (
 	"baogao/model"
 )
 
-type tableKeys struct {
-	moveKeys
-	Left, Right, Sort, Jump key.Binding
-	Star, Flag              key.Binding
-}
-
-func newTableKeys() tableKeys {
-	return tableKeys{
-		moveKeys: newMoveKeys(),
-		Left:     key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", "column left")),
-		Right:    key.NewBinding(key.WithKeys("l", "right"), key.WithHelp("→/l", "column right")),
-		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by column")),
-		Jump:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "show source")),
-		Star:     key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star")),
-		Flag:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "flag as wrong")),
-	}
-}
-
 var indicatorColumns = []string{"指标", "类型", "数值", "增速", "限定", "章节"}
 
 const (
@@ -135,14 +117,6 @@ func (t *indicatorTable) resort() {
 }
 
 type jumpMsg struct{ idx, start, end int }
-
-// enable turns off the keys that do nothing in an empty table.
-func (k *tableKeys) enable(t *indicatorTable) {
-	for _, b := range []*key.Binding{&k.Jump, &k.Star, &k.Flag} {
-		b.SetEnabled(len(t.rows) > 0)
-	}
-	k.Sort.SetEnabled(len(t.rows) > 1)
-}
 
 func (t *indicatorTable) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	t.keys.enable(t)

@@ -61,6 +61,143 @@ func (k moveKeys) move(msg interface{ String() string }, cur, n, h int) (int, bo
 	return max(0, min(cur, n-1)), true
 }
 
+// The keys of each screen, one struct each, and enable: what the screen's state turns off.
+
+type listKeys struct {
+	moveKeys
+	Filter, Open, Clear, Sort, Targets, Errors key.Binding
+	Reviewed, Star, Note, ReviewFilter         key.Binding
+}
+
+func newListKeys() listKeys {
+	return listKeys{
+		moveKeys: newMoveKeys(),
+		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
+		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Targets:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "targets")),
+		Errors:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "load errors")),
+
+		Reviewed:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark reviewed")),
+		Star:         key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star")),
+		Note:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
+		ReviewFilter: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "show: all/unreviewed/starred/flagged/noted")),
+	}
+}
+
+// enable turns off the keys that do nothing in the list's present state, so that the help
+// offers only what works and a key pressed in vain is not taken.
+func (k *listKeys) enable(l *reportList) {
+	some := len(l.visible) > 0
+	for _, b := range []*key.Binding{&k.Open, &k.Reviewed, &k.Star, &k.Note, &k.Targets} {
+		b.SetEnabled(some)
+	}
+	k.Clear.SetEnabled(l.query() != "")
+	k.Sort.SetEnabled(len(l.visible) > 1)
+	k.Errors.SetEnabled(len(l.ses.errors) > 0)
+}
+
+type reportKeys struct {
+	moveKeys
+	Toggle, Pane, Search, Next, Prev, Indicators key.Binding
+	Expand, Collapse                             key.Binding
+	Reviewed, Star, Note                         key.Binding
+}
+
+func newReportKeys() reportKeys {
+	return reportKeys{
+		moveKeys:   newMoveKeys(),
+		Toggle:     key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", "expand/collapse")),
+		Pane:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "switch pane")),
+		Expand:     key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "expand")),
+		Collapse:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "collapse")),
+		Search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		Next:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
+		Prev:       key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		Indicators: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "indicators")),
+		Reviewed:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark reviewed")),
+		Star:       key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star section")),
+		Note:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "note on section")), // n is the next match here
+	}
+}
+
+// enable turns off the keys that do nothing in the report's present state: the tree's keys while
+// the reader has focus, next and previous match without a search.
+func (k *reportKeys) enable(v *reportView) {
+	for _, b := range []*key.Binding{&k.Toggle, &k.Expand, &k.Collapse} {
+		b.SetEnabled(!v.reader)
+	}
+	k.Next.SetEnabled(len(v.matches) > 0)
+	k.Prev.SetEnabled(len(v.matches) > 0)
+}
+
+type tableKeys struct {
+	moveKeys
+	Left, Right, Sort, Jump key.Binding
+	Star, Flag              key.Binding
+}
+
+func newTableKeys() tableKeys {
+	return tableKeys{
+		moveKeys: newMoveKeys(),
+		Left:     key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", "column left")),
+		Right:    key.NewBinding(key.WithKeys("l", "right"), key.WithHelp("→/l", "column right")),
+		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by column")),
+		Jump:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "show source")),
+		Star:     key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star")),
+		Flag:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "flag as wrong")),
+	}
+}
+
+// enable turns off the keys that do nothing in an empty table.
+func (k *tableKeys) enable(t *indicatorTable) {
+	for _, b := range []*key.Binding{&k.Jump, &k.Star, &k.Flag} {
+		b.SetEnabled(len(t.rows) > 0)
+	}
+	k.Sort.SetEnabled(len(t.rows) > 1)
+}
+
+type targetsKeys struct {
+	moveKeys
+	Left, Right, Sort, Chart, Open key.Binding
+}
+
+func newTargetsKeys() targetsKeys {
+	return targetsKeys{
+		moveKeys: newMoveKeys(),
+		Left:     key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", "column left")),
+		Right:    key.NewBinding(key.WithKeys("l", "right"), key.WithHelp("→/l", "column right")),
+		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Chart:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "chart")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+	}
+}
+
+// enable turns off the keys that do nothing in an empty comparison.
+func (k *targetsKeys) enable(v *targetsView) {
+	k.Open.SetEnabled(len(v.idxs) > 0)
+	k.Chart.SetEnabled(len(v.idxs) > 0)
+	k.Sort.SetEnabled(len(v.idxs) > 1)
+}
+
+type noteKeys struct {
+	Save, Cancel, Yes, No key.Binding
+	Both, Mine, Theirs    key.Binding // when the note changed elsewhere since it was opened
+}
+
+func newNoteKeys() noteKeys {
+	return noteKeys{
+		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save note")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Yes:    key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "discard changes")),
+		No:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "keep editing")),
+		Both:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "keep both (append mine)")),
+		Mine:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "keep mine")),
+		Theirs: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "keep theirs")),
+	}
+}
+
 // keyMap is what the help view shows for one screen.
 type keyMap struct {
 	short []key.Binding

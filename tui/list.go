@@ -18,29 +18,6 @@ import (
 	"baogao/model"
 )
 
-type listKeys struct {
-	moveKeys
-	Filter, Open, Clear, Sort, Targets, Errors key.Binding
-	Reviewed, Star, Note, ReviewFilter         key.Binding
-}
-
-func newListKeys() listKeys {
-	return listKeys{
-		moveKeys: newMoveKeys(),
-		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
-		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
-		Targets:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "targets")),
-		Errors:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "load errors")),
-
-		Reviewed:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark reviewed")),
-		Star:         key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star")),
-		Note:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
-		ReviewFilter: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "show: all/unreviewed/starred/flagged/noted")),
-	}
-}
-
 // hit is a report shown in the list and how well it matched.
 type hit struct {
 	idx            int
@@ -264,18 +241,6 @@ func (l *reportList) clamp() {
 type openReportMsg struct {
 	idx    int
 	target bool // open at the targets
-}
-
-// enable turns off the keys that do nothing in the list's present state, so that the help
-// offers only what works and a key pressed in vain is not taken.
-func (k *listKeys) enable(l *reportList) {
-	some := len(l.visible) > 0
-	for _, b := range []*key.Binding{&k.Open, &k.Reviewed, &k.Star, &k.Note, &k.Targets} {
-		b.SetEnabled(some)
-	}
-	k.Clear.SetEnabled(l.query() != "")
-	k.Sort.SetEnabled(len(l.visible) > 1)
-	k.Errors.SetEnabled(len(l.ses.errors) > 0)
 }
 
 func (l *reportList) Update(msg tea.Msg) (Screen, tea.Cmd) {

@@ -7,23 +7,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-type noteKeys struct {
-	Save, Cancel, Yes, No key.Binding
-	Both, Mine, Theirs    key.Binding // when the note changed elsewhere since it was opened
-}
-
-func newNoteKeys() noteKeys {
-	return noteKeys{
-		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save note")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		Yes:    key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "discard changes")),
-		No:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "keep editing")),
-		Both:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "keep both (append mine)")),
-		Mine:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "keep mine")),
-		Theirs: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "keep theirs")),
-	}
-}
-
 // noteEditor edits a multi-line note on a report or a section. It draws its text with the
 // browser's wrapping and width, so Chinese never breaks the layout.
 type noteEditor struct {

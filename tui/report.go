@@ -13,30 +13,6 @@ import (
 	"baogao/model"
 )
 
-type reportKeys struct {
-	moveKeys
-	Toggle, Pane, Search, Next, Prev, Indicators key.Binding
-	Expand, Collapse                             key.Binding
-	Reviewed, Star, Note                         key.Binding
-}
-
-func newReportKeys() reportKeys {
-	return reportKeys{
-		moveKeys:   newMoveKeys(),
-		Toggle:     key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", "expand/collapse")),
-		Pane:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "switch pane")),
-		Expand:     key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "expand")),
-		Collapse:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "collapse")),
-		Search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
-		Next:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
-		Prev:       key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
-		Indicators: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "indicators")),
-		Reviewed:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark reviewed")),
-		Star:       key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star section")),
-		Note:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "note on section")), // n is the next match here
-	}
-}
-
 // node is one row of the section tree; the first is the whole report.
 type node struct {
 	title      string
@@ -330,16 +306,6 @@ func (v *reportView) target() (string, string) {
 		return model.TargetReport, v.rep.Title
 	}
 	return model.TargetSection(v.nodes[n].title), v.nodes[n].title
-}
-
-// enable turns off the keys that do nothing in the report's present state: the tree's keys while
-// the reader has focus, next and previous match without a search.
-func (k *reportKeys) enable(v *reportView) {
-	for _, b := range []*key.Binding{&k.Toggle, &k.Expand, &k.Collapse} {
-		b.SetEnabled(!v.reader)
-	}
-	k.Next.SetEnabled(len(v.matches) > 0)
-	k.Prev.SetEnabled(len(v.matches) > 0)
 }
 
 func (v *reportView) Update(msg tea.Msg) (Screen, tea.Cmd) {

@@ -14,22 +14,6 @@ import (
 	"baogao/model"
 )
 
-type targetsKeys struct {
-	moveKeys
-	Left, Right, Sort, Chart, Open key.Binding
-}
-
-func newTargetsKeys() targetsKeys {
-	return targetsKeys{
-		moveKeys: newMoveKeys(),
-		Left:     key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", "column left")),
-		Right:    key.NewBinding(key.WithKeys("l", "right"), key.WithHelp("→/l", "column right")),
-		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
-		Chart:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "chart")),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-	}
-}
-
 // targetsView is the fourth screen: one row per report of the current filter, one column per key
 // target; a column can be seen as a bar chart across the reports.
 type targetsView struct {
@@ -69,13 +53,6 @@ func (v *targetsView) page() int { return max(1, v.h-2) }
 
 func (v *targetsView) clamp() {
 	v.cur, v.off = scrollTo(v.cur, v.off, len(v.idxs), v.page())
-}
-
-// enable turns off the keys that do nothing in an empty comparison.
-func (k *targetsKeys) enable(v *targetsView) {
-	k.Open.SetEnabled(len(v.idxs) > 0)
-	k.Chart.SetEnabled(len(v.idxs) > 0)
-	k.Sort.SetEnabled(len(v.idxs) > 1)
 }
 
 func (v *targetsView) Update(msg tea.Msg) (Screen, tea.Cmd) {
