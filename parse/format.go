@@ -3,9 +3,11 @@ package parse
 import (
 	"archive/zip"
 	"bytes"
-	"errors"
 	"path"
 	"strings"
+
+	"baogao/parse/text"
+	"baogao/parse/word"
 )
 
 // format is what a file holds, judged by its bytes: a report saved as a .txt may be a web page,
@@ -113,7 +115,7 @@ func utf16le(s string) []byte {
 func sniffZip(b []byte) sniffed {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return sniffed{fmtUnsupported, "damaged zip file (" + zipReason(err) + ")"}
+		return sniffed{fmtUnsupported, "damaged zip file (" + word.ZipReason(err) + ")"}
 	}
 	kind := "zip archive; unpack it and open the folder"
 	for _, f := range zr.File {
@@ -131,13 +133,6 @@ func sniffZip(b []byte) sniffed {
 	return sniffed{fmtUnsupported, "unsupported format: " + kind}
 }
 
-func zipReason(err error) string {
-	if errors.Is(err, zip.ErrFormat) {
-		return "not a valid zip structure"
-	}
-	return err.Error()
-}
-
 func readSmall(f *zip.File) string {
 	if f.UncompressedSize64 > 200 {
 		return ""
@@ -148,7 +143,7 @@ func readSmall(f *zip.File) string {
 	}
 	defer rc.Close()
 	var buf bytes.Buffer
-	buf.ReadFrom(&limitedReader{r: rc, n: 200})
+	buf.ReadFrom(&text.LimitedReader{R: rc, N: 200})
 	return buf.String()
 }
 

@@ -20,6 +20,8 @@ import (
 	xunicode "golang.org/x/text/encoding/unicode"
 
 	"baogao/model"
+	"baogao/parse/web"
+	"baogao/parse/word"
 )
 
 const seedDir = "../testdata/seeds"
@@ -378,7 +380,7 @@ func TestDocxZipBomb(t *testing.T) {
 	}
 	w.Write([]byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>`))
 	chunk := bytes.Repeat([]byte("增长"), 1<<16)
-	for n := 0; n <= maxXMLSize; n += len(chunk) {
+	for n := 0; n <= word.MaxXMLSize; n += len(chunk) {
 		w.Write(chunk)
 	}
 	w.Write([]byte(`</w:t></w:r></w:p></w:body></w:document>`))
@@ -424,13 +426,10 @@ func TestHTMLEncodings(t *testing.T) {
 		{"utf-16", encodeWith(t, xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM), `<html><body>`+body+`</body></html>`)},
 	}
 	for _, tt := range tests {
-		d, err := htmlText(tt.data)
-		if err != nil || !strings.Contains(d.text, "地区生产总值增长6%左右") {
-			t.Errorf("%s: %q, %v", tt.name, d.text, err)
+		d, err := web.HTML(tt.data)
+		if err != nil || !strings.Contains(d.Text, "地区生产总值增长6%左右") {
+			t.Errorf("%s: %q, %v", tt.name, d.Text, err)
 		}
-	}
-	if got := metaCharset([]byte(`<meta http-equiv="Content-Type" content="text/html; charset=GB2312" />`)); got != "gb2312" {
-		t.Errorf("http-equiv: %q", got)
 	}
 }
 
@@ -444,13 +443,13 @@ func TestHTMLText(t *testing.T) {
 <div style="display: none">隐藏内容</div><pre>保留
 换行</pre>
 </div></body></html>`
-	d, err := htmlText([]byte(page))
+	d, err := web.HTML([]byte(page))
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := "一、2023年工作回顾\n全年地区生产总值增长5.2%，高于预期。\n第二行\n指标 目标\n保留\n换行"
-	if d.text != want {
-		t.Errorf("got\n%s\nwant\n%s", d.text, want)
+	if d.Text != want {
+		t.Errorf("got\n%s\nwant\n%s", d.Text, want)
 	}
 }
 
@@ -461,8 +460,8 @@ func FuzzHTML(f *testing.F) {
 	f.Add([]byte(strings.Repeat("<div>", 5000) + "各位代表"))
 	f.Add([]byte(`<meta charset="big5"><p>\xa4\xa4</p>`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		d, err := htmlText(b)
-		if err == nil && !utf8.ValidString(d.text) {
+		d, err := web.HTML(b)
+		if err == nil && !utf8.ValidString(d.Text) {
 			t.Errorf("invalid UTF-8 out")
 		}
 		Parse("fuzz.html", b)
@@ -475,8 +474,8 @@ func FuzzDOCX(f *testing.F) {
 	f.Add(`<mc:Fallback><w:t>x</w:t><w:p></w:p></mc:Fallback></w:tbl></w:tr><w:t>`)
 	f.Fuzz(func(t *testing.T, document string) {
 		b := docxOf(t, document, `<w:style w:styleId="1"><w:name w:val="heading 1"/></w:style>`)
-		d, _, err := docxText(b)
-		if err == nil && !utf8.ValidString(d.text) {
+		d, err := word.Text(b)
+		if err == nil && !utf8.ValidString(d.Text) {
 			t.Errorf("invalid UTF-8 out")
 		}
 		Parse("fuzz.docx", b)

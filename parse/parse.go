@@ -18,31 +18,38 @@ import (
 
 	"baogao/model"
 	"baogao/parse/extract"
+	"baogao/parse/pdf"
+	"baogao/parse/text"
+	"baogao/parse/web"
+	"baogao/parse/word"
 )
+
+// MaxFileSize bounds what one file may hold (see package text).
+const MaxFileSize = text.MaxFileSize
 
 // Parse reads one file's bytes into the reports it holds. name is used for ids and messages.
 func Parse(name string, data []byte) ([]model.Report, error) {
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("too large (%.1f MB; the limit is %d MB)", float64(len(data))/(1<<20), MaxFileSize>>20)
 	}
-	var d decoded
+	var d text.Text
 	var err error
 	switch f := sniff(name, data); f.format {
 	case fmtUnsupported:
 		return nil, errors.New(f.why)
 	case fmtPDF:
-		return nil, pdfError(data)
+		return nil, pdf.Error(data)
 	case fmtHTML:
-		d, err = htmlText(data)
-		d.from = "a web page (article text only)"
+		d, err = web.HTML(data)
+		d.From = "a web page (article text only)"
 	case fmtMHTML:
-		d, err = mhtmlText(data)
-		d.from = "a web page saved as one file (MHTML, article text only)"
+		d, err = web.MHTML(data)
+		d.From = "a web page saved as one file (MHTML, article text only)"
 	case fmtDOCX:
-		d, d.headings, err = docxText(data)
-		d.from = "a Word document (.docx)"
+		d, err = word.Text(data)
+		d.From = "a Word document (.docx)"
 	default:
-		d, err = decode(data)
+		d, err = text.Decode(data)
 	}
 	if err != nil {
 		return nil, err
@@ -50,23 +57,23 @@ func Parse(name string, data []byte) ([]model.Report, error) {
 	return parseText(name, d)
 }
 
-func parseText(name string, d decoded) ([]model.Report, error) {
+func parseText(name string, d text.Text) ([]model.Report, error) {
 	// One limit for text however it arrived: a Word file or a saved page may unpack to more text
 	// than any file on disk is allowed to hold.
-	if len(d.text) > MaxFileSize {
-		return nil, fmt.Errorf("too much text (%.1f MB after unpacking; the limit is %d MB)", float64(len(d.text))/(1<<20), MaxFileSize>>20)
+	if len(d.Text) > MaxFileSize {
+		return nil, fmt.Errorf("too much text (%.1f MB after unpacking; the limit is %d MB)", float64(len(d.Text))/(1<<20), MaxFileSize>>20)
 	}
 	var warnings []string
-	if d.from != "" {
-		warnings = append(warnings, "read from "+d.from)
+	if d.From != "" {
+		warnings = append(warnings, "read from "+d.From)
 	}
-	if d.encoding != "utf-8" {
-		warnings = append(warnings, "decoded from "+strings.ToUpper(d.encoding))
+	if d.Encoding != "utf-8" {
+		warnings = append(warnings, "decoded from "+strings.ToUpper(d.Encoding))
 	}
-	if d.dropped > 0 {
-		warnings = append(warnings, fmt.Sprintf("invalid UTF-8 bytes dropped: %d (characters cut in the source)", d.dropped))
+	if d.Dropped > 0 {
+		warnings = append(warnings, fmt.Sprintf("invalid UTF-8 bytes dropped: %d (characters cut in the source)", d.Dropped))
 	}
-	lines := strings.Split(normalize(d.text), "\n")
+	lines := strings.Split(normalize(d.Text), "\n")
 	lines, h, fileTitles, w := stripNoise(lines)
 	warnings = append(warnings, w...)
 	lines, pages := joinPages(lines)
@@ -74,7 +81,7 @@ func parseText(name string, d decoded) ([]model.Report, error) {
 		warnings = append(warnings, fmt.Sprintf("page markers removed: %d", pages))
 	}
 	hints := map[string]bool{}
-	for t := range d.headings {
+	for t := range d.Headings {
 		hints[normalize(t)] = true
 	}
 	lines, frags := joinFragments(lines, hints)

@@ -1,4 +1,4 @@
-package parse
+package text
 
 import (
 	"bytes"
@@ -41,7 +41,7 @@ func TestDecode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := decode(tt.in)
+			d, err := Decode(tt.in)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want %q", err, tt.wantErr)
@@ -51,11 +51,11 @@ func TestDecode(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if d.encoding != tt.enc {
-				t.Errorf("encoding = %s, want %s", d.encoding, tt.enc)
+			if d.Encoding != tt.enc {
+				t.Errorf("encoding = %s, want %s", d.Encoding, tt.enc)
 			}
-			if !strings.Contains(d.text, "长安镇2023年政府工作报告") && tt.name != "utf-8 with a cut character" {
-				t.Errorf("text = %q", d.text)
+			if !strings.Contains(d.Text, "长安镇2023年政府工作报告") && tt.name != "utf-8 with a cut character" {
+				t.Errorf("text = %q", d.Text)
 			}
 		})
 	}

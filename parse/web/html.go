@@ -1,4 +1,7 @@
-package parse
+// Package web reads the article text of a saved web page (HTML, and MHTML: a page saved as one
+// file) with the HTML5 parser: the page's furniture (navigation, share bars, scripts) dropped, the
+// article's paragraphs kept as lines, the charset the page declares honoured.
+package web
 
 import (
 	"bytes"
@@ -10,21 +13,23 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/text/encoding/htmlindex"
+
+	"baogao/parse/text"
 )
 
 // htmlText reads a saved web page: the article's text with one line per paragraph, and the page
 // heading above it. Navigation, scripts, styles, forms and footers never reach the report.
-func htmlText(b []byte) (decoded, error) { return htmlTextAs(b, "") }
+func HTML(b []byte) (text.Text, error) { return htmlTextAs(b, "") }
 
 // htmlTextAs reads a page whose charset a container (an MHTML part header) may already declare.
-func htmlTextAs(b []byte, declared string) (decoded, error) {
+func htmlTextAs(b []byte, declared string) (text.Text, error) {
 	d, err := decodeHTML(b, declared)
 	if err != nil {
-		return decoded{}, err
+		return text.Text{}, err
 	}
-	doc, err := html.Parse(strings.NewReader(d.text))
+	doc, err := html.Parse(strings.NewReader(d.Text))
 	if err != nil { // the parser recovers from any markup; only a reader error lands here
-		return decoded{}, fmt.Errorf("web page could not be read: %v", err)
+		return text.Text{}, fmt.Errorf("web page could not be read: %v", err)
 	}
 	var title string
 	var body *html.Node
@@ -50,20 +55,20 @@ func htmlTextAs(b []byte, declared string) (decoded, error) {
 		sb.WriteString(t + "\n")
 	}
 	render(&sb, article, false)
-	d.text = tidyLines(sb.String())
-	if strings.TrimSpace(d.text) == "" {
-		return decoded{}, fmt.Errorf("web page has no article text")
+	d.Text = tidyLines(sb.String())
+	if strings.TrimSpace(d.Text) == "" {
+		return text.Text{}, fmt.Errorf("web page has no article text")
 	}
-	return checkText(d)
+	return text.Check(d)
 }
 
 // decodeHTML picks the page's encoding: a BOM first, then bytes that are valid UTF-8 (whatever
 // the page claims — pages re-saved by a browser keep a stale meta tag), then the charset the page
 // declares, then the same detection as plain text. GBK and GB2312 pages are read as GB18030,
 // which contains both.
-func decodeHTML(b []byte, declared string) (decoded, error) {
+func decodeHTML(b []byte, declared string) (text.Text, error) {
 	if bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) || bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}) || utf8.Valid(b) {
-		return decode(b)
+		return text.Decode(b)
 	}
 	label := declared
 	if label == "" {
@@ -71,14 +76,14 @@ func decodeHTML(b []byte, declared string) (decoded, error) {
 	}
 	enc, err := htmlindex.Get(label)
 	if label == "" || err != nil {
-		return decode(b)
+		return text.Decode(b)
 	}
 	name, _ := htmlindex.Name(enc)
 	switch name {
 	case "gbk", "gb18030", "utf-8", "windows-1252": // windows-1252 is what a missing charset defaults to
-		return decode(b)
+		return text.Decode(b)
 	}
-	return decodeWith(b, enc, name)
+	return text.DecodeWith(b, enc, name)
 }
 
 // metaCharset finds <meta charset> or <meta http-equiv="Content-Type" content="…charset=…"> in

@@ -1,4 +1,6 @@
-package parse
+// Package pdf tells what a PDF file is when it is refused: one with a text layer (convert it with
+// pdftotext) or a scan (pages are images).
+package pdf
 
 import (
 	"bytes"
@@ -16,7 +18,11 @@ var (
 	errPDFScanned = errors.New("scanned PDF (pages are images, no text layer): it needs OCR before baogao can read it")
 )
 
-func pdfError(b []byte) error {
+// maxInflate bounds how much of a PDF's compressed streams is inflated looking for fonts.
+const maxInflate = 64 << 20
+
+// Error is why a PDF is refused: one line.
+func Error(b []byte) error {
 	if hasTextLayer(b) {
 		return errPDFText
 	}
@@ -30,7 +36,7 @@ func hasTextLayer(b []byte) bool {
 	if bytes.Contains(b, []byte("/Font")) {
 		return true
 	}
-	budget := int64(maxXMLSize)
+	budget := int64(maxInflate)
 	for rest := b; budget > 0; {
 		i := bytes.Index(rest, []byte("stream"))
 		if i < 0 {

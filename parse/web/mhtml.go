@@ -1,4 +1,4 @@
-package parse
+package web
 
 import (
 	"bytes"
@@ -10,19 +10,21 @@ import (
 	"mime/multipart"
 	"net/mail"
 	"strings"
+
+	"baogao/parse/text"
 )
 
 // mhtmlText reads a page saved as a single file (.mht/.mhtml, "Webpage, single file"): a MIME
 // message whose first HTML part is the page. multipart decodes quoted-printable parts itself;
-// base64 parts are decoded here (the decoder skips the line breaks mail wraps them with). The part's charset, when given, is the page's.
-func mhtmlText(b []byte) (decoded, error) {
+// base64 parts are text.Text here (the decoder skips the line breaks mail wraps them with). The part's charset, when given, is the page's.
+func MHTML(b []byte) (text.Text, error) {
 	msg, err := mail.ReadMessage(bytes.NewReader(b))
 	if err != nil {
-		return decoded{}, fmt.Errorf("damaged MHTML file (%v)", err)
+		return text.Text{}, fmt.Errorf("damaged MHTML file (%v)", err)
 	}
 	media, params, err := mime.ParseMediaType(msg.Header.Get("Content-Type"))
 	if err != nil {
-		return decoded{}, fmt.Errorf("damaged MHTML file (content type: %v)", err)
+		return text.Text{}, fmt.Errorf("damaged MHTML file (content type: %v)", err)
 	}
 	if !strings.HasPrefix(media, "multipart/") {
 		return htmlPart(msg.Body, msg.Header.Get("Content-Transfer-Encoding"), params["charset"])
@@ -31,10 +33,10 @@ func mhtmlText(b []byte) (decoded, error) {
 	for {
 		p, err := mr.NextPart()
 		if err == io.EOF {
-			return decoded{}, errors.New("MHTML file holds no web page")
+			return text.Text{}, errors.New("MHTML file holds no web page")
 		}
 		if err != nil {
-			return decoded{}, fmt.Errorf("damaged MHTML file (%v)", err)
+			return text.Text{}, fmt.Errorf("damaged MHTML file (%v)", err)
 		}
 		media, params, _ := mime.ParseMediaType(p.Header.Get("Content-Type"))
 		if media == "text/html" {
@@ -43,16 +45,16 @@ func mhtmlText(b []byte) (decoded, error) {
 	}
 }
 
-func htmlPart(r io.Reader, transfer, charset string) (decoded, error) {
+func htmlPart(r io.Reader, transfer, charset string) (text.Text, error) {
 	if strings.EqualFold(strings.TrimSpace(transfer), "base64") {
 		r = base64.NewDecoder(base64.StdEncoding, r)
 	}
-	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	b, err := io.ReadAll(io.LimitReader(r, text.MaxFileSize+1))
 	if err != nil {
-		return decoded{}, fmt.Errorf("damaged MHTML file (%v)", err)
+		return text.Text{}, fmt.Errorf("damaged MHTML file (%v)", err)
 	}
-	if len(b) > MaxFileSize {
-		return decoded{}, fmt.Errorf("damaged MHTML file (page part %s)", errTooBig)
+	if len(b) > text.MaxFileSize {
+		return text.Text{}, fmt.Errorf("damaged MHTML file (page part %s)", text.ErrTooBig)
 	}
 	return htmlTextAs(b, charset)
 }

@@ -1,4 +1,6 @@
-package parse
+// Package word reads the text of a Word file (.docx: a zip of XML) in one streaming pass with
+// size limits (a zip bomb is refused), keeping the paragraphs the document styles as headings.
+package word
 
 import (
 	"archive/zip"
@@ -8,44 +10,21 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"baogao/parse/text"
 )
 
-// maxXMLSize bounds how far one part of a Word file may inflate. A report's document.xml is a
+// MaxXMLSize bounds how far one part of a Word file may inflate. A report's document.xml is a
 // few megabytes at most; a zip bomb stops here instead of filling memory.
-const maxXMLSize = 64 << 20
+const MaxXMLSize = 64 << 20
 
-var errTooBig = errors.New("inflates past the size limit (zip bomb?)")
-
-// limitedReader fails, rather than stopping quietly, once more than n bytes have been read: a
-// truncated document would be parsed as if it were whole.
-type limitedReader struct {
-	r io.Reader
-	n int64
-}
-
-func (l *limitedReader) Read(p []byte) (int, error) {
-	if l.n <= 0 {
-		var one [1]byte
-		if k, _ := l.r.Read(one[:]); k > 0 {
-			return 0, errTooBig
-		}
-		return 0, io.EOF
-	}
-	if int64(len(p)) > l.n {
-		p = p[:l.n]
-	}
-	k, err := l.r.Read(p)
-	l.n -= int64(k)
-	return k, err
-}
-
-// docxText reads a Word file: the paragraphs of word/document.xml in order, a table row as one
+// Text reads a Word file: the paragraphs of word/document.xml in order, a table row as one
 // line, and the text of paragraphs whose style is a heading (a hint for sections). Footnotes,
 // comments, headers and deleted revisions live in other parts or elements and are not read.
-func docxText(b []byte) (decoded, map[string]bool, error) {
+func Text(b []byte) (text.Text, error) {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return decoded{}, nil, fmt.Errorf("damaged Word file (%s)", zipReason(err))
+		return text.Text{}, fmt.Errorf("damaged Word file (%s)", ZipReason(err))
 	}
 	var doc, styles *zip.File
 	for _, f := range zr.File {
@@ -57,43 +36,44 @@ func docxText(b []byte) (decoded, map[string]bool, error) {
 		}
 	}
 	if doc == nil {
-		return decoded{}, nil, errors.New("damaged Word file (no word/document.xml)")
+		return text.Text{}, errors.New("damaged Word file (no word/document.xml)")
 	}
 	headingStyles := map[string]bool{}
 	if styles != nil {
 		if err := readPart(styles, func(d *xml.Decoder) error { return readStyles(d, headingStyles) }); err != nil {
-			return decoded{}, nil, err
+			return text.Text{}, err
 		}
 	}
-	var text string
+	var body string
 	var hints map[string]bool
 	err = readPart(doc, func(d *xml.Decoder) (err error) {
-		text, hints, err = readDocument(d, headingStyles)
+		body, hints, err = readDocument(d, headingStyles)
 		return err
 	})
 	if err != nil {
-		return decoded{}, nil, err
+		return text.Text{}, err
 	}
-	if strings.TrimSpace(text) == "" {
-		return decoded{}, nil, errors.New("the Word file has no text")
+	if strings.TrimSpace(body) == "" {
+		return text.Text{}, errors.New("the Word file has no text")
 	}
-	d, err := checkText(decoded{text: text, encoding: "utf-8"})
-	return d, hints, err
+	d, err := text.Check(text.Text{Text: body, Encoding: "utf-8"})
+	d.Headings = hints
+	return d, err
 }
 
 func readPart(f *zip.File, read func(*xml.Decoder) error) error {
-	if f.UncompressedSize64 > maxXMLSize {
-		return fmt.Errorf("damaged Word file (%s %s)", f.Name, errTooBig)
+	if f.UncompressedSize64 > MaxXMLSize {
+		return fmt.Errorf("damaged Word file (%s %s)", f.Name, text.ErrTooBig)
 	}
 	rc, err := f.Open()
 	if err != nil {
 		return fmt.Errorf("damaged Word file (%s: %v)", f.Name, err)
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(&limitedReader{r: rc, n: maxXMLSize})
+	d := xml.NewDecoder(&text.LimitedReader{R: rc, N: MaxXMLSize})
 	if err := read(d); err != nil {
-		if errors.Is(err, errTooBig) {
-			return fmt.Errorf("damaged Word file (%s %s)", f.Name, errTooBig)
+		if errors.Is(err, text.ErrTooBig) {
+			return fmt.Errorf("damaged Word file (%s %s)", f.Name, text.ErrTooBig)
 		}
 		return fmt.Errorf("damaged Word file (%s: %v)", f.Name, err)
 	}
@@ -230,4 +210,11 @@ func readDocument(d *xml.Decoder, headingStyles map[string]bool) (string, map[st
 		endPara()
 	}
 	return out.String(), hints, nil
+}
+
+func ZipReason(err error) string {
+	if errors.Is(err, zip.ErrFormat) {
+		return "not a valid zip structure"
+	}
+	return err.Error()
 }

@@ -1,0 +1,145 @@
+// Package text turns a file's bytes into UTF-8 text (Decode: BOM, UTF-8 with cut characters,
+// UTF-16, GB18030/GBK) and refuses what is not prose (Check); Text is what every format reader
+// of package parse gives back.
+package text
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// MaxFileSize bounds what one file may hold. A government work report is tens of kilobytes; a file
+// a thousand times larger is a dump or a mistake, and reading it would hold everything else up.
+const MaxFileSize = 16 << 20
+
+// ErrTooBig is a part of a file that inflates past what it may.
+var ErrTooBig = errors.New("inflates past the size limit (zip bomb?)")
+
+// LimitedReader fails, rather than stopping quietly, once more than n bytes have been read: a
+// truncated document would be parsed as if it were whole.
+type LimitedReader struct {
+	R io.Reader
+	N int64
+}
+
+func (l *LimitedReader) Read(p []byte) (int, error) {
+	if l.N <= 0 {
+		var one [1]byte
+		if k, _ := l.R.Read(one[:]); k > 0 {
+			return 0, ErrTooBig
+		}
+		return 0, io.EOF
+	}
+	if int64(len(p)) > l.N {
+		p = p[:l.N]
+	}
+	k, err := l.R.Read(p)
+	l.N -= int64(k)
+	return k, err
+}
+
+// What a file that is no text is.
+var (
+	ErrEmpty  = errors.New("empty file")
+	ErrBinary = errors.New("not a text document (binary content)")
+	ErrNoText = errors.New("not a text document (neither UTF-8 nor GB18030 text)")
+)
+
+// Text is the text of a file and how it was read.
+type Text struct {
+	Text     string
+	Encoding string          // utf-8, utf-16le, utf-16be, gb18030
+	Dropped  int             // invalid bytes dropped from a mostly-UTF-8 file
+	From     string          // the document format the text was taken from, when not plain text
+	Headings map[string]bool // paragraphs the document itself styles as headings
+}
+
+// Decode turns a file's bytes into UTF-8 text. Order matters: a BOM is believed first, then NUL
+// bytes mean binary, then valid (or nearly valid) UTF-8 wins over GB18030, because GB18030 accepts
+// almost any byte string and would turn a UTF-8 file with a cut character into mojibake.
+func Decode(b []byte) (Text, error) {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return Text{}, ErrEmpty
+	}
+	switch {
+	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+		b = b[3:]
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
+		return DecodeWith(b, xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM), "utf-16le")
+	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		return DecodeWith(b, xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM), "utf-16be")
+	}
+	if bytes.IndexByte(b, 0) >= 0 {
+		return Text{}, ErrBinary
+	}
+	if utf8.Valid(b) {
+		return Check(Text{Text: string(b), Encoding: "utf-8"})
+	}
+	// Scraped files are often cut at a byte count, leaving half a character at line ends (seed 004).
+	// A handful of bad bytes in otherwise good UTF-8 is that, not another encoding.
+	if bad := invalidUTF8(b); bad*200 < len(b) {
+		return Check(Text{Text: string(bytes.ToValidUTF8(b, nil)), Encoding: "utf-8", Dropped: bad})
+	}
+	return DecodeWith(b, simplifiedchinese.GB18030, "gb18030")
+}
+
+// DecodeWith decodes b from enc (named name in warnings) and checks the result is text.
+func DecodeWith(b []byte, enc encoding.Encoding, name string) (Text, error) {
+	out, _, err := transform.Bytes(enc.NewDecoder(), b)
+	if err != nil {
+		return Text{}, fmt.Errorf("not a text document (%s decoding failed: %v)", name, err)
+	}
+	if bytes.IndexByte(out, 0) >= 0 {
+		return Text{}, ErrBinary
+	}
+	return Check(Text{Text: string(out), Encoding: name})
+}
+
+func invalidUTF8(b []byte) int {
+	bad := 0
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n == 1 {
+			bad++
+		}
+		b = b[n:]
+	}
+	return bad
+}
+
+// Check refuses decodings that are not prose: control characters and replacement characters
+// are what binary data becomes when forced through a text decoder.
+func Check(d Text) (Text, error) {
+	var total, odd int
+	for _, r := range d.Text {
+		total++
+		switch {
+		case r >= 0x20 && r < 0x7f, r >= 0x4e00 && r <= 0x9fff, r >= 0x3000 && r <= 0x303f, r >= 0xff01 && r <= 0xffe5:
+			// the bulk of any report: ASCII, CJK ideographs and punctuation
+		case r == '\n' || r == '\r' || r == '\t' || r == '\f':
+		case r == utf8.RuneError, r < 0x20, r == 0x7f, r >= 0xE000 && r <= 0xF8FF:
+			odd++
+		case !unicode.IsPrint(r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r):
+			odd++
+		}
+	}
+	if total == 0 {
+		return Text{}, ErrEmpty
+	}
+	if odd*50 > total { // more than 2 %
+		if d.Encoding == "gb18030" {
+			return Text{}, ErrNoText
+		}
+		return Text{}, ErrBinary
+	}
+	return d, nil
+}
