@@ -58,14 +58,30 @@ type session struct {
 	sortKeys map[string]string // pinyin sort keys of the texts sorted by so far
 }
 
-// regionWidths is the display width of each report's region cell: the list's column fits the
-// widest of a hundred thousand on every frame, and measuring them all each time cost more than
-// drawing.
-func (s *session) regionWidths() []int {
+// catchUp measures what arrived since: each report's region width (the list's column fits the
+// widest of a hundred thousand on every frame, and measuring them each time cost more than
+// drawing) and, once there are reviews, the count of reports by text (reviewedCount).
+func (s *session) catchUp() {
 	for j := len(s.widths); j < len(s.reports); j++ {
 		s.widths = append(s.widths, s.measure.String(s.regionLabel(j)))
 	}
-	return s.widths
+	if s.hashes == nil && len(s.reviewState().Reviews) > 0 {
+		s.hashes = map[string]int{}
+	}
+	if s.hashes != nil {
+		for ; s.hashed < len(s.reports); s.hashed++ {
+			s.hashes[s.reports[s.hashed].TextKey()]++
+		}
+	}
+}
+
+// peek is report i as far as this session has unpacked it: what View reads (prepare unpacked
+// the reports on screen).
+func (s *session) peek(i int) *model.Report {
+	if u, ok := s.unpacked[i]; ok {
+		return u
+	}
+	return &s.reports[i]
 }
 
 // compareRegions orders reports i and j by their regions' pinyin, a report whose region is
@@ -326,6 +342,21 @@ func (a *App) reportScreen(idx int) *reportView {
 func (a *App) typing() bool { return a.top().Typing() }
 
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := a.update(msg)
+	a.prepare()
+	return m, cmd
+}
+
+// prepare brings what the next View reads up to date, so that View only reads: the measured
+// region widths, the review counts, the reports on screen unpacked.
+func (a *App) prepare() {
+	a.ses.catchUp()
+	if p, ok := a.top().(preparer); ok {
+		p.prepare()
+	}
+}
+
+func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.w, a.h = msg.Width, msg.Height

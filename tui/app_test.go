@@ -398,6 +398,15 @@ func TestPackedReports(t *testing.T) {
 		press(packed, "esc", "esc", "esc")
 		press(whole, "esc", "esc", "esc")
 	}
+	// View only reads: what it shows was prepared by Update (widths measured, rows unpacked)
+	press(packed, "esc", "G")
+	before := fmt.Sprint(len(packed.ses.widths), len(packed.ses.unpacked), packed.ses.hashed, len(packed.ses.bodies))
+	for range 3 {
+		screenText(packed)
+	}
+	if after := fmt.Sprint(len(packed.ses.widths), len(packed.ses.unpacked), packed.ses.hashed, len(packed.ses.bodies)); after != before {
+		t.Errorf("drawing changed the session: %s → %s", before, after)
+	}
 	// a packed corpus may be shared read-only by every SSH session: browsing it writes nothing
 	// into it, the session keeps its own unpacked copies
 	for i, r := range packed.ses.reports {

@@ -277,7 +277,7 @@ func (t *indicatorTable) View() string {
 		}
 		b.WriteString(row(all[i], &t.rows[i], i == t.cur, false) + "\n")
 	}
-	rep := t.ses.report(t.idx)
+	rep := t.ses.peek(t.idx)
 	status := line{{rep.Title + " · " + strconv.Itoa(len(t.rows)) + " 项指标", st.Status}}
 	if len(t.rows) == 0 {
 		status = line{{rep.Title + " · 未找到指标", st.Status}}

@@ -77,6 +77,13 @@ func newReportList(ses *session) *reportList {
 	return &l
 }
 
+// prepare unpacks the reports on screen (a packed load keeps their targets packed) for View.
+func (l *reportList) prepare() {
+	for r := l.offset; r < min(len(l.visible), l.offset+l.rows()); r++ {
+		l.ses.report(l.visible[r].idx)
+	}
+}
+
 func (l *reportList) SetSize(w, h int) {
 	l.w, l.h = w, h
 	l.input.SetWidth(max(1, w-4))
@@ -317,7 +324,7 @@ func (l *reportList) View() string {
 	st, m := l.ses.styles, l.ses.measure
 	regionHead, yearHead := "地区"+l.sort.arrow(true), "年份"+l.sort.arrow(false)
 	regionW, yearW := m.String(regionHead), max(4, m.String(yearHead))
-	widths := l.ses.regionWidths()
+	widths := l.ses.widths
 	for _, h := range l.visible {
 		regionW = max(regionW, widths[h.idx])
 	}
@@ -339,7 +346,7 @@ func (l *reportList) View() string {
 			continue
 		}
 		h := l.visible[i]
-		rep := l.ses.report(h.idx)
+		rep := l.ses.peek(h.idx)
 		base, pad := st.Plain, st.Plain
 		mark := " "
 		if i == l.cursor {
@@ -378,7 +385,7 @@ func (l *reportList) View() string {
 	}
 	if l.cursor < len(l.visible) && !l.typing {
 		// which file the row is: a GBK copy and its original have the same title
-		rep := l.ses.report(l.visible[l.cursor].idx)
+		rep := l.ses.peek(l.visible[l.cursor].idx)
 		bottom = append(bottom, seg{"  " + model.SafeName(filepath.Base(rep.Source)) + partLabel(rep), st.Status})
 	}
 	return b.String() + bottom.render(m, l.w, st.Plain)

@@ -17,16 +17,11 @@ func (s *session) reviewOf(i int) (*model.Review, bool) {
 }
 
 // reviewedCount is how many loaded reports are marked reviewed (and unchanged since): counted
-// from the reviews, which are few, not from the reports, which may be a hundred thousand.
+// from the reviews, which are few, not from the reports, which may be a hundred thousand
+// (catchUp keeps the count of reports by text up to date).
 func (s *session) reviewedCount() int {
-	if len(s.reviewState().Reviews) == 0 {
-		return 0
-	}
 	if s.hashes == nil {
-		s.hashes = map[string]int{}
-	}
-	for ; s.hashed < len(s.reports); s.hashed++ {
-		s.hashes[s.reports[s.hashed].TextKey()]++
+		return 0
 	}
 	n := 0
 	for h, rv := range s.reviewState().Reviews {

@@ -25,6 +25,8 @@ type (
 	refresher interface{ refresh() }
 	// unsaved says the screen holds something the user wrote and has not saved.
 	unsaved interface{ unsaved() bool }
+	// preparer brings what its View reads up to date after each message, so View only reads.
+	preparer interface{ prepare() }
 	// starter has work to start when it opens (reading a report's body back).
 	starter interface{ start() tea.Cmd }
 )
