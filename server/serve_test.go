@@ -216,7 +216,8 @@ func TestServeTUIAndLimits(t *testing.T) {
 }
 
 func TestServeIdleTimeout(t *testing.T) {
-	ts := startServer(t, func(c *serveConfig) { c.idleTimeout = 500 * time.Millisecond })
+	// long enough for a loaded machine under -race to draw the first frame before nothing crosses
+	ts := startServer(t, func(c *serveConfig) { c.idleTimeout = 2 * time.Second })
 	sess, _, out := openTUI(t, ts)
 	waitOutput(t, out, "8/8")
 	waitEnds(t, sess.Wait, 10*time.Second, "an idle session was not closed")
