@@ -263,6 +263,8 @@ func New(batches <-chan loader.Batch, opts Options) *App {
 	}
 	a.stack = []Screen{newReportList(ses)}
 	a.w, a.h = 80, 24
+	a.setSize()
+	a.prepare() // the first frame is drawn before any message: a served corpus is there already
 	return a
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"baogao/loader"
+	"baogao/match"
 	"baogao/model"
 )
 
@@ -228,5 +229,15 @@ func TestBodyReadOffTheLoop(t *testing.T) {
 	v := reportOf(a)
 	if v.loading || v.source != [2]int{in.Start, in.End} || !strings.Contains(screenText(a), in.Text) {
 		t.Errorf("after the body came: loading %v, source %v, want %d-%d and %q on screen", v.loading, v.source, in.Start, in.End, in.Text)
+	}
+}
+
+// A browser over a corpus already loaded (serve) draws its first frame before any message.
+func TestFirstFrameBeforeAnyMessage(t *testing.T) {
+	reps := append([]model.Report(nil), seeds.Reports...)
+	var py match.Readings
+	a := New(nil, Options{Reports: reps, Keys: py.ReportKeys(reps)})
+	if s := screenText(a); !strings.Contains(s, "长安镇") {
+		t.Errorf("first frame:\n%s", s)
 	}
 }
