@@ -103,6 +103,7 @@ type reportKeys struct {
 	Toggle, Pane, Search, Next, Prev, Indicators key.Binding
 	Expand, Collapse                             key.Binding
 	Reviewed, Star, Note                         key.Binding
+	Tree, PageDown, PageUp                       key.Binding
 }
 
 func newReportKeys() reportKeys {
@@ -119,6 +120,9 @@ func newReportKeys() reportKeys {
 		Reviewed:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark reviewed")),
 		Star:       key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star section")),
 		Note:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "note on section")), // n is the next match here
+		Tree:       key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "tree")),
+		PageDown:   key.NewBinding(key.WithKeys("space", "pgdown", "f"), key.WithHelp("space/f", "page down")),
+		PageUp:     key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b", "page up")),
 	}
 }
 
@@ -130,6 +134,21 @@ func (k *reportKeys) enable(v *reportView) {
 	}
 	k.Next.SetEnabled(len(v.matches) > 0)
 	k.Prev.SetEnabled(len(v.matches) > 0)
+	// the reader pages like less: space and b a page, d and u half of one
+	k.PageDown.SetEnabled(v.reader)
+	k.PageUp.SetEnabled(v.reader)
+	if v.reader {
+		k.HalfDown.SetKeys("ctrl+d", "d")
+		k.HalfUp.SetKeys("ctrl+u", "u")
+		k.HalfDown.SetHelp("d", "half page down")
+		k.HalfUp.SetHelp("u", "half page up")
+	} else {
+		k.HalfDown.SetKeys("ctrl+d", "pgdown")
+		k.HalfUp.SetKeys("ctrl+u", "pgup")
+		k.HalfDown.SetHelp("ctrl+d", "half page down")
+		k.HalfUp.SetHelp("ctrl+u", "half page up")
+	}
+	k.Pane.SetEnabled(!v.hideTree)
 }
 
 type tableKeys struct {

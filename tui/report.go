@@ -23,7 +23,11 @@ type node struct {
 }
 
 // textLine is one wrapped display line of the reader: runes [start, end) of the body.
-type textLine struct{ start, end int }
+type textLine struct {
+	start, end int
+	heading    bool // a line of a section's heading: drawn as one
+	indent     bool // a paragraph's first line: indented two characters (段首缩进)
+}
 
 // reportView is the second screen: the section tree on the left, the reader on the right.
 type reportView struct {
@@ -52,6 +56,8 @@ type reportView struct {
 	// for meanwhile waits in pending
 	loading bool
 	pending *[2]int
+	// hideTree: z gave the reader the whole width
+	hideTree bool
 }
 
 func newReportView(ses *session, idx int) *reportView {
@@ -143,7 +149,7 @@ func (v *reportView) SetSize(w, h int) {
 		return // no report opened yet
 	}
 	v.treeW = 0
-	if w >= 60 {
+	if w >= 60 && !v.hideTree {
 		v.treeW = min(max(20, w/3), 44)
 	}
 	// the sentence at the top stays at the top: a resize rewraps, and line numbers change
@@ -172,24 +178,142 @@ func (v *reportView) sepW() int { return v.ses.measure.String(divider) }
 
 func (v *reportView) pageH() int { return max(1, v.h-1) } // the bottom line is the position or search
 
-// rewrap wraps the whole body to the reader width; sections are ranges of these lines.
+// readingW is the widest a line of text is drawn: about forty Chinese characters, whatever the
+// terminal's width (a line of 75 is hard to follow back to its start).
+const readingW = 80
+
+// paraIndent opens a paragraph, as Chinese documents do: two ideographic spaces.
+const paraIndent = "\u3000\u3000"
+
+// rewrap lays the body out for reading at the reader's width: every section heading on a line
+// of its own with a blank line before it (also where the source runs the heading into the text),
+// each paragraph indented, lines wrapped by the Chinese line-breaking rules. Sections are ranges
+// of these lines.
 func (v *reportView) rewrap() {
 	v.lines = v.lines[:0]
-	w := max(2, v.readerW()-1)
-	start := 0
-	for i := 0; i <= len(v.body); i++ {
-		if i == len(v.body) || v.body[i] == '\n' {
-			para := v.body[start:i]
-			if len(para) == 0 {
-				v.lines = append(v.lines, textLine{start, start})
+	m := v.ses.measure
+	w := max(2, min(v.readerW()-2, readingW))
+	indentW := m.String(paraIndent)
+	heads := map[int]int{} // heading start → end, in body runes
+	for _, n := range v.nodes[1:] {
+		end := min(len(v.body), n.start+len([]rune(n.title)))
+		if len([]rune(n.title)) >= 40 {
+			// the loader keeps forty characters of a long heading: the heading itself runs on
+			// to its full stop, and breaking the line before that would cut it in two
+			for q := end; q < min(len(v.body), end+80); q++ {
+				if strings.ContainsRune("。；;\n", v.body[q]) {
+					if v.body[q] != '\n' {
+						q++
+					}
+					end = q
+					break
+				}
 			}
-			for _, wl := range wrapRunes(v.ses.measure, para, w) {
-				v.lines = append(v.lines, textLine{start + wl.start, start + wl.end})
+		}
+		for p := n.start; p < end; p++ {
+			if v.body[p] == '\n' {
+				end = p
+				break
 			}
-			start = i + 1
+		}
+		if end > n.start {
+			heads[n.start] = end
 		}
 	}
+	blank := func(at int) {
+		if len(v.lines) > 0 && v.lines[len(v.lines)-1].start != v.lines[len(v.lines)-1].end {
+			v.lines = append(v.lines, textLine{start: at, end: at})
+		}
+	}
+	emit := func(lo, hi int, heading bool) {
+		rs := v.body[lo:hi]
+		if heading {
+			blank(lo)
+			for _, wl := range wrapRunes(m, rs, w) {
+				v.lines = append(v.lines, textLine{start: lo + wl.start, end: lo + wl.end, heading: true})
+			}
+			return
+		}
+		// the first line is shorter by the indent
+		first := wrapRunes(m, rs, max(2, w-indentW))
+		if len(first) == 0 {
+			return
+		}
+		v.lines = append(v.lines, textLine{start: lo, end: lo + first[0].end, indent: true})
+		rest := lo + first[0].end
+		for _, wl := range wrapRunes(m, v.body[rest:hi], w) {
+			v.lines = append(v.lines, textLine{start: rest + wl.start, end: rest + wl.end})
+		}
+	}
+	for lo := 0; lo < len(v.body); {
+		if end, ok := heads[lo]; ok {
+			emit(lo, end, true)
+			lo = end
+			for lo < len(v.body) && (v.body[lo] == '\n' || v.body[lo] == ' ' || v.body[lo] == '\u3000') {
+				lo++
+			}
+			continue
+		}
+		// a paragraph ends at a line break, before a heading, or (in run-on text) before a
+		// marker of the report's own enumeration after a full stop
+		hi := lo
+		for hi < len(v.body) && v.body[hi] != '\n' {
+			if _, ok := heads[hi]; ok && hi > lo {
+				break
+			}
+			if hi-lo > 120 && paragraphMarker(v.body, hi) {
+				break
+			}
+			hi++
+		}
+		if hi > lo {
+			emit(lo, hi, false)
+		}
+		lo = hi
+		for lo < len(v.body) && v.body[lo] == '\n' {
+			lo++
+		}
+	}
+	if len(v.lines) == 0 {
+		v.lines = append(v.lines, textLine{})
+	}
 	v.clampTop()
+}
+
+// paragraphMarker says a new paragraph starts at p of a run-on text: after the end of a
+// sentence or clause (。；！？ and their ASCII forms, or the colon that opens a list), the
+// report's own enumeration — 一是 / 二是…, （一）/（二）…, 1. / 2、 — or a review's opener
+// 一年来， (seed 000: 一年来,我们筑牢防线 … 一年来,我们承压奋进; dev reports alike), so a
+// paragraph never breaks inside a sentence.
+func paragraphMarker(rs []rune, p int) bool {
+	if p == 0 || !strings.ContainsRune("。；！？;!?：:", rs[p-1]) {
+		return false
+	}
+	if p+4 <= len(rs) && string(rs[p:p+3]) == "一年来" && strings.ContainsRune("，,", rs[p+3]) {
+		return true
+	}
+	num := func(r rune) bool { return strings.ContainsRune("一二三四五六七八九十", r) }
+	switch {
+	case rs[p] == '（' || rs[p] == '(':
+		q := p + 1
+		for q < len(rs) && num(rs[q]) {
+			q++
+		}
+		return q > p+1 && q < len(rs) && (rs[q] == '）' || rs[q] == ')')
+	case num(rs[p]):
+		q := p
+		for q < len(rs) && num(rs[q]) {
+			q++
+		}
+		return q < len(rs) && rs[q] == '是'
+	case rs[p] >= '0' && rs[p] <= '9':
+		q := p
+		for q < len(rs) && rs[q] >= '0' && rs[q] <= '9' {
+			q++
+		}
+		return q < len(rs) && strings.ContainsRune(".、．", rs[q]) && q+1 < len(rs) && !(rs[q+1] >= '0' && rs[q+1] <= '9')
+	}
+	return false
 }
 
 func (v *reportView) lineOf(off int) int {
@@ -201,8 +325,10 @@ func (v *reportView) lineOf(off int) int {
 	return 0
 }
 
+// clampTop keeps the reader inside the text; it scrolls until the last line is at the top, so
+// a section near the end can start at the top too.
 func (v *reportView) clampTop() {
-	v.top = max(0, min(v.top, len(v.lines)-v.pageH()))
+	v.top = max(0, min(v.top, len(v.lines)-1))
 }
 
 // showNode scrolls the reader to a section's first line.
@@ -360,7 +486,23 @@ func (v *reportView) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			idx := v.idx
 			return v, push(newNoteEditor(v.ses, idx, target, label))
 		}
+		if key.Matches(msg, v.keys.Tree) {
+			v.hideTree = !v.hideTree
+			v.reader = v.reader || v.hideTree
+			v.SetSize(v.w, v.h)
+			return v, nil
+		}
 		if v.reader {
+			switch {
+			case key.Matches(msg, v.keys.PageDown):
+				v.top += max(1, v.pageH()-1) // a line of the last page stays, as in less
+				v.clampTop()
+				return v, nil
+			case key.Matches(msg, v.keys.PageUp):
+				v.top -= max(1, v.pageH()-1)
+				v.clampTop()
+				return v, nil
+			}
 			if t, ok := v.keys.move(msg, v.top, len(v.lines)-v.pageH()+1, v.pageH()); ok {
 				v.top = t
 				v.clampTop()
@@ -523,7 +665,13 @@ func (v *reportView) readerLines(h int) []line {
 		}
 		tl := v.lines[i]
 		styles := []lipglossStyle{st.Plain, st.Source, st.Match, st.Selected}
+		if tl.heading {
+			styles[0] = st.Section
+		}
 		var ln line
+		if tl.indent {
+			ln = line{plain(paraIndent)}
+		}
 		run := 0
 		var buf []rune
 		flush := func() {
@@ -563,8 +711,8 @@ func (v *reportView) KeyMap() keyMap {
 	k := v.keys
 	k.enable(v)
 	return keyMap{
-		short: []key.Binding{k.Pane, k.Search, k.Indicators},
-		full:  [][]key.Binding{k.bindings(), {k.Toggle, k.Expand, k.Collapse, k.Pane, k.Search, k.Next, k.Prev, k.Indicators}, {k.Reviewed, k.Star, k.Note}},
+		short: []key.Binding{k.Pane, k.Search, k.Indicators, k.Tree},
+		full:  [][]key.Binding{k.bindings(), {k.PageDown, k.PageUp, k.Tree}, {k.Toggle, k.Expand, k.Collapse, k.Pane, k.Search, k.Next, k.Prev, k.Indicators}, {k.Reviewed, k.Star, k.Note}},
 	}
 }
 

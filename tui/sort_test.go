@@ -241,3 +241,63 @@ func TestFirstFrameBeforeAnyMessage(t *testing.T) {
 		t.Errorf("first frame:\n%s", s)
 	}
 }
+
+// The reader: a heading on a line of its own after a blank line, also where the source runs it
+// into the text (seed 000 is one run-on line); paragraphs indented; about forty characters a line
+// however wide the terminal; z hides the tree; space pages and the last line can reach the top.
+func TestReaderTypography(t *testing.T) {
+	a := newTestApp(t, 200, 60)
+	press(a, "enter") // seed 000, 长安镇: run-on
+	v := reportOf(a)
+	heading := -1
+	for i, l := range v.lines {
+		if l.heading && strings.HasPrefix(string(v.body[l.start:l.end]), "2022年工作回顾") {
+			heading = i
+			break
+		}
+	}
+	if heading < 1 || v.lines[heading-1].start != v.lines[heading-1].end {
+		t.Fatalf("the heading 2022年工作回顾 is not on its own line after a blank one (line %d)", heading)
+	}
+	if next := v.lines[heading+1]; !next.indent || next.heading {
+		t.Errorf("the paragraph after the heading is not indented: %+v", next)
+	}
+	paras := 0
+	for _, l := range v.lines {
+		if l.indent {
+			paras++
+		}
+		if w := a.ses.measure.String(string(v.body[l.start:l.end])); w > readingW {
+			t.Fatalf("a line of %d cells at 200 columns", w)
+		}
+	}
+	if paras < 5 {
+		t.Errorf("a run-on report shows %d paragraphs", paras)
+	}
+	press(a, "z")
+	if v.treeW != 0 || !v.reader || !strings.Contains(a.footer(), "tree") {
+		t.Errorf("z did not give the reader the whole width (tree %d)", v.treeW)
+	}
+	press(a, "z")
+	if v.treeW == 0 {
+		t.Error("z again did not bring the tree back")
+	}
+	if !v.reader {
+		press(a, "tab")
+	}
+	top := v.top
+	press(a, "space")
+	if v.top != top+v.pageH()-1 {
+		t.Errorf("space moved the reader from %d to %d, want a page (%d)", top, v.top, v.pageH()-1)
+	}
+	press(a, "b")
+	if v.top != top {
+		t.Errorf("b did not page back: %d, want %d", v.top, top)
+	}
+	for range len(v.lines) {
+		press(a, "space")
+	}
+	if v.top != len(v.lines)-1 {
+		t.Errorf("paging to the end stops at line %d of %d", v.top, len(v.lines))
+	}
+}
