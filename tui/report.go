@@ -24,6 +24,7 @@ type node struct {
 
 // textLine is one wrapped display line of the reader: runes [start, end) of the body.
 type textLine struct {
+	meta       string // a line of the header about the report, not of its text (start = end = 0)
 	start, end int
 	heading    bool // a line of a section's heading: drawn as one
 	indent     bool // a paragraph's first line: indented two characters (段首缩进)
@@ -220,8 +221,12 @@ func (v *reportView) rewrap() {
 			heads[n.start] = end
 		}
 	}
+	for _, m := range v.header() {
+		v.lines = append(v.lines, textLine{meta: m})
+	}
+	v.lines = append(v.lines, textLine{}) // a blank line between the header and the text
 	blank := func(at int) {
-		if len(v.lines) > 0 && v.lines[len(v.lines)-1].start != v.lines[len(v.lines)-1].end {
+		if last := len(v.lines) - 1; last >= 0 && (v.lines[last].start != v.lines[last].end || v.lines[last].meta != "") {
 			v.lines = append(v.lines, textLine{start: at, end: at})
 		}
 	}
@@ -280,6 +285,47 @@ func (v *reportView) rewrap() {
 	v.clampTop()
 }
 
+// header is what the reader shows above the text: where the report is from (with its province
+// and prefecture), its level and year, date and speaker, the file it was read from and how, and
+// what the loader had to say about it.
+func (v *reportView) header() []string {
+	r := v.rep
+	place := r.RegionLabel()
+	for _, up := range []string{r.Prefecture, r.Province} {
+		if up != "" && up != r.Region {
+			place += " · " + up
+		}
+	}
+	first := place
+	if r.Level != "" {
+		first += " · " + r.Level
+	}
+	if r.Year > 0 {
+		first += fmt.Sprintf(" · %d年", r.Year)
+	}
+	out := []string{first}
+	var who []string
+	for _, x := range []string{r.Date, r.Speaker} {
+		if x != "" {
+			who = append(who, x)
+		}
+	}
+	if len(who) > 0 {
+		out = append(out, strings.Join(who, " · "))
+	}
+	out = append(out, "文件："+model.SafeName(r.Source)+partLabel(r))
+	var notes []string
+	for _, w := range r.Warnings {
+		if !strings.HasPrefix(w, model.UnreadPrefix) { // the indicator table names those
+			notes = append(notes, w)
+		}
+	}
+	if len(notes) > 0 {
+		out = append(out, "提示："+strings.Join(notes, "；"))
+	}
+	return out
+}
+
 // paragraphMarker says a new paragraph starts at p of a run-on text: after the end of a
 // sentence or clause (。；！？ and their ASCII forms, or the colon that opens a list), the
 // report's own enumeration — 一是 / 二是…, （一）/（二）…, 1. / 2、 — or a review's opener
@@ -334,6 +380,9 @@ func (v *reportView) clampTop() {
 // showNode scrolls the reader to a section's first line.
 func (v *reportView) showNode(n int) {
 	v.top = v.lineOf(v.nodes[n].start)
+	if n == 0 {
+		v.top = 0 // the whole report: from its header
+	}
 	v.clampTop()
 }
 
@@ -664,6 +713,10 @@ func (v *reportView) readerLines(h int) []line {
 			continue
 		}
 		tl := v.lines[i]
+		if tl.meta != "" {
+			out[r] = line{plain(" "), {tl.meta, st.Dim}}
+			continue
+		}
 		styles := []lipglossStyle{st.Plain, st.Source, st.Match, st.Selected}
 		if tl.heading {
 			styles[0] = st.Section
