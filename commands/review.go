@@ -2,7 +2,6 @@ package commands
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -114,10 +113,7 @@ func (c *cli) cmdReview(args []string, stdout, stderr io.Writer) int {
 	rows, unloaded := reviewRows(res.Reports, st.State(), *all)
 	switch *format {
 	case "json":
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", " ")
-		enc.Encode(map[string]any{"reports": rows})
+		writeDoc(stdout, "reports", rows)
 	case "csv":
 		cw := csv.NewWriter(stdout)
 		cw.Write([]string{"id", "region", "year", "reviewed", "stale", "missing", "stars", "flags", "notes"})

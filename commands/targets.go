@@ -74,10 +74,7 @@ func (c *cli) cmdTargets(args []string, stdout, stderr io.Writer) int {
 		if rows == nil {
 			rows = []targetRow{}
 		}
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", " ")
-		enc.Encode(map[string]any{"targets": rows})
+		writeDoc(stdout, "targets", rows)
 	case "csv":
 		cw := csv.NewWriter(stdout)
 		cw.Write([]string{"id", "region", "year", "name", "raw_name", "growth", "value", "unit", "qualifier", "stretch", "text"})
@@ -174,4 +171,13 @@ func year(y int) string {
 		return "?"
 	}
 	return strconv.Itoa(y)
+}
+
+// writeDoc prints {"key": v} as the JSON outputs of the commands are: indented by one space,
+// Chinese and <>& as they are.
+func writeDoc(w io.Writer, key string, v any) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", " ")
+	enc.Encode(map[string]any{key: v})
 }
