@@ -10,12 +10,13 @@ import (
 	"runtime/pprof"
 
 	"baogao/commands"
+	"baogao/msg"
 	"baogao/server"
 )
 
 // env is a local run: the process's streams, the embedded sample, and serve wired in.
 func env() commands.Env {
-	return commands.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Sample: seedFS, SampleRoot: seedRoot, Serve: server.Command}
+	return commands.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Sample: seedFS, SampleRoot: seedRoot, Serve: server.Command, Lang: msg.FromEnv(os.Getenv)}
 }
 
 func main() {

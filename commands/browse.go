@@ -16,21 +16,12 @@ import (
 	"baogao/tui/width"
 )
 
-// browseUsage is what baogao --help prints: the commands, then the browser's own flags.
-const browseUsage = mainUsage + `Browsing: baogao [--east-asian-width] [--list] [--state PATH] [PATH...]
-
-Browses the reports found in PATH (files or folders; none: the embedded sample). Press ? in the
-browser for its keys. When stdout is not a terminal, or with --list, prints the report list
-instead: region, level, year, number of targets and title (the count on stderr when piped).
-
-`
-
 // cmdBrowse starts the browser on a terminal, and prints the report list elsewhere.
 func (c *cli) cmdBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := c.newFlags("baogao", browseUsage, stderr)
-	eastAsian := fs.Bool("east-asian-width", os.Getenv("RUNEWIDTH_EASTASIAN") == "1", "count ambiguous-width characters (“ ” … ·) as two columns")
-	plainList := fs.Bool("list", false, "print the report list instead of browsing")
-	statePath := fs.String("state", "", "review state file (default: yours, one for every folder, in the XDG state folder)")
+	fs := c.newFlags("baogao", c.lang.T("usage.main")+c.lang.T("usage.browse"), stderr)
+	eastAsian := fs.Bool("east-asian-width", os.Getenv("RUNEWIDTH_EASTASIAN") == "1", c.lang.T("flag.east-asian-width"))
+	plainList := fs.Bool("list", false, c.lang.T("flag.list"))
+	statePath := fs.String("state", "", c.lang.T("flag.state"))
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
@@ -39,14 +30,14 @@ func (c *cli) cmdBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer
 	}
 	res := c.load(fs.Args(), stderr)
 	if len(res.Reports) == 0 {
-		fmt.Fprintln(stderr, "baogao: no reports could be loaded")
+		fmt.Fprintln(stderr, "baogao: "+c.lang.T("cli.nothing-loaded"))
 		return exitEmpty
 	}
 	m := width.NewMeasure(*eastAsian)
 	termWidth, isTerm := terminal(stdout)
-	t := table.Table{Columns: []table.Column{{Head: "地区"}, {Head: "级别"}, {Head: "年份"}, {Head: "目标", Right: true}, {Head: "标题"}}}
+	t := table.Table{Columns: []table.Column{{Head: c.lang.T("col.region")}, {Head: c.lang.T("col.level")}, {Head: c.lang.T("col.year")}, {Head: c.lang.T("col.targets"), Right: true}, {Head: c.lang.T("col.title")}}}
 	for _, r := range res.Reports {
-		t.Rows = append(t.Rows, []string{r.RegionLabel(), r.Level, year(r.Year), strconv.Itoa(len(r.Targets())), r.Title})
+		t.Rows = append(t.Rows, []string{r.RegionLabel(c.lang), r.Level, year(r.Year), strconv.Itoa(len(r.Targets())), r.Title})
 	}
 	io.WriteString(stdout, t.Render(m, termWidth, colour(isTerm)))
 	// The count is for the person at the terminal: in a pipe it would be one more row to strip.
@@ -54,11 +45,11 @@ func (c *cli) cmdBrowse(args []string, stdin io.Reader, stdout, stderr io.Writer
 	if termWidth == 0 {
 		count = stderr
 	}
-	fmt.Fprintf(count, "%d reports", len(res.Reports))
 	if len(res.Errors) > 0 {
-		fmt.Fprintf(count, ", %d files could not be read", len(res.Errors))
+		fmt.Fprintln(count, c.lang.T("cli.count-errors", len(res.Reports), len(res.Errors)))
+	} else {
+		fmt.Fprintln(count, c.lang.T("cli.count", len(res.Reports)))
 	}
-	fmt.Fprintln(count)
 	return exitOK
 }
 
@@ -75,7 +66,7 @@ func (c *cli) browse(paths []string, eastAsian bool, statePath string, stdin io.
 		missing := 0
 		for _, p := range paths {
 			if _, err := os.Stat(p); err != nil {
-				fmt.Fprintf(stderr, "baogao: %s: no such file or folder\n", model.SafeName(p))
+				fmt.Fprintf(stderr, "baogao: %s: %s\n", model.SafeName(p), c.lang.T("load.no-such-file"))
 				missing++
 			}
 		}
@@ -92,10 +83,10 @@ func (c *cli) browse(paths []string, eastAsian bool, statePath string, stdin io.
 	stateErr := ""
 	if err != nil {
 		// said on screen, where it is seen, and again when quitting: not on stderr after exit
-		stateErr = err.Error()
+		stateErr = c.lang.Err(err)
 		st = nil
 	}
-	app := tui.New(batches, tui.Options{EastAsianWidth: eastAsian, NoColor: tui.NoColorFromEnv(), Store: st, StateError: stateErr, Reviewer: reviewer(), ReadBody: ReadBody})
+	app := tui.New(batches, tui.Options{Lang: c.lang, EastAsianWidth: eastAsian, NoColor: tui.NoColorFromEnv(), Store: st, StateError: stateErr, Reviewer: reviewer(), ReadBody: ReadBody})
 	p := tea.NewProgram(app, tea.WithInput(stdin), tea.WithOutput(stdout))
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintf(stderr, "baogao: %v\n", err)

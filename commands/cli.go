@@ -11,10 +11,12 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 
 	"baogao/loader"
 	"baogao/model"
+	"baogao/msg"
 	"baogao/review"
 )
 
@@ -40,6 +42,8 @@ type Env struct {
 	Sample         fs.FS  // the reports read when no PATH is given
 	SampleRoot     string // their folder in Sample
 	Remote         *Remote
+	// Lang is the language of messages and tables (main: BAOGAO_LANG); --lang overrides it.
+	Lang msg.Lang
 	// Serve runs `baogao serve` (the server package, wired by main: it runs commands itself).
 	Serve func(args []string, env Env) int
 }
@@ -57,6 +61,7 @@ type Remote struct {
 // cli runs one command line in its Env.
 type cli struct {
 	env     Env
+	lang    msg.Lang
 	noCache bool // --no-cache: parse every file, neither read nor write the parse cache
 	// serve: confine the walk to the folders given and never read the server's own files
 	confine bool
@@ -65,7 +70,48 @@ type cli struct {
 
 // Run runs one command line: args without the program's name.
 func Run(args []string, env Env) int {
-	return (&cli{env: env}).run(args, env.Stdin, env.Stdout, env.Stderr)
+	lang, args, err := takeLang(args, env.Lang)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "baogao: "+env.Lang.Err(err))
+		return exitUsage
+	}
+	env.Lang = lang
+	return (&cli{env: env, lang: lang}).run(args, env.Stdin, env.Stdout, env.Stderr)
+}
+
+// takeLang takes --lang VALUE (or --lang=VALUE) out of args, wherever it stands before a "--":
+// every command speaks the language it asks for, the browser too.
+func takeLang(args []string, lang msg.Lang) (msg.Lang, []string, error) {
+	var out []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			out = append(out, args[i:]...)
+			break
+		}
+		v, ok := "", false
+		switch {
+		case a == "--lang" || a == "-lang":
+			if i+1 >= len(args) {
+				return lang, nil, msg.E("cli.lang-missing")
+			}
+			v, ok = args[i+1], true
+			i++
+		case strings.HasPrefix(a, "--lang=") || strings.HasPrefix(a, "-lang="):
+			_, v, _ = strings.Cut(a, "=")
+			ok = true
+		}
+		if !ok {
+			out = append(out, a)
+			continue
+		}
+		l, known := msg.Parse(v)
+		if !known {
+			return lang, nil, msg.E("cli.lang-unknown", v)
+		}
+		lang = l
+	}
+	return lang, out, nil
 }
 
 // LoadServed loads the corpus a server serves (no paths: env's sample): confined to its
@@ -73,6 +119,7 @@ func Run(args []string, env Env) int {
 // the caller.
 func LoadServed(env Env, paths []string, noCache bool, exclude []string) loader.Result {
 	c := &cli{env: env, noCache: noCache, confine: true, exclude: exclude}
+	c.lang = env.Lang
 	return c.load(paths, io.Discard)
 }
 
@@ -87,7 +134,7 @@ func (c *cli) run(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 			return c.cmdReview(args[1:], stdout, stderr)
 		case "serve":
 			if c.env.Remote != nil || c.env.Serve == nil {
-				fmt.Fprintln(stderr, "baogao: serve is not run from here (over SSH, or without the server wired in)")
+				fmt.Fprintln(stderr, "baogao: "+c.lang.T("cli.no-serve"))
 				return exitUsage
 			}
 			return c.env.Serve(args[1:], c.env)
@@ -97,21 +144,21 @@ func (c *cli) run(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 				return c.run([]string{args[1], "--help"}, stdin, stdout, stderr)
 			}
 			if len(args) > 1 {
-				fmt.Fprintf(stderr, "baogao help: unknown command %q\n", args[1])
+				fmt.Fprintln(stderr, "baogao help: "+c.lang.T("cli.unknown-command", args[1]))
 				return exitUsage
 			}
-			fmt.Fprint(stdout, mainUsage)
+			fmt.Fprint(stdout, c.lang.T("usage.main"))
 			return exitOK
 		}
 		// A word that is neither a command nor a path is a mistyped command, not a folder to
 		// browse empty (baogao taregts 长安 used to open a browser of nothing and exit 0).
 		if w := args[0]; !strings.HasPrefix(w, "-") && !strings.ContainsAny(w, `/.\`) {
 			if _, err := os.Stat(w); err != nil {
-				msg := fmt.Sprintf("baogao: unknown command %q", w)
+				say := c.lang.T("cli.unknown-command-help", w)
 				if near := nearestCommand(w); near != "" {
-					msg += fmt.Sprintf(" (did you mean %s?)", near)
+					say = c.lang.T("cli.unknown-command-near", w, near)
 				}
-				fmt.Fprintln(stderr, msg+"; baogao help lists them")
+				fmt.Fprintln(stderr, "baogao: "+say)
 				return exitUsage
 			}
 		}
@@ -159,26 +206,10 @@ func editDistance(a, b string) int {
 	return d[len(x)][len(y)]
 }
 
-const mainUsage = `baogao — a terminal browser for government work reports (政府工作报告)
-
-Usage:
-  baogao [PATH...]                          browse reports (no PATH: the embedded sample)
-  baogao targets [flags] [QUERY] [PATH...]  plan-year targets of the reports matching QUERY
-  baogao export [flags] [PATH...]           everything extracted, as JSON or CSV
-  baogao review [flags] [PATH...]           the review state: reviewed, stars, flags, notes
-  baogao serve [flags] [PATH...]            the browser over SSH, one corpus for a team
-  baogao help [COMMAND]                     this text, or a command's flags
-
-PATH is a file or a folder (read recursively). QUERY matches a region or title in Chinese,
-full pinyin or pinyin initials: 长安, changan and ca all find 长安镇. Flags may come before or
-after the other arguments. Run 'baogao help COMMAND' for a command's flags.
-
-`
-
 // NewFlags is a flag set as every command has it (--no-cache, usage, --flag spelling), for a
 // command that lives outside this package (serve); noCache is its --no-cache.
-func NewFlags(name, usage string, stderr io.Writer) (fs *flag.FlagSet, noCache *bool) {
-	c := &cli{}
+func NewFlags(lang msg.Lang, name, usage string, stderr io.Writer) (fs *flag.FlagSet, noCache *bool) {
+	c := &cli{lang: lang}
 	return c.newFlags(name, usage, stderr), &c.noCache
 }
 
@@ -191,19 +222,19 @@ func ParseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (code int, ok
 func (c *cli) newFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.BoolVar(&c.noCache, "no-cache", false, "parse every file again; do not read or write the parse cache")
+	fs.BoolVar(&c.noCache, "no-cache", false, c.lang.T("flag.no-cache"))
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usage)
-		printFlags(fs)
+		printFlags(c.lang, fs)
 	}
 	return fs
 }
 
 // printFlags lists the flags as the usage lines spell them (--format, not -format), each with
 // its kind of value and its default.
-func printFlags(fs *flag.FlagSet) {
+func printFlags(lang msg.Lang, fs *flag.FlagSet) {
 	var b strings.Builder
-	b.WriteString("Flags:\n")
+	b.WriteString(lang.T("usage.flags") + "\n")
 	fs.VisitAll(func(f *flag.Flag) {
 		kind, usage := flag.UnquoteUsage(f)
 		b.WriteString("  --" + f.Name)
@@ -212,11 +243,11 @@ func printFlags(fs *flag.FlagSet) {
 		}
 		b.WriteString("\n    \t" + strings.ReplaceAll(usage, "\n", "\n    \t"))
 		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			def := f.DefValue
 			if kind == "string" {
-				fmt.Fprintf(&b, " (default %q)", f.DefValue)
-			} else {
-				fmt.Fprintf(&b, " (default %v)", f.DefValue)
+				def = strconv.Quote(def)
 			}
+			b.WriteString(" " + lang.T("usage.default", def))
 		}
 		b.WriteString("\n")
 	})
@@ -261,20 +292,20 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
 // load reads the given paths, or the embedded sample when there are none, and prints one line
 // per bad file on stderr.
 // oneOf checks a flag's value against the values it takes, saying so on stderr when it is not.
-func oneOf(stderr io.Writer, cmd, value string, allowed ...string) bool {
+func (c *cli) oneOf(stderr io.Writer, cmd, value string, allowed ...string) bool {
 	for _, a := range allowed {
 		if value == a {
 			return true
 		}
 	}
-	fmt.Fprintf(stderr, "baogao %s: unknown format %q (%s)\n", cmd, value, strings.Join(allowed, ", "))
+	fmt.Fprintf(stderr, "baogao %s: %s\n", cmd, c.lang.T("cli.unknown-format", value, strings.Join(allowed, ", ")))
 	return false
 }
 
 // localState refuses --state over SSH, where a user must not name files on the server.
 func (c *cli) localState(stderr io.Writer, cmd, path string) bool {
 	if c.env.Remote != nil && path != "" {
-		fmt.Fprintf(stderr, "baogao %s: --state is not taken over SSH\n", cmd)
+		fmt.Fprintf(stderr, "baogao %s: %s\n", cmd, c.lang.T("cli.no-state-remote"))
 		return false
 	}
 	return true
@@ -289,7 +320,7 @@ func (c *cli) load(paths []string, stderr io.Writer) loader.Result {
 func (c *cli) loadRendered(paths []string, stderr io.Writer, render func(*model.Report) []byte) loader.Result {
 	if c.env.Remote != nil {
 		if len(paths) > 0 {
-			fmt.Fprintln(stderr, "baogao: paths are not taken over SSH; the served corpus is used")
+			fmt.Fprintln(stderr, "baogao: "+c.lang.T("cli.no-paths-remote"))
 		}
 		return *c.env.Remote.Corpus
 	}
@@ -303,11 +334,11 @@ func (c *cli) loadRendered(paths []string, stderr io.Writer, render func(*model.
 		}
 		res = loader.Load(loader.Paths(paths...), o)
 		for _, n := range res.Notices {
-			fmt.Fprintf(stderr, "baogao: %s\n", n)
+			fmt.Fprintf(stderr, "baogao: %s\n", c.lang.Say(n))
 		}
 	}
 	for _, e := range res.Errors {
-		fmt.Fprintf(stderr, "baogao: %s: %s\n", model.SafeName(e.Source), e.Err)
+		fmt.Fprintf(stderr, "baogao: %s: %s\n", model.SafeName(e.Source), c.lang.Say(e.Err))
 	}
 	return res
 }
@@ -322,7 +353,7 @@ func (c *cli) loadOptions(paths []string, stderr io.Writer) loader.Options {
 	}
 	p, err := loader.CachePath(paths)
 	if err != nil {
-		fmt.Fprintf(stderr, "baogao: parse cache not used: %v\n", err)
+		fmt.Fprintln(stderr, "baogao: "+c.lang.T("cli.cache-unused", err))
 		return o
 	}
 	o.CacheFile = p

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"baogao/msg"
 	"bytes"
 	"encoding/json"
 	"os"
@@ -25,10 +26,47 @@ func TestMain(m *testing.M) { testenv.Main(m, "..") }
 // sample is the seed reports as the binary embeds them: the same paths, read from disk.
 var sample = os.DirFS(".")
 
-func runCmd(args ...string) (string, string, int) {
+// runCmd runs a command line in English, which most tests read (TestLanguageChoice the rest).
+func runCmd(args ...string) (string, string, int) { return runIn(msg.EN, args...) }
+
+func runIn(lang msg.Lang, args ...string) (string, string, int) {
 	var out, errb bytes.Buffer
-	code := Run(args, Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Sample: sample, SampleRoot: "testdata/seeds"})
+	code := Run(args, Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Sample: sample, SampleRoot: "testdata/seeds", Lang: lang})
 	return out.String(), errb.String(), code
+}
+
+// The command line speaks Chinese unless asked for English (BAOGAO_LANG, which main puts in
+// Env.Lang, or --lang anywhere before "--"); its flags stay English; the export's data does not
+// change with the language.
+func TestLanguageChoice(t *testing.T) {
+	cases := []struct {
+		lang         msg.Lang
+		args         []string
+		stdout, errs string
+		code         int
+	}{
+		{msg.ZH, []string{"help"}, "用法：", "", 0},
+		{msg.ZH, []string{"help", "--lang", "en"}, "Usage:", "", 0},
+		{msg.EN, []string{"--lang=zh", "help"}, "用法：", "", 0},
+		{msg.ZH, []string{"targets", "--help"}, "输出格式", "", 0},
+		{msg.ZH, []string{"targets", "--help", "--lang", "en"}, "output format", "", 0},
+		{msg.ZH, []string{"targets", "nosuchplace"}, "", "没有与 \"nosuchplace\" 相符的报告", 0},
+		{msg.EN, []string{"targets", "nosuchplace"}, "", "no report matches \"nosuchplace\"", 0},
+		{msg.ZH, []string{"taregts"}, "", "是不是 targets", exitUsage},
+		{msg.ZH, []string{"--lang", "fr", "help"}, "", "--lang \"fr\"：只有 zh 和 en", exitUsage},
+		{msg.ZH, []string{"help", "--lang"}, "", "--lang 需要一个值", exitUsage},
+	}
+	for _, c := range cases {
+		out, errs, code := runIn(c.lang, c.args...)
+		if code != c.code || !strings.Contains(out, c.stdout) || !strings.Contains(errs, c.errs) {
+			t.Errorf("%v %q: code %d\nstdout %.200q\nstderr %q", c.lang, c.args, code, out, errs)
+		}
+	}
+	zh, _, _ := runIn(msg.ZH, "export", "testdata/seeds")
+	en, _, _ := runIn(msg.EN, "export", "testdata/seeds")
+	if zh != en {
+		t.Error("the export's data changes with the language")
+	}
 }
 
 func TestExportGolden(t *testing.T) {
@@ -168,7 +206,7 @@ func TestTargetsTableAligned(t *testing.T) {
 	for _, ea := range []bool{false, true} {
 		m := width.NewMeasure(ea)
 		for _, w := range []int{0, 60, 100} {
-			table := targetsTable(reports, m, w, false)
+			table := targetsTable(msg.ZH, reports, m, w, false)
 			lines := strings.Split(strings.TrimRight(table, "\n"), "\n")
 			cols := columnStarts(m, lines[0])
 			for _, ln := range lines {

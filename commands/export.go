@@ -12,13 +12,13 @@ import (
 )
 
 func (c *cli) cmdExport(args []string, stdout, stderr io.Writer) int {
-	fs := c.newFlags("export", "Usage: baogao export [--format json|csv] [PATH...]\n\nPrints every report's metadata, sections and indicators (the fields: docs/export.md).\n\n", stderr)
-	format := fs.String("format", "json", "output format: json or csv")
-	statePath := fs.String("state", "", "review state file to include (default: yours, when it exists)")
+	fs := c.newFlags("export", c.lang.T("usage.export"), stderr)
+	format := fs.String("format", "json", c.lang.T("flag.format-export"))
+	statePath := fs.String("state", "", c.lang.T("flag.state-export"))
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
-	if !c.localState(stderr, "export", *statePath) || !oneOf(stderr, "export", *format, "json", "csv") {
+	if !c.localState(stderr, "export", *statePath) || !c.oneOf(stderr, "export", *format, "json", "csv") {
 		return exitUsage
 	}
 	var render func(*model.Report) []byte
@@ -33,13 +33,13 @@ func (c *cli) cmdExport(args []string, stdout, stderr io.Writer) int {
 	if st, err := c.openState(*statePath); err == nil {
 		reviews = st.State()
 		for _, n := range st.Notices() {
-			fmt.Fprintf(stderr, "baogao export: %s\n", n)
+			fmt.Fprintf(stderr, "baogao export: %s\n", c.lang.Say(n))
 		}
 	} else {
-		fmt.Fprintf(stderr, "baogao export: %v (exporting without review state)\n", err)
+		fmt.Fprintf(stderr, "baogao export: %s\n", c.lang.T("cli.export-without-state", err))
 	}
 	if err := export.Write(stdout, res, *format, reviews); err != nil {
-		fmt.Fprintf(stderr, "baogao export: %v\n", err)
+		fmt.Fprintf(stderr, "baogao export: %s\n", c.lang.Err(err))
 		return exitEmpty
 	}
 	if len(res.Reports) == 0 {

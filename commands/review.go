@@ -12,6 +12,7 @@ import (
 
 	"baogao/export"
 	"baogao/model"
+	"baogao/msg"
 	"baogao/review"
 	"baogao/table"
 	"baogao/tui/width"
@@ -24,13 +25,13 @@ func (c *cli) openState(path string) (*review.Store, error) {
 		// over SSH a session reads only its user's state; never the operator's
 		switch {
 		case path != "":
-			return nil, fmt.Errorf("--state is not taken over SSH")
+			return nil, msg.E("cli.no-state-remote")
 		case r.Store != nil:
 			return r.Store, nil
 		case r.StoreErr != nil:
-			return nil, fmt.Errorf("your review state could not be opened: %v", r.StoreErr)
+			return nil, msg.E("cli.state-unopened-why", r.StoreErr)
 		}
-		return nil, fmt.Errorf("your review state could not be opened")
+		return nil, msg.E("cli.state-unopened")
 	}
 	if path != "" {
 		return review.Open(path)
@@ -80,35 +81,26 @@ func reviewRows(reports []model.Report, st *model.ReviewState, all bool) (rows [
 	return rows, len(orphans)
 }
 
-const reviewUsage = `Usage: baogao review [--all] [--state PATH] [--format table|csv|json] [PATH...]
-
-Lists the review state of the reports in PATH (none: the embedded sample): per report whether it
-is reviewed, its stars, flags with reasons and notes. Reviews of reports whose text changed since
-are marked stale. The state is one for every folder you browse: --all lists the reviews of
-reports not in PATH too (missing).
-
-`
-
 func (c *cli) cmdReview(args []string, stdout, stderr io.Writer) int {
-	fs := c.newFlags("review", reviewUsage, stderr)
-	format := fs.String("format", "table", "output format: table, csv or json")
-	statePath := fs.String("state", "", "review state file (default: yours, one for every folder, in the XDG state folder)")
-	all := fs.Bool("all", false, "also list reviews of reports not in PATH")
-	eastAsian := fs.Bool("east-asian-width", os.Getenv("RUNEWIDTH_EASTASIAN") == "1", "count ambiguous-width characters (“ ” … ·) as two columns")
+	fs := c.newFlags("review", c.lang.T("usage.review"), stderr)
+	format := fs.String("format", "table", c.lang.T("flag.format-table"))
+	statePath := fs.String("state", "", c.lang.T("flag.state"))
+	all := fs.Bool("all", false, c.lang.T("flag.all"))
+	eastAsian := fs.Bool("east-asian-width", os.Getenv("RUNEWIDTH_EASTASIAN") == "1", c.lang.T("flag.east-asian-width"))
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
-	if !c.localState(stderr, "review", *statePath) || !oneOf(stderr, "review", *format, "table", "csv", "json") {
+	if !c.localState(stderr, "review", *statePath) || !c.oneOf(stderr, "review", *format, "table", "csv", "json") {
 		return exitUsage
 	}
 	res := c.load(fs.Args(), stderr)
 	st, err := c.openState(*statePath)
 	if err != nil {
-		fmt.Fprintf(stderr, "baogao review: %v\n", err)
+		fmt.Fprintf(stderr, "baogao review: %s\n", c.lang.Err(err))
 		return exitEmpty
 	}
 	for _, n := range st.Notices() {
-		fmt.Fprintf(stderr, "baogao review: %s\n", n)
+		fmt.Fprintf(stderr, "baogao review: %s\n", c.lang.Say(n))
 	}
 	rows, unloaded := reviewRows(res.Reports, st.State(), *all)
 	switch *format {
@@ -119,14 +111,14 @@ func (c *cli) cmdReview(args []string, stdout, stderr io.Writer) int {
 		cw.Write([]string{"id", "region", "year", "reviewed", "stale", "missing", "stars", "flags", "notes"})
 		for _, r := range rows {
 			cw.Write([]string{r.ID, r.Region, strconv.Itoa(r.Year), strconv.FormatBool(r.Reviewed), strconv.FormatBool(r.Stale), strconv.FormatBool(r.Missing),
-				joinStars(r.Stars), joinFlags(r.Flags), joinNotes(r.Notes)})
+				joinStars(c.lang, r.Stars), joinFlags(c.lang, r.Flags), joinNotes(c.lang, r.Notes)})
 		}
 		cw.Flush()
 	default:
-		writeReviewTable(stdout, rows, width.NewMeasure(*eastAsian))
+		writeReviewTable(c.lang, stdout, rows, width.NewMeasure(*eastAsian))
 	}
 	if unloaded > 0 && !*all {
-		fmt.Fprintf(stderr, "baogao review: %d more reviews are of reports not in these folders (--all lists them)\n", unloaded)
+		fmt.Fprintf(stderr, "baogao review: %s\n", c.lang.T("cli.reviews-elsewhere", unloaded))
 	}
 	if len(res.Reports) == 0 {
 		return exitEmpty
@@ -136,9 +128,9 @@ func (c *cli) cmdReview(args []string, stdout, stderr io.Writer) int {
 
 // writeReviewTable prints the reviews as a table with a header: 状态 is ✓ reviewed, ? stale (the
 // text changed since), - missing (the report is not loaded).
-func writeReviewTable(stdout io.Writer, rows []export.Review, m width.Measure) {
+func writeReviewTable(l msg.Lang, stdout io.Writer, rows []export.Review, m width.Measure) {
 	t := table.Table{
-		Columns: []table.Column{{Head: "状态"}, {Head: "报告", Max: 32, Min: 8}, {Head: "地区"}, {Head: "年份"}, {Head: "星标", Right: true}, {Head: "标错与笔记"}},
+		Columns: []table.Column{{Head: l.T("col.state")}, {Head: l.T("col.report"), Max: 32, Min: 8}, {Head: l.T("col.region")}, {Head: l.T("col.year")}, {Head: l.T("col.stars"), Right: true}, {Head: l.T("col.flags-notes")}},
 		GiveWay: []int{1},
 	}
 	for _, r := range rows {
@@ -157,37 +149,37 @@ func writeReviewTable(stdout io.Writer, rows []export.Review, m width.Measure) {
 		}
 		var rest []string
 		if len(r.Flags) > 0 {
-			rest = append(rest, "标错："+joinFlags(r.Flags))
+			rest = append(rest, l.T("review.flags", joinFlags(l, r.Flags)))
 		}
 		if len(r.Notes) > 0 {
-			rest = append(rest, "笔记："+joinNotes(r.Notes))
+			rest = append(rest, l.T("review.notes", joinNotes(l, r.Notes)))
 		}
-		t.Rows = append(t.Rows, []string{mark, r.ID, model.RegionLabelOf(r.Region), year(r.Year), stars, strings.Join(rest, "  ")})
+		t.Rows = append(t.Rows, []string{mark, r.ID, model.RegionLabelOf(l, r.Region), year(r.Year), stars, strings.Join(rest, "  ")})
 	}
 	termW, isTerm := terminal(stdout)
 	io.WriteString(stdout, t.Render(m, termW, colour(isTerm)))
 }
 
-func joinStars(ts []string) string {
+func joinStars(l msg.Lang, ts []string) string {
 	var out []string
 	for _, t := range ts {
-		out = append(out, model.TargetLabel(t))
+		out = append(out, model.TargetLabel(l, t))
 	}
 	return strings.Join(out, "; ")
 }
 
-func joinFlags(fs []model.Flag) string {
+func joinFlags(l msg.Lang, fs []model.Flag) string {
 	var out []string
 	for _, f := range fs {
-		out = append(out, model.TargetLabel(f.Target)+"："+f.Reason)
+		out = append(out, l.T("review.labelled", model.TargetLabel(l, f.Target), f.Reason))
 	}
 	return strings.Join(out, "; ")
 }
 
-func joinNotes(ns []model.Note) string {
+func joinNotes(l msg.Lang, ns []model.Note) string {
 	var out []string
 	for _, n := range ns {
-		out = append(out, model.TargetLabel(n.Target)+"："+strings.Join(strings.Fields(n.Text), " "))
+		out = append(out, l.T("review.labelled", model.TargetLabel(l, n.Target), strings.Join(strings.Fields(n.Text), " ")))
 	}
 	return strings.Join(out, "; ")
 }

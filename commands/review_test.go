@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"baogao/msg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,7 +47,7 @@ func TestReviewFollowsTheReport(t *testing.T) {
 		{"review", other},
 		{"review"}, // the embedded sample
 	} {
-		out, errs, code := runCmd(args...)
+		out, errs, code := runIn(msg.ZH, args...) // the table as a Chinese reader sees it
 		if code != exitOK {
 			t.Fatalf("%q: code %d, stderr %s", args, code, errs)
 		}
@@ -58,7 +59,7 @@ func TestReviewFollowsTheReport(t *testing.T) {
 		for _, ln := range lines[1:] {
 			if strings.HasPrefix(ln, "✓") {
 				marked++
-				want := r.Indicators[0].Name + "（" + model.KindLabel(r.Indicators[0].Kind) + "）：数字错了"
+				want := r.Indicators[0].Name + "（" + model.KindLabel(msg.ZH, r.Indicators[0].Kind) + "）：数字错了"
 				if !strings.Contains(ln, want) || strings.Contains(ln, "indicator:") {
 					t.Errorf("%q: flag not named as a reader would: %q", args, ln)
 				}

@@ -15,6 +15,7 @@ import (
 	"baogao/export"
 	"baogao/match"
 	"baogao/model"
+	"baogao/msg"
 	"baogao/table"
 	"baogao/tui/width"
 )
@@ -28,22 +29,14 @@ type targetRow struct {
 	model.Indicator
 }
 
-const targetsUsage = `Usage: baogao targets [--format table|csv|json] [QUERY] [PATH...]
-
-Prints the plan-year targets of every report whose region or title matches QUERY — Chinese,
-full pinyin or pinyin initials (长安, changan and ca all find 长安镇); no QUERY lists every
-report's targets. Without PATH it reads the embedded sample.
-
-`
-
 func (c *cli) cmdTargets(args []string, stdout, stderr io.Writer) int {
-	fs := c.newFlags("targets", targetsUsage, stderr)
-	format := fs.String("format", "table", "output format: table, csv or json")
-	eastAsian := fs.Bool("east-asian-width", os.Getenv("RUNEWIDTH_EASTASIAN") == "1", "count ambiguous-width characters (“ ” … ·) as two columns")
+	fs := c.newFlags("targets", c.lang.T("usage.targets"), stderr)
+	format := fs.String("format", "table", c.lang.T("flag.format-table"))
+	eastAsian := fs.Bool("east-asian-width", os.Getenv("RUNEWIDTH_EASTASIAN") == "1", c.lang.T("flag.east-asian-width"))
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
-	if !oneOf(stderr, "targets", *format, "table", "csv", "json") {
+	if !c.oneOf(stderr, "targets", *format, "table", "csv", "json") {
 		return exitUsage
 	}
 	rest := fs.Args()
@@ -56,12 +49,12 @@ func (c *cli) cmdTargets(args []string, stdout, stderr io.Writer) int {
 	}
 	res := c.load(rest, stderr)
 	if len(res.Reports) == 0 {
-		fmt.Fprintln(stderr, "baogao targets: no reports could be loaded")
+		fmt.Fprintln(stderr, "baogao targets: "+c.lang.T("cli.nothing-loaded"))
 		return exitEmpty
 	}
 	reports := matchReports(res.Reports, query)
 	if len(reports) == 0 {
-		fmt.Fprintf(stderr, "baogao targets: no report matches %q\n", query)
+		fmt.Fprintln(stderr, "baogao targets: "+c.lang.T("cli.no-match", query))
 	}
 	var rows []targetRow
 	for _, r := range reports {
@@ -88,7 +81,7 @@ func (c *cli) cmdTargets(args []string, stdout, stderr io.Writer) int {
 		}
 		w, isTerm := terminal(stdout)
 		m := width.NewMeasure(*eastAsian)
-		io.WriteString(stdout, targetsTable(reports, m, w, colour(isTerm)))
+		io.WriteString(stdout, targetsTable(c.lang, reports, m, w, colour(isTerm)))
 	}
 	return exitOK
 }
@@ -148,16 +141,16 @@ func colour(isTerm bool) bool {
 
 // targetsTable lays the targets out in columns measured in display cells, one block per report;
 // the source text column takes what is left of the width and is cut, never wrapped.
-func targetsTable(reports []model.Report, m width.Measure, termWidth int, useColour bool) string {
+func targetsTable(l msg.Lang, reports []model.Report, m width.Measure, termWidth int, useColour bool) string {
 	t := table.Table{
-		Columns: []table.Column{{Head: "地区"}, {Head: "年份"}, {Head: "指标", Max: 24, Min: 4}, {Head: "目标"}, {Head: "原文", Min: 6, Drop: true}},
+		Columns: []table.Column{{Head: l.T("col.region")}, {Head: l.T("col.year")}, {Head: l.T("col.indicator"), Max: 24, Min: 4}, {Head: l.T("col.target")}, {Head: l.T("col.source-text"), Min: 6, Drop: true}},
 		GiveWay: []int{4, 2}, // the source first (dropped when it cannot show six cells), then the name
 	}
 	for _, r := range reports {
-		region := r.RegionLabel()
+		region := r.RegionLabel(l)
 		ts := r.Targets()
 		if len(ts) == 0 {
-			t.Rows = append(t.Rows, []string{region, year(r.Year), "（未找到目标）", "", ""})
+			t.Rows = append(t.Rows, []string{region, year(r.Year), l.T("targets.none"), "", ""})
 		}
 		for _, in := range ts {
 			t.Rows = append(t.Rows, []string{region, year(r.Year), in.Name, in.Figure(), in.Text})

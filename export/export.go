@@ -8,16 +8,17 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
-	"fmt"
 	"io"
 	"math"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"baogao/loader"
 	"baogao/model"
+	"baogao/msg"
 )
 
 // Review is one report's review as `baogao review` and the export show it.
@@ -64,7 +65,7 @@ func Write(w io.Writer, res loader.Result, format string, reviews *model.ReviewS
 		cw.Flush()
 		return cw.Error()
 	}
-	return fmt.Errorf("unknown format %q (json or csv)", format)
+	return msg.E("cli.unknown-format", format, strings.Join([]string{"json", "csv"}, ", "))
 }
 
 // Num is a figure as the CSV outputs write it: shortest exact form, "" for none.

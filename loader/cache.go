@@ -20,6 +20,7 @@ import (
 	"unsafe"
 
 	"baogao/model"
+	"baogao/msg"
 	"baogao/parse"
 	"baogao/xdg"
 )
@@ -134,12 +135,12 @@ func OpenCache(path string) (*Cache, error) {
 		return c, nil
 	}
 	if err != nil {
-		return c, fmt.Errorf("cache %s not used: %v", path, err)
+		return c, msg.E("cache.unused", path, err)
 	}
 	h, err := decodeHeader(b, c.identity)
 	if err != nil || h.spans == nil {
 		if err != nil {
-			err = fmt.Errorf("cache %s not used: %v", path, err)
+			err = msg.E("cache.unused", path, err)
 		}
 		return c, err
 	}
@@ -201,13 +202,13 @@ func (c *Cache) Damage() error {
 	defer c.mu.Unlock()
 	c.settled()
 	if c.damage != nil {
-		return fmt.Errorf("cache %s partly not used: %v", c.path, c.damage)
+		return msg.E("cache.partly", c.path, c.damage)
 	}
 	if n := c.badPack.Load(); n > 0 {
-		return fmt.Errorf("cache %s partly not used: %d damaged reports", c.path, n)
+		return msg.E("cache.partly-reports", c.path, n)
 	}
 	if n := c.badFrag.Load(); n > 0 {
-		return fmt.Errorf("export cache %s partly not used: %d damaged", c.exportPath(), n)
+		return msg.E("cache.export-partly", c.exportPath(), n)
 	}
 	return nil
 }
@@ -445,9 +446,9 @@ func (c *Cache) useExport() error {
 	case errors.Is(err, os.ErrNotExist):
 		return nil
 	case err != nil:
-		return fmt.Errorf("export cache %s not used: %v", c.exportPath(), err)
+		return msg.E("cache.export-unused", c.exportPath(), err)
 	case len(b) < len(exportMagic)+8 || !bytes.HasPrefix(b, []byte(exportMagic)):
-		return fmt.Errorf("export cache %s not used: %v", c.exportPath(), errCorrupt)
+		return msg.E("cache.export-unused", c.exportPath(), errCorrupt)
 	case binary.LittleEndian.Uint64(b[len(exportMagic):]) != c.token:
 		return nil // written for another state of the cache
 	}
@@ -664,7 +665,7 @@ func (e *encoder) sections(ss []model.Section) {
 	}
 }
 
-var errCorrupt = errors.New("corrupt (checksum or structure)")
+var errCorrupt = msg.E("cache.corrupt")
 
 type decoder struct {
 	s   string
@@ -753,7 +754,7 @@ type cacheHeader struct {
 func decodeHeader(b []byte, identity string) (cacheHeader, error) {
 	var h cacheHeader
 	if len(b) < len(cacheMagic)+4 || !bytes.HasPrefix(b, []byte(cacheMagic)) {
-		return h, errors.New("not a baogao cache of this version")
+		return h, msg.E("cache.other-version")
 	}
 	d := &decoder{s: unsafe.String(unsafe.SliceData(b), len(b)), off: len(cacheMagic)}
 	if id := d.str(); id != identity || d.err != nil {

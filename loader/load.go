@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"baogao/model"
+	"baogao/msg"
 	"baogao/parse"
 )
 
@@ -169,12 +170,12 @@ func (o *Options) openCache() (wait func() string) {
 			c, err := OpenCache(o.CacheFile)
 			o.Cache = c
 			if err != nil {
-				notes = append(notes, err.Error()+" (rebuilding it)")
+				notes = append(notes, msg.EN.T("cache.rebuilding", err))
 			}
 		}
 		if o.Render != nil {
 			if err := o.Cache.useExport(); err != nil {
-				notes = append(notes, err.Error()+" (rebuilding it)")
+				notes = append(notes, msg.EN.T("cache.rebuilding", err))
 			}
 		}
 		done <- strings.Join(notes, "; ")
@@ -190,10 +191,10 @@ func (o *Options) saveCache() string {
 	}
 	var notes []string
 	if err := o.Cache.Damage(); err != nil {
-		notes = append(notes, err.Error()+" (rebuilding it)")
+		notes = append(notes, msg.EN.T("cache.rebuilding", err))
 	}
 	if err := o.Cache.Save(); err != nil {
-		notes = append(notes, "parse cache not saved: "+err.Error())
+		notes = append(notes, msg.EN.T("cache.not-saved", err))
 	}
 	return strings.Join(notes, "; ")
 }
@@ -216,7 +217,7 @@ func walkPaths(paths []string, confine bool, excluded []string) (jobs []job, err
 		w.walk(p, true)
 		for _, j := range w.jobs {
 			if len(exclude) > 0 && (within(realPath(j.path), exclude) || within(absPath(j.path), exclude)) {
-				errs = append(errs, FileError{j.path, "skipped: the server's own file (host key, authorized keys or review state)"})
+				errs = append(errs, FileError{j.path, msg.EN.T("load.server-file")})
 				continue
 			}
 			j.seq = len(jobs)
@@ -281,7 +282,7 @@ func (w *walker) walk(p string, top bool) {
 	info, err := os.Stat(p)
 	if err != nil {
 		if _, lerr := os.Lstat(p); lerr == nil && !top {
-			w.errs = append(w.errs, FileError{p, "broken or looping symbolic link"})
+			w.errs = append(w.errs, FileError{p, msg.EN.T("load.broken-link")})
 			return
 		}
 		w.errs = append(w.errs, FileError{p, describe(err)})
@@ -290,12 +291,12 @@ func (w *walker) walk(p string, top bool) {
 	// Entries that are not plain files or folders (links, mostly) come here: a link must not
 	// lead out of the served folders.
 	if !top && len(w.roots) > 0 && !within(realPath(p), w.roots) {
-		w.errs = append(w.errs, FileError{p, "skipped: a symbolic link that leads out of the served folders"})
+		w.errs = append(w.errs, FileError{p, msg.EN.T("load.link-out")})
 		return
 	}
 	if !info.IsDir() {
 		if !info.Mode().IsRegular() {
-			w.errs = append(w.errs, FileError{p, "not a regular file"})
+			w.errs = append(w.errs, FileError{p, msg.EN.T("load.not-regular")})
 			return
 		}
 		w.jobs = append(w.jobs, job{name: p, path: p})
@@ -310,7 +311,7 @@ func (w *walker) walk(p string, top bool) {
 		real = abs
 	}
 	if w.seen[real] {
-		w.errs = append(w.errs, FileError{p, "skipped: symbolic link loop (folder already read)"})
+		w.errs = append(w.errs, FileError{p, msg.EN.T("load.link-loop")})
 		return
 	}
 	w.seen[real] = true
@@ -418,7 +419,7 @@ func readLimited(name string) ([]byte, error) {
 	}
 	if len(b) > parse.MaxFileSize {
 		if st, err := f.Stat(); err == nil {
-			return nil, fmt.Errorf("too large (%.1f MB; the limit is %d MB)", float64(st.Size())/(1<<20), parse.MaxFileSize>>20)
+			return nil, msg.E("parse.too-large", float64(st.Size())/(1<<20), parse.MaxFileSize>>20)
 		}
 	}
 	return b, nil
@@ -478,7 +479,7 @@ func parseOne(j job, opt Options) (o outcome) {
 	defer func() {
 		// One pathological file must not take the others down with it.
 		if r := recover(); r != nil {
-			o = outcome{err: &FileError{j.name, fmt.Sprintf("internal error while parsing: %v", r)}}
+			o = outcome{err: &FileError{j.name, msg.EN.T("load.internal", r)}}
 		}
 	}()
 	c := opt.Cache
@@ -655,9 +656,9 @@ func describe(err error) string {
 	}
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return "no such file or folder"
+		return msg.EN.T("load.no-such-file")
 	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
+		return msg.EN.T("load.permission")
 	}
 	return err.Error()
 }
@@ -787,5 +788,5 @@ func ReadBody(fsys fs.FS, r *model.Report) (string, error) {
 			return p.Body, nil
 		}
 	}
-	return "", fmt.Errorf("%s: changed on disk since it was loaded; start baogao again to reload", model.SafeName(r.Source))
+	return "", msg.E("load.changed", model.SafeName(r.Source))
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"baogao/msg"
 	"testing"
 )
 
@@ -41,10 +42,13 @@ func TestSafeName(t *testing.T) {
 }
 
 func TestRegionLabelOneWay(t *testing.T) {
-	if got := (&Report{ID: "x#1"}).RegionLabel(); got != UnknownRegion {
+	if got := (&Report{ID: "x#1"}).RegionLabel(msg.ZH); got != "未知" {
 		t.Errorf("unknown region shown as %q", got)
 	}
-	if got := (&Report{Region: "长安镇"}).RegionLabel(); got != "长安镇" {
+	if got := (&Report{ID: "x#1"}).RegionLabel(msg.EN); got != "unknown" {
+		t.Errorf("unknown region shown in English as %q", got)
+	}
+	if got := (&Report{Region: "长安镇"}).RegionLabel(msg.EN); got != "长安镇" {
 		t.Errorf("region shown as %q", got)
 	}
 }

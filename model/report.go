@@ -3,6 +3,7 @@
 package model
 
 import (
+	"baogao/msg"
 	"regexp"
 	"strconv"
 	"strings"
@@ -59,19 +60,17 @@ func (r *Report) Unread() []string {
 	return nil
 }
 
-// UnknownRegion is how every view shows a report whose region the text never names: one word,
-// no wider than a place name, the same in the list, the comparison, targets and review.
-const UnknownRegion = "未知"
+// RegionLabel is the region as views in l show it.
+func (r *Report) RegionLabel(l msg.Lang) string { return RegionLabelOf(l, r.Region) }
 
-// RegionLabel is the region as views show it.
-func (r *Report) RegionLabel() string { return RegionLabelOf(r.Region) }
-
-// RegionLabelOf is a region name as views show it.
-func RegionLabelOf(region string) string {
+// RegionLabelOf is a region name as views in l show it. A report whose region the text never
+// names shows one word, no wider than a place name, the same in the list, the comparison,
+// targets and review.
+func RegionLabelOf(l msg.Lang, region string) string {
 	if region != "" {
 		return region
 	}
-	return UnknownRegion
+	return l.T("region.unknown")
 }
 
 // TextKey is the report's text hash, from Hash when the loader set it.

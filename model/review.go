@@ -1,6 +1,7 @@
 package model
 
 import (
+	"baogao/msg"
 	"crypto/sha256"
 	"encoding/hex"
 	"slices"
@@ -51,12 +52,12 @@ func TargetIndicator(in Indicator) string {
 // TargetLabel is a star's, flag's or note's target as a reader names it: 报告 for the report,
 // the section's title, an indicator by name and kind (地区生产总值（实绩）), not the keys the
 // state files keep.
-func TargetLabel(target string) string {
+func TargetLabel(l msg.Lang, target string) string {
 	if target == TargetReport {
-		return "报告"
+		return l.T("target.report")
 	}
 	if title, ok := strings.CutPrefix(target, "section:"); ok {
-		return "章节「" + title + "」"
+		return l.T("target.section", title)
 	}
 	if rest, ok := strings.CutPrefix(target, "indicator:"); ok {
 		kind, rest, _ := strings.Cut(rest, ":")
@@ -64,20 +65,20 @@ func TargetLabel(target string) string {
 		if i := strings.LastIndex(rest, ":"); i >= 0 {
 			name = rest[:i] // the offset tells two figures of one name apart; a reader has the kind
 		}
-		return name + "（" + KindLabel(Kind(kind)) + "）"
+		return l.T("target.indicator", name, KindLabel(l, Kind(kind)))
 	}
 	return target
 }
 
 // KindLabel names an indicator's kind as the views do.
-func KindLabel(k Kind) string {
+func KindLabel(l msg.Lang, k Kind) string {
 	switch k {
 	case Target:
-		return "目标"
+		return l.T("kind.target")
 	case Actual:
-		return "实绩"
+		return l.T("kind.actual")
 	}
-	return "计划"
+	return l.T("kind.plan")
 }
 
 // TextHash identifies a report's text.

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"archive/zip"
+	"baogao/msg"
 	"bytes"
 	"path"
 	"strings"
@@ -30,26 +31,24 @@ type sniffed struct {
 }
 
 var magic = []struct {
-	prefix string
-	why    string
+	prefix  string
+	why     string
+	archive bool // unpacking it is the advice
 }{
-	{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", ""}, // OLE compound file; named by olekind below
-	{"\x89PNG\r\n\x1a\n", "image (PNG)"},
-	{"\xFF\xD8\xFF", "image (JPEG)"},
-	{"GIF87a", "image (GIF)"},
-	{"GIF89a", "image (GIF)"},
-	{"II*\x00", "image (TIFF)"},
-	{"MM\x00*", "image (TIFF)"},
-	{"Rar!\x1A\x07", "RAR archive"},
-	{"7z\xBC\xAF\x27\x1C", "7-Zip archive"},
-	{"\x1F\x8B", "gzip archive"},
-	{"BZh", "bzip2 archive"},
-	{"\xFD7zXZ\x00", "xz archive"},
-	{"{\\rtf", "RTF document"},
+	{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "", false}, // OLE compound file; named by olekind below
+	{"\x89PNG\r\n\x1a\n", msg.EN.T("format.png"), false},
+	{"\xFF\xD8\xFF", msg.EN.T("format.jpeg"), false},
+	{"GIF87a", msg.EN.T("format.gif"), false},
+	{"GIF89a", msg.EN.T("format.gif"), false},
+	{"II*\x00", msg.EN.T("format.tiff"), false},
+	{"MM\x00*", msg.EN.T("format.tiff"), false},
+	{"Rar!\x1A\x07", msg.EN.T("format.rar"), true},
+	{"7z\xBC\xAF\x27\x1C", msg.EN.T("format.7z"), true},
+	{"\x1F\x8B", msg.EN.T("format.gzip"), true},
+	{"BZh", msg.EN.T("format.bzip2"), true},
+	{"\xFD7zXZ\x00", msg.EN.T("format.xz"), true},
+	{"{\\rtf", msg.EN.T("format.rtf"), false},
 }
-
-// unsupportedAdvice ends every refusal with what the user can do about it.
-const unsupportedAdvice = "; save it as .docx, .html or text"
 
 func sniff(name string, b []byte) sniffed {
 	ext := strings.ToLower(path.Ext(name))
@@ -62,16 +61,17 @@ func sniff(name string, b []byte) sniffed {
 		if why == "" {
 			why = oleKind(b, ext)
 		}
-		if strings.Contains(why, "archive") {
-			return sniffed{fmtUnsupported, "unsupported format: " + why + "; unpack it and open the folder"}
+		// every refusal ends with what the user can do about it
+		if m.archive {
+			return sniffed{fmtUnsupported, msg.EN.T("parse.unsupported-archive", why)}
 		}
-		return sniffed{fmtUnsupported, "unsupported format: " + why + unsupportedAdvice}
+		return sniffed{fmtUnsupported, msg.EN.T("parse.unsupported", why)}
 	}
 	if len(b) > 12 && string(b[:4]) == "RIFF" && string(b[8:12]) == "WEBP" {
-		return sniffed{fmtUnsupported, "unsupported format: image (WebP)" + unsupportedAdvice}
+		return sniffed{fmtUnsupported, msg.EN.T("parse.unsupported", msg.EN.T("format.webp"))}
 	}
 	if len(b) > 262 && string(b[257:262]) == "ustar" {
-		return sniffed{fmtUnsupported, "unsupported format: tar archive; unpack it and open the folder"}
+		return sniffed{fmtUnsupported, msg.EN.T("parse.unsupported-archive", msg.EN.T("format.tar"))}
 	}
 	if bytes.Contains(head, []byte("%PDF-")) {
 		return sniffed{format: fmtPDF}
@@ -92,15 +92,15 @@ func sniff(name string, b []byte) sniffed {
 func oleKind(b []byte, ext string) string {
 	switch {
 	case ext == ".wps" || ext == ".et" || ext == ".dps":
-		return "WPS Office document (" + ext + ")"
+		return msg.EN.T("format.wps", ext)
 	case ext == ".xls" || bytes.Contains(b, utf16le("Workbook")):
-		return "legacy Excel workbook (.xls)"
+		return msg.EN.T("format.xls")
 	case ext == ".ppt" || bytes.Contains(b, utf16le("PowerPoint Document")):
-		return "legacy PowerPoint file (.ppt)"
+		return msg.EN.T("format.ppt")
 	case bytes.Contains(b, utf16le("WordDocument")):
-		return "legacy Word document (.doc)"
+		return msg.EN.T("format.doc")
 	}
-	return "legacy Office document (OLE)"
+	return msg.EN.T("format.ole")
 }
 
 func utf16le(s string) []byte {
@@ -115,22 +115,22 @@ func utf16le(s string) []byte {
 func sniffZip(b []byte) sniffed {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return sniffed{fmtUnsupported, "damaged zip file (" + word.ZipReason(err) + ")"}
+		return sniffed{fmtUnsupported, msg.EN.T("parse.damaged-zip", word.ZipReason(err))}
 	}
-	kind := "zip archive; unpack it and open the folder"
+	why := msg.EN.T("parse.unsupported-archive", msg.EN.T("format.zip"))
 	for _, f := range zr.File {
 		switch {
 		case f.Name == "word/document.xml":
 			return sniffed{format: fmtDOCX}
 		case strings.HasPrefix(f.Name, "xl/"):
-			kind = "Excel workbook (.xlsx)" + unsupportedAdvice
+			why = msg.EN.T("parse.unsupported", msg.EN.T("format.xlsx"))
 		case strings.HasPrefix(f.Name, "ppt/"):
-			kind = "PowerPoint file (.pptx)" + unsupportedAdvice
+			why = msg.EN.T("parse.unsupported", msg.EN.T("format.pptx"))
 		case f.Name == "mimetype" && strings.HasPrefix(readSmall(f), "application/vnd.oasis.opendocument"):
-			kind = "OpenDocument file (.odt)" + unsupportedAdvice
+			why = msg.EN.T("parse.unsupported", msg.EN.T("format.odt"))
 		}
 	}
-	return sniffed{fmtUnsupported, "unsupported format: " + kind}
+	return sniffed{fmtUnsupported, why}
 }
 
 func readSmall(f *zip.File) string {

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"baogao/msg"
 	"fmt"
 	"regexp"
 	"strings"
@@ -96,10 +97,10 @@ func stripNoise(lines []string) (kept []string, h header, titles []string, warni
 		kept = append(kept, ln)
 	}
 	if noise > 0 {
-		warnings = append(warnings, fmt.Sprintf("web boilerplate removed: %d lines", noise))
+		warnings = append(warnings, msg.EN.T("warn.boilerplate", noise))
 	}
 	if meta > 0 {
-		warnings = append(warnings, fmt.Sprintf("scraper header removed: %d lines", meta))
+		warnings = append(warnings, msg.EN.T("warn.scraper-header", meta))
 	}
 	return kept, h, titles, warnings
 }

@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"baogao/model"
+	"baogao/msg"
 	"baogao/parse/extract"
 	"baogao/parse/pdf"
 	"baogao/parse/text"
@@ -30,24 +31,24 @@ const MaxFileSize = text.MaxFileSize
 // Parse reads one file's bytes into the reports it holds. name is used for ids and messages.
 func Parse(name string, data []byte) ([]model.Report, error) {
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("too large (%.1f MB; the limit is %d MB)", float64(len(data))/(1<<20), MaxFileSize>>20)
+		return nil, msg.E("parse.too-large", float64(len(data))/(1<<20), MaxFileSize>>20)
 	}
 	var d text.Text
 	var err error
 	switch f := sniff(name, data); f.format {
 	case fmtUnsupported:
-		return nil, errors.New(f.why)
+		return nil, errors.New(f.why) // an English message of the table (sniff)
 	case fmtPDF:
 		return nil, pdf.Error(data)
 	case fmtHTML:
 		d, err = web.HTML(data)
-		d.From = "a web page (article text only)"
+		d.From = msg.EN.T("from.html")
 	case fmtMHTML:
 		d, err = web.MHTML(data)
-		d.From = "a web page saved as one file (MHTML, article text only)"
+		d.From = msg.EN.T("from.mhtml")
 	case fmtDOCX:
 		d, err = word.Text(data)
-		d.From = "a Word document (.docx)"
+		d.From = msg.EN.T("from.docx")
 	default:
 		d, err = text.Decode(data)
 	}
@@ -61,24 +62,24 @@ func parseText(name string, d text.Text) ([]model.Report, error) {
 	// One limit for text however it arrived: a Word file or a saved page may unpack to more text
 	// than any file on disk is allowed to hold.
 	if len(d.Text) > MaxFileSize {
-		return nil, fmt.Errorf("too much text (%.1f MB after unpacking; the limit is %d MB)", float64(len(d.Text))/(1<<20), MaxFileSize>>20)
+		return nil, msg.E("parse.too-much-text", float64(len(d.Text))/(1<<20), MaxFileSize>>20)
 	}
 	var warnings []string
 	if d.From != "" {
-		warnings = append(warnings, "read from "+d.From)
+		warnings = append(warnings, msg.EN.T("warn.read-from", d.From))
 	}
 	if d.Encoding != "utf-8" {
-		warnings = append(warnings, "decoded from "+strings.ToUpper(d.Encoding))
+		warnings = append(warnings, msg.EN.T("warn.decoded", strings.ToUpper(d.Encoding)))
 	}
 	if d.Dropped > 0 {
-		warnings = append(warnings, fmt.Sprintf("invalid UTF-8 bytes dropped: %d (characters cut in the source)", d.Dropped))
+		warnings = append(warnings, msg.EN.T("warn.dropped-bytes", d.Dropped))
 	}
 	lines := strings.Split(normalize(d.Text), "\n")
 	lines, h, fileTitles, w := stripNoise(lines)
 	warnings = append(warnings, w...)
 	lines, pages := joinPages(lines)
 	if pages > 0 {
-		warnings = append(warnings, fmt.Sprintf("page markers removed: %d", pages))
+		warnings = append(warnings, msg.EN.T("warn.page-markers", pages))
 	}
 	hints := map[string]bool{}
 	for t := range d.Headings {
@@ -86,17 +87,17 @@ func parseText(name string, d text.Text) ([]model.Report, error) {
 	}
 	lines, frags := joinFragments(lines, hints)
 	if frags > 0 {
-		warnings = append(warnings, fmt.Sprintf("broken lines rejoined: %d", frags))
+		warnings = append(warnings, msg.EN.T("warn.rejoined", frags))
 	}
 	parts, dropped, dups := splitBundle(lines)
 	if dropped > 0 {
-		warnings = append(warnings, fmt.Sprintf("text before the first report dropped: %d lines", dropped))
+		warnings = append(warnings, msg.EN.T("warn.text-before", dropped))
 	}
 	if dups > 0 {
-		warnings = append(warnings, fmt.Sprintf("repeated copy of the report dropped: %d", dups))
+		warnings = append(warnings, msg.EN.T("warn.repeated", dups))
 	}
 	if len(parts) == 0 {
-		return nil, fmt.Errorf("no report text left after removing web boilerplate")
+		return nil, msg.E("parse.only-boilerplate")
 	}
 	var reports []model.Report
 	for i, p := range parts {
@@ -113,7 +114,7 @@ func parseText(name string, d text.Text) ([]model.Report, error) {
 			return reports, nil
 		}
 	}
-	return nil, errors.New("not a work report (no year, place, part headings, figures or address to the deputies)")
+	return nil, msg.E("parse.not-a-report")
 }
 
 // looksLikeReport says a text is a work report at all: a notes.txt that says "hello world" is not
@@ -297,7 +298,7 @@ func buildReport(lines []string, h header, fileTitles []string, bundled bool, hi
 	r.Sections = findSections(body, hints)
 	if r.Sections == nil {
 		r.Sections = []model.Section{}
-		r.Warnings = append(r.Warnings, "no section headings found")
+		r.Warnings = append(r.Warnings, msg.EN.T("warn.no-headings"))
 	}
 
 	// What names the report: scraper header and file titles for a single report; for a bundle
@@ -341,13 +342,13 @@ func buildReport(lines []string, h header, fileTitles []string, bundled bool, hi
 	if len(res.Unread) > 0 {
 		// toml's Undecoded: what the goals passage says that the grammar could not read, so a user
 		// knows what to check by hand.
-		r.Warnings = append(r.Warnings, fmt.Sprintf("%s%d (%s)", model.UnreadPrefix, len(res.Unread), strings.Join(res.Unread, " | ")))
+		r.Warnings = append(r.Warnings, msg.EN.T("warn.unread", len(res.Unread), strings.Join(res.Unread, " | ")))
 	}
 	if r.Indicators == nil {
 		r.Indicators = []model.Indicator{}
 	}
 	if len(r.Targets()) == 0 {
-		r.Warnings = append(r.Warnings, "no targets found")
+		r.Warnings = append(r.Warnings, msg.EN.T("warn.no-targets"))
 	}
 	if r.Warnings == nil {
 		r.Warnings = []string{}

@@ -3,6 +3,7 @@
 package review
 
 import (
+	"baogao/msg"
 	"fmt"
 	"os"
 	"time"
@@ -29,7 +30,7 @@ func lockPath(path string, wait bool) (release func(), err error) {
 			continue
 		}
 		if !wait || time.Now().After(deadline) {
-			return nil, fmt.Errorf("cannot lock %s: held by another process", path)
+			return nil, msg.E("state.locked", path)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}

@@ -3,7 +3,7 @@
 package review
 
 import (
-	"fmt"
+	"baogao/msg"
 	"os"
 	"syscall"
 )
@@ -21,7 +21,7 @@ func lockPath(path string, wait bool) (release func(), err error) {
 	}
 	if err := syscall.Flock(int(f.Fd()), how); err != nil {
 		f.Close()
-		return nil, fmt.Errorf("cannot lock %s: %w", path, err)
+		return nil, msg.E("state.lock-failed", path, err)
 	}
 	return func() {
 		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"baogao/model"
+	"baogao/msg"
 	"baogao/xdg"
 )
 
@@ -42,7 +43,7 @@ type Store struct {
 func Dir() (string, error) {
 	dir, err := xdg.State()
 	if err != nil {
-		return "", fmt.Errorf("review state (set --state): %w", err)
+		return "", msg.E("state.no-dir", err)
 	}
 	return dir, nil
 }
@@ -89,7 +90,7 @@ func OpenMerging(path string, legacy []string) (*Store, error) {
 		}
 		var st model.ReviewState
 		if json.Unmarshal(b, &st) != nil || st.Version == 0 {
-			s.notices = append(s.notices, fmt.Sprintf("earlier review state %s could not be read; left as it is", old))
+			s.notices = append(s.notices, msg.EN.T("state.legacy-unread", old))
 			continue
 		}
 		s.mu.Lock()
@@ -112,7 +113,7 @@ func OpenMerging(path string, legacy []string) (*Store, error) {
 	}
 	for _, old := range merged {
 		if os.Rename(old, old+".merged") == nil {
-			s.notices = append(s.notices, fmt.Sprintf("reviews of %s taken into %s", old, path))
+			s.notices = append(s.notices, msg.EN.T("state.legacy-merged", old, path))
 		}
 	}
 	return s, nil
@@ -204,18 +205,18 @@ func (s *Store) read() (model.ReviewState, error) {
 		return empty, nil
 	}
 	if err != nil {
-		return empty, fmt.Errorf("review state %s: %w", s.path, err)
+		return empty, msg.E("state.unreadable", s.path, err)
 	}
 	var st model.ReviewState
 	if err := json.Unmarshal(b, &st); err != nil || st.Version == 0 {
 		if err == nil {
-			err = errors.New("no version")
+			err = msg.E("state.no-version")
 		}
 		aside := fmt.Sprintf("%s.corrupt-%s", s.path, time.Now().UTC().Format("20060102T150405.000000000Z"))
 		if rerr := os.Rename(s.path, aside); rerr != nil {
-			return empty, fmt.Errorf("review state %s cannot be read (%v) and cannot be set aside: %w", s.path, err, rerr)
+			return empty, msg.E("state.stuck", s.path, err, rerr)
 		}
-		s.notices = append(s.notices, fmt.Sprintf("review state %s could not be read (%v): kept as %s; starting empty", s.path, err, filepath.Base(aside)))
+		s.notices = append(s.notices, msg.EN.T("state.set-aside", s.path, err, filepath.Base(aside)))
 		return empty, nil
 	}
 	if st.Reviews == nil {
@@ -353,7 +354,7 @@ type SaveError struct {
 }
 
 func (e *SaveError) Error() string {
-	return fmt.Sprintf("review state not saved (%d changes kept in memory): %v", e.Pending, e.Err)
+	return msg.EN.T("state.not-saved", e.Pending, e.Err)
 }
 
 func (e *SaveError) Unwrap() error { return e.Err }
@@ -366,7 +367,7 @@ type NoteConflict struct {
 }
 
 func (c *NoteConflict) Error() string {
-	return "the note was changed elsewhere since it was opened; not saved"
+	return msg.EN.T("state.note-conflict")
 }
 
 // write replaces the file atomically: a temporary file in the same folder, fsync, rename, fsync

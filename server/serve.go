@@ -6,6 +6,7 @@
 package server
 
 import (
+	"baogao/msg"
 	"bytes"
 	"context"
 	"crypto/ed25519"
@@ -41,14 +42,6 @@ import (
 	"baogao/xdg"
 )
 
-const serveUsage = `Usage: baogao serve [flags] [PATH...]
-
-Serves the browser over SSH: 'ssh -p 2222 HOST' opens it, 'ssh -p 2222 HOST targets 长安' prints
-the targets table (also export and review). The corpus (PATH, or the embedded sample) is loaded once
-and shared by every session. Only public keys in --authorized-keys may connect, unless --allow-any.
-
-`
-
 // serveConfig is what `serve` was asked to do.
 type serveConfig struct {
 	listen, hostKey, authorizedKeys, stateDir string
@@ -68,39 +61,40 @@ const (
 // Command runs `baogao serve ARGS` until it is stopped (SIGINT, SIGTERM).
 func Command(args []string, env commands.Env) int {
 	stdout, stderr := env.Stdout, env.Stderr
-	fs, noCache := commands.NewFlags("serve", serveUsage, stderr)
+	fs, noCache := commands.NewFlags(env.Lang, "serve", env.Lang.T("usage.serve"), stderr)
+	l := env.Lang
 	cfg := serveConfig{env: env}
-	fs.StringVar(&cfg.listen, "listen", "127.0.0.1:2222", "address to listen on")
-	fs.StringVar(&cfg.hostKey, "host-key", "", "ed25519 host key, created on first start (default: XDG data folder)")
-	fs.StringVar(&cfg.authorizedKeys, "authorized-keys", "", "OpenSSH authorized_keys file; re-read when it changes")
-	fs.BoolVar(&cfg.allowAny, "allow-any", false, "accept any public key (logs a warning)")
-	fs.IntVar(&cfg.maxSessions, "max-sessions", 32, "sessions at once; the next is told the server is full")
-	fs.DurationVar(&cfg.idleTimeout, "idle-timeout", 30*time.Minute, "close a connection nothing has crossed for this long")
-	fs.DurationVar(&cfg.loginTimeout, "login-timeout", 20*time.Second, "time a connection has to log in (OpenSSH's LoginGraceTime)")
-	fs.IntVar(&cfg.maxStartups, "max-startups", 64, "connections logging in at once; more are refused (OpenSSH's MaxStartups)")
-	fs.StringVar(&cfg.stateDir, "state", "", "folder of the review state, one file per user (default: XDG state folder)")
+	fs.StringVar(&cfg.listen, "listen", "127.0.0.1:2222", l.T("flag.listen"))
+	fs.StringVar(&cfg.hostKey, "host-key", "", l.T("flag.host-key"))
+	fs.StringVar(&cfg.authorizedKeys, "authorized-keys", "", l.T("flag.authorized-keys"))
+	fs.BoolVar(&cfg.allowAny, "allow-any", false, l.T("flag.allow-any"))
+	fs.IntVar(&cfg.maxSessions, "max-sessions", 32, l.T("flag.max-sessions"))
+	fs.DurationVar(&cfg.idleTimeout, "idle-timeout", 30*time.Minute, l.T("flag.idle-timeout"))
+	fs.DurationVar(&cfg.loginTimeout, "login-timeout", 20*time.Second, l.T("flag.login-timeout"))
+	fs.IntVar(&cfg.maxStartups, "max-startups", 64, l.T("flag.max-startups"))
+	fs.StringVar(&cfg.stateDir, "state", "", l.T("flag.state-serve"))
 	if code, ok := commands.ParseFlags(fs, args, stdout); !ok {
 		return code
 	}
 	cfg.paths, cfg.noCache = fs.Args(), *noCache
 	if cfg.authorizedKeys == "" && !cfg.allowAny {
-		fmt.Fprintln(stderr, "baogao serve: no --authorized-keys: refusing to serve to anyone who asks (give --allow-any to do that on purpose)")
+		fmt.Fprintln(stderr, "baogao serve: "+l.T("serve.no-keys"))
 		return exitUsage
 	}
 	if cfg.loginTimeout <= 0 || cfg.maxStartups <= 0 || cfg.maxSessions <= 0 {
-		fmt.Fprintln(stderr, "baogao serve: --login-timeout, --max-startups and --max-sessions must be positive")
+		fmt.Fprintln(stderr, "baogao serve: "+l.T("serve.not-positive"))
 		return exitUsage
 	}
 	logger := log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "baogao"})
 	raiseFileLimit(logger)
 	srv, err := newServer(cfg, logger)
 	if err != nil {
-		fmt.Fprintf(stderr, "baogao serve: %v\n", err)
+		fmt.Fprintln(stderr, "baogao serve: "+l.Err(err))
 		return exitEmpty
 	}
 	ln, err := net.Listen("tcp", cfg.listen)
 	if err != nil {
-		fmt.Fprintf(stderr, "baogao serve: %v\n", err)
+		fmt.Fprintln(stderr, "baogao serve: "+l.Err(err))
 		return exitEmpty
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -111,7 +105,7 @@ func Command(args []string, env commands.Env) int {
 	select {
 	case err := <-done:
 		if err != nil && !errors.Is(err, ssh.ErrServerClosed) {
-			fmt.Fprintf(stderr, "baogao serve: %v\n", err)
+			fmt.Fprintln(stderr, "baogao serve: "+l.Err(err))
 			return exitEmpty
 		}
 	case <-ctx.Done():
@@ -156,13 +150,13 @@ func newServer(cfg serveConfig, logger *log.Logger) (*server, error) {
 	case cfg.allowAny:
 		logger.Warn("--allow-any: every public key may connect")
 	default:
-		return nil, errors.New("no --authorized-keys: refusing to serve to anyone who asks (give --allow-any to do that on purpose)")
+		return nil, msg.E("serve.no-keys")
 	}
 	keyPath := cfg.hostKey
 	if keyPath == "" {
 		dir, err := xdg.Data()
 		if err != nil {
-			return nil, fmt.Errorf("host key (give --host-key): %w", err)
+			return nil, msg.E("serve.host-key-dir", err)
 		}
 		keyPath = filepath.Join(dir, "ssh_host_ed25519_key")
 	}
@@ -180,7 +174,7 @@ func newServer(cfg serveConfig, logger *log.Logger) (*server, error) {
 		logger.Warn("file not loaded", "source", quoted(e.Source), "error", e.Err)
 	}
 	if len(s.corpus.Reports) == 0 {
-		return nil, errors.New("no reports could be loaded")
+		return nil, msg.E("cli.nothing-loaded")
 	}
 	var py match.Readings
 	s.keys = py.ReportKeys(s.corpus.Reports)
@@ -236,12 +230,12 @@ func hostKey(path string) ([]byte, error) {
 	st, err := os.Stat(path)
 	if err == nil {
 		if st.Mode().Perm()&0o077 != 0 {
-			return nil, fmt.Errorf("host key %s is readable by others (mode %04o): run chmod 600 %s", path, st.Mode().Perm(), path)
+			return nil, msg.E("serve.host-key-mode", path, st.Mode().Perm(), path)
 		}
 		return os.ReadFile(path)
 	}
 	if !errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("host key %s: %w", path, err)
+		return nil, msg.E("serve.host-key", path, err)
 	}
 	_, priv, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -253,10 +247,10 @@ func hostKey(path string) ([]byte, error) {
 	}
 	data := pem.EncodeToMemory(block)
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("host key %s: %w", path, err)
+		return nil, msg.E("serve.host-key", path, err)
 	}
 	if err := os.WriteFile(path, data, 0o600); err != nil {
-		return nil, fmt.Errorf("host key %s: %w", path, err)
+		return nil, msg.E("serve.host-key", path, err)
 	}
 	return data, nil
 }
@@ -281,14 +275,14 @@ func (a *authorizedKeys) load() ([]authorizedKey, error) {
 	defer a.mu.Unlock()
 	st, err := os.Stat(a.path)
 	if err != nil {
-		return nil, fmt.Errorf("authorized keys: %w", err)
+		return nil, msg.E("serve.authorized-keys", err)
 	}
 	if st.ModTime().Equal(a.mod) && st.Size() == a.size && a.keys != nil {
 		return a.keys, nil
 	}
 	data, err := os.ReadFile(a.path)
 	if err != nil {
-		return nil, fmt.Errorf("authorized keys: %w", err)
+		return nil, msg.E("serve.authorized-keys", err)
 	}
 	keys := []authorizedKey{}
 	for len(bytes.TrimSpace(data)) > 0 {
@@ -299,7 +293,7 @@ func (a *authorizedKeys) load() ([]authorizedKey, error) {
 		opts, err := parseKeyOptions(options)
 		if err != nil {
 			// never accept a key whose restrictions would be ignored
-			return nil, fmt.Errorf("authorized keys %s: key %q: %w", a.path, comment, err)
+			return nil, msg.E("serve.authorized-key", a.path, comment, err)
 		}
 		keys = append(keys, authorizedKey{k, comment, opts})
 		data = rest
@@ -388,8 +382,20 @@ func (n *sizeNote) clamped(size string) {
 	}
 }
 
-func clampNotice(size string) string {
-	return "终端尺寸过大，已按 " + size + " 显示"
+// clampNotice is in English, as data: the browser says it in its session's language (msg.Say).
+func clampNotice(size string) string { return msg.EN.T("serve.clamped", size) }
+
+// langOf is the language a session asked for with BAOGAO_LANG (ssh -o SetEnv=BAOGAO_LANG=en,
+// where sshd-like servers take it), else the server's own.
+func (s *server) langOf(sess ssh.Session) msg.Lang {
+	for _, e := range sess.Environ() {
+		if v, ok := strings.CutPrefix(e, "BAOGAO_LANG="); ok {
+			if l, known := msg.Parse(v); known {
+				return l
+			}
+		}
+	}
+	return s.cfg.env.Lang
 }
 
 // quoted writes a client's words (user names, commands, file names) on one line with control
@@ -451,13 +457,13 @@ func (s *server) limit(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		if c := connOf(sess.Context()); c != nil && c.full() {
 			s.log.Warn("server full", "user", quoted(reviewerOf(sess)), "max", s.cfg.maxSessions, "connections", s.guard.conns.Load())
-			wish.Fatalln(sess, "baogao: server full, try again later")
+			wish.Fatalln(sess, "baogao: "+s.langOf(sess).T("serve.full"))
 			return
 		}
 		if n := s.active.Add(1); n > int64(s.cfg.maxSessions) {
 			s.active.Add(-1)
 			s.log.Warn("server full", "user", quoted(reviewerOf(sess)), "max", s.cfg.maxSessions)
-			wish.Fatalln(sess, "baogao: server full, try again later")
+			wish.Fatalln(sess, "baogao: "+s.langOf(sess).T("serve.full"))
 			return
 		}
 		defer s.active.Add(-1)
@@ -473,7 +479,7 @@ func (s *server) recovered(next ssh.Handler) ssh.Handler {
 		defer func() {
 			if r := recover(); r != nil {
 				s.log.Error("session panic", "user", reviewerOf(sess), "panic", r, "stack", string(debug.Stack()))
-				wish.Fatalln(sess, "baogao: internal error; the session was closed")
+				wish.Fatalln(sess, "baogao: "+s.langOf(sess).T("serve.internal"))
 			}
 		}()
 		next(sess)
@@ -503,7 +509,7 @@ func (s *server) commands(next ssh.Handler) ssh.Handler {
 		switch args[0] {
 		case "targets", "export", "review":
 		default:
-			fmt.Fprintf(sess.Stderr(), "baogao: unknown command %q (targets, export, review)\n", args[0])
+			fmt.Fprintln(sess.Stderr(), "baogao: "+s.langOf(sess).T("serve.unknown-command", args[0]))
 			sess.Exit(exitUsage)
 			return
 		}
@@ -512,7 +518,7 @@ func (s *server) commands(next ssh.Handler) ssh.Handler {
 			s.log.Error("review state", "user", quoted(reviewerOf(sess)), "error", err)
 		}
 		env := commands.Env{Stdin: sess, Stdout: sess, Stderr: sess.Stderr(), Sample: s.cfg.env.Sample, SampleRoot: s.cfg.env.SampleRoot,
-			Remote: &commands.Remote{Corpus: &s.corpus, Store: st, StoreErr: err, Roots: s.cfg.paths}}
+			Remote: &commands.Remote{Corpus: &s.corpus, Store: st, StoreErr: err, Roots: s.cfg.paths}, Lang: s.langOf(sess)}
 		code := commands.Run(args, env)
 		sess.Exit(code)
 	}
@@ -522,11 +528,11 @@ func (s *server) commands(next ssh.Handler) ssh.Handler {
 // over the shared corpus.
 func (s *server) program(sess ssh.Session) *tea.Program {
 	if _, _, ok := sess.Pty(); !ok {
-		wish.Fatalln(sess, "baogao: run a command (targets, export, review) or connect with a terminal (ssh -t)")
+		wish.Fatalln(sess, "baogao: "+s.langOf(sess).T("serve.no-pty"))
 		return nil
 	}
 	if optionsOf(sess.Context()).noPty {
-		wish.Fatalln(sess, "baogao: this key may run commands only (no-pty): targets, export, review")
+		wish.Fatalln(sess, "baogao: "+s.langOf(sess).T("serve.commands-only"))
 		return nil
 	}
 	notice := ""
@@ -542,9 +548,9 @@ func (s *server) program(sess ssh.Session) *tea.Program {
 	stateErr := ""
 	if err != nil {
 		s.log.Error("review state", "user", quoted(reviewerOf(sess)), "error", err)
-		st, stateErr = nil, err.Error()
+		st, stateErr = nil, s.langOf(sess).Err(err)
 	}
-	app := tui.New(nil, tui.Options{Reports: s.corpus.Reports, Keys: s.keys, Errors: s.corpus.Errors, Store: st, StateError: stateErr, Reviewer: reviewerOf(sess), ReadBody: commands.ReadBody, NoColor: envHas(sess.Environ(), "NO_COLOR"), Notice: notice})
+	app := tui.New(nil, tui.Options{Lang: s.langOf(sess), Reports: s.corpus.Reports, Keys: s.keys, Errors: s.corpus.Errors, Store: st, StateError: stateErr, Reviewer: reviewerOf(sess), ReadBody: commands.ReadBody, NoColor: envHas(sess.Environ(), "NO_COLOR"), Notice: notice})
 	p := tea.NewProgram(app, bm.MakeOptions(sess)...)
 	if note != nil {
 		note.mu.Lock()

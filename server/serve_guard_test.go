@@ -26,7 +26,7 @@ func TestServeClampsAbsurdSizes(t *testing.T) {
 	if err := sess.Shell(); err != nil {
 		t.Fatal(err)
 	}
-	waitOutput(t, out, "已按 500x200 显示")
+	waitOutput(t, out, "shown at 500x200")
 	sess.SendRequest("window-change", false, gossh.Marshal(windowChange{4294967295, 4294967295, 0, 0}))
 	// another session works while this one lives
 	if o, _, code := ts.run(t, "targets ca"); code != 0 || !strings.Contains(o, "长安镇") {

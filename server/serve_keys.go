@@ -1,8 +1,7 @@
 package server
 
 import (
-	"errors"
-	"fmt"
+	"baogao/msg"
 	"net"
 	"path"
 	"strings"
@@ -31,7 +30,7 @@ func parseKeyOptions(opts []string) (keyOptions, error) {
 		name = strings.ToLower(name)
 		if hasValue {
 			if len(value) < 2 || value[0] != '"' || value[len(value)-1] != '"' {
-				return k, fmt.Errorf("option %s: the value must be in double quotes", name)
+				return k, msg.E("keys.quotes", name)
 			}
 			value = value[1 : len(value)-1]
 		}
@@ -43,7 +42,7 @@ func parseKeyOptions(opts []string) (keyOptions, error) {
 				}
 			}
 			if len(k.from) == 0 {
-				return k, errors.New("option from: no pattern")
+				return k, msg.E("keys.from-empty")
 			}
 		case "expiry-time":
 			t, err := parseExpiry(value)
@@ -59,17 +58,17 @@ func parseKeyOptions(opts []string) (keyOptions, error) {
 			restrict = true
 		case "command":
 			if strings.ContainsAny(value, `"'\`+"`$;|&<>") {
-				return k, fmt.Errorf("option command=%q: only a plain served command (targets, export, review and its words) can be forced", value)
+				return k, msg.E("keys.command-plain", value)
 			}
 			f := strings.Fields(value)
 			if len(f) == 0 || !servedCommands[f[0]] {
-				return k, fmt.Errorf("option command=%q: baogao serve runs only targets, export and review", value)
+				return k, msg.E("keys.command-other", value)
 			}
 			k.command = f
 		case "no-port-forwarding", "no-agent-forwarding", "no-x11-forwarding", "no-user-rc":
 			// forwarding and rc files never happen here
 		default:
-			return k, fmt.Errorf("option %q is not one baogao serve honours (it honours from, expiry-time, no-pty, pty, restrict, command and the no-*-forwarding ones)", name)
+			return k, msg.E("keys.unknown-option", name)
 		}
 	}
 	if restrict && !pty {
@@ -92,13 +91,13 @@ func parseExpiry(v string) (time.Time, error) {
 			}
 		}
 	}
-	return time.Time{}, fmt.Errorf("option expiry-time=%q: want YYYYMMDD[HHMM[SS]][Z]", v)
+	return time.Time{}, msg.E("keys.expiry", v)
 }
 
 // allows says a client at addr may use the key now.
 func (k keyOptions) allows(addr net.Addr, now time.Time) (bool, string) {
 	if !k.expires.IsZero() && !now.Before(k.expires) {
-		return false, "key expired"
+		return false, msg.EN.T("keys.expired")
 	}
 	if len(k.from) > 0 {
 		host := addr.String()
@@ -106,7 +105,7 @@ func (k keyOptions) allows(addr net.Addr, now time.Time) (bool, string) {
 			host = h
 		}
 		if !fromMatches(k.from, host) {
-			return false, "address not allowed by from="
+			return false, msg.EN.T("keys.from-denied")
 		}
 	}
 	return true, ""

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"baogao/msg"
 	"bytes"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -44,7 +45,8 @@ func startServer(t *testing.T, tune func(*serveConfig)) *testServer {
 	ak := filepath.Join(dir, "authorized_keys")
 	os.WriteFile(ak, []byte(strings.TrimSpace(string(gossh.MarshalAuthorizedKey(alice.PublicKey())))+" alice@example\n"), 0o600)
 	cfg := serveConfig{listen: "127.0.0.1:0", hostKey: filepath.Join(dir, "host_key"), authorizedKeys: ak, stateDir: filepath.Join(dir, "state"),
-		maxSessions: 32, idleTimeout: time.Minute, paths: []string{"testdata/seeds"}}
+		maxSessions: 32, idleTimeout: time.Minute, paths: []string{"testdata/seeds"},
+		env: commands.Env{Lang: msg.EN}} // the tests read English; TestServeSessionLanguage the rest
 	if tune != nil {
 		tune(&cfg)
 	}
@@ -148,6 +150,26 @@ func TestServeCommands(t *testing.T) {
 	}
 	if !strings.Contains(ts.logs.String(), "command") {
 		t.Error("commands are not logged")
+	}
+}
+
+// A served session speaks the server's language, or the one its client asks for with
+// BAOGAO_LANG (ssh -o SetEnv=BAOGAO_LANG=en).
+func TestServeSessionLanguage(t *testing.T) {
+	ts := startServer(t, func(c *serveConfig) { c.env.Lang = msg.ZH })
+	if _, errs, code := ts.run(t, "ls"); code != 2 || !strings.Contains(errs, "未知命令") {
+		t.Errorf("a Chinese server: code %d stderr %q", code, errs)
+	}
+	c, sess := ts.session(t)
+	defer c.Close()
+	if err := sess.Setenv("BAOGAO_LANG", "en"); err != nil {
+		t.Fatal(err)
+	}
+	var errb bytes.Buffer
+	sess.Stderr = &errb
+	sess.Run("ls")
+	if !strings.Contains(errb.String(), "unknown command") {
+		t.Errorf("a session asking for English: stderr %q", errb.String())
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"baogao/loader"
 	"baogao/match"
 	"baogao/model"
+	"baogao/msg"
 	"baogao/review"
 	"baogao/tui/width"
 )
@@ -36,6 +37,7 @@ type corpus struct {
 type session struct {
 	corpus
 	styles  Styles
+	lang    msg.Lang // the one language of this session
 	measure width.Measure
 	py      *match.Readings
 
@@ -160,7 +162,7 @@ func (s *session) readBodyCmd(i int) tea.Cmd {
 // keepBody remembers a body read back, a few dozen at most.
 func (s *session) keepBody(msg bodyMsg) {
 	if msg.err != nil {
-		s.notice = oneLine(msg.err.Error())
+		s.notice = oneLine(s.lang.Err(msg.err))
 		return
 	}
 	if s.bodies == nil || len(s.bodies) >= maxBodies {
@@ -183,7 +185,7 @@ func (s *session) report(i int) *model.Report {
 	}
 	u := *r
 	if err := loader.Unpack(&u); err != nil {
-		s.notice = oneLine(err.Error())
+		s.notice = oneLine(s.lang.Err(err))
 	}
 	if s.unpacked == nil {
 		s.unpacked = map[int]*model.Report{}
@@ -195,6 +197,7 @@ func (s *session) report(i int) *model.Report {
 // Options configure one browser session.
 type Options struct {
 	EastAsianWidth bool
+	Lang           msg.Lang
 	NoColor        bool
 	Readings       *match.Readings // shared pinyin cache; nil makes one
 	Store          *review.Store   // review state; nil keeps it in memory
@@ -242,21 +245,21 @@ func New(batches <-chan loader.Batch, opts Options) *App {
 	if opts.Readings == nil {
 		opts.Readings = &match.Readings{}
 	}
-	ses := &session{corpus: corpus{readBody: opts.ReadBody}, measure: width.NewMeasure(opts.EastAsianWidth), py: opts.Readings, store: opts.Store, reviewer: opts.Reviewer}
+	ses := &session{corpus: corpus{readBody: opts.ReadBody}, measure: width.NewMeasure(opts.EastAsianWidth), py: opts.Readings, store: opts.Store, reviewer: opts.Reviewer, lang: opts.Lang}
 	if opts.Store != nil {
 		for _, n := range opts.Store.Notices() {
-			ses.notice = oneLine(n)
+			ses.notice = ses.lang.Say(oneLine(n))
 		}
 	}
 	if opts.StateError != "" {
 		ses.memoryOnly = true
-		ses.notice = "审阅记录无法保存，只留在内存中：" + oneLine(opts.StateError)
+		ses.notice = ses.lang.T("notice.state-memory", oneLine(opts.StateError))
 	}
 	if opts.Notice != "" {
-		ses.notice = oneLine(opts.Notice)
+		ses.notice = ses.lang.Say(oneLine(opts.Notice))
 	}
 	ses.styles = newStyles(true, opts.NoColor)
-	a := &App{ses: ses, opts: opts, global: newGlobalKeys(), loading: batches, isDark: true}
+	a := &App{ses: ses, opts: opts, global: newGlobalKeys(ses.lang), loading: batches, isDark: true}
 	if batches == nil {
 		ses.reports, ses.keys, ses.errors = opts.Reports, opts.Keys, opts.Errors
 		a.finished = true
@@ -365,7 +368,7 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.setSize()
 		return a, nil
 	case NoticeMsg:
-		a.ses.notice = oneLine(string(msg))
+		a.ses.notice = a.ses.lang.Say(oneLine(string(msg)))
 		return a, nil
 	case tea.BackgroundColorMsg:
 		a.isDark = msg.IsDark()
@@ -414,7 +417,7 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, tea.Quit
 		}
 		a.quitArmed = true
-		a.ses.notice = fmt.Sprintf("%d 项审阅修改未能保存（%s）：再按 %s 放弃并退出", a.ses.pending(), a.ses.store.Path(), msg.key)
+		a.ses.notice = a.ses.lang.T("notice.quit-unsaved", a.ses.pending(), a.ses.store.Path(), msg.key)
 		return a, nil
 	case openReportMsg:
 		v := newReportView(a.ses, msg.idx)
@@ -515,7 +518,7 @@ func (a *App) quit(k string) (tea.Model, tea.Cmd) {
 	}
 	if u, ok := a.top().(unsaved); ok && u.unsaved() {
 		a.quitArmed = true
-		a.ses.notice = "笔记尚未保存：ctrl+s 保存，或再按 " + k + " 放弃并退出"
+		a.ses.notice = a.ses.lang.T("notice.note-unsaved", k)
 		return a, nil
 	}
 	if a.ses.pending() > 0 {
@@ -524,7 +527,7 @@ func (a *App) quit(k string) (tea.Model, tea.Cmd) {
 	}
 	if a.ses.memoryOnly && len(a.ses.memory.Reviews) > 0 {
 		a.quitArmed = true
-		a.ses.notice = "审阅记录只在内存中（无法写入状态文件）：再按 " + k + " 退出，记录将丢失"
+		a.ses.notice = a.ses.lang.T("notice.quit-memory", k)
 		return a, nil
 	}
 	return a, tea.Quit
@@ -541,9 +544,9 @@ func (a *App) View() tea.View {
 func (a *App) render() string {
 	st, m := a.ses.styles, a.ses.measure
 	if a.w < minW || a.h < minH {
-		msg := fmt.Sprintf("终端太小 (%dx%d)，至少 %dx%d", a.w, a.h, minW, minH)
+		msg := a.ses.lang.T("screen.too-small", a.w, a.h, minW, minH)
 		if m.String(msg) > a.w {
-			msg = fmt.Sprintf("too small %dx%d", a.w, a.h)
+			msg = a.ses.lang.T("screen.too-small-short", a.w, a.h)
 		}
 		return line{plain(msg)}.render(m, max(1, a.w), st.Plain)
 	}
@@ -552,10 +555,10 @@ func (a *App) render() string {
 	if !a.finished && a.total > 0 {
 		title = append(title, seg{"  " + progressBar(m, a.done, a.total, 12), st.Bar}, seg{fmt.Sprintf(" %d/%d", a.done, a.total), st.Dim})
 	} else if !a.finished {
-		title = append(title, seg{"  加载中…", st.Dim})
+		title = append(title, seg{"  " + a.ses.lang.T("title.loading"), st.Dim})
 	}
 	if n := len(a.ses.errors); n > 0 {
-		title = append(title, seg{fmt.Sprintf("  %d 个文件无法读取 (e)", n), st.Error})
+		title = append(title, seg{"  " + a.ses.lang.T("title.unreadable", n), st.Error})
 	}
 	if a.ses.notice != "" {
 		title = append(title, seg{"  " + a.ses.notice, st.Error})
@@ -616,7 +619,7 @@ func (a *App) helpView(h int) string {
 		top = min(a.helpTop, len(lines)-h+1)
 		lines = append(lines[:0:0], lines[top:]...)
 		if len(lines) > h {
-			lines = append(lines[:h-1], line{{"  ↓ 更多：j/k 滚动，其他键关闭", st.Dim}})
+			lines = append(lines[:h-1], line{{"  " + a.ses.lang.T("help.more"), st.Dim}})
 		}
 	}
 	var b strings.Builder

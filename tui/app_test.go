@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"baogao/msg"
 	"errors"
 	"fmt"
 	"os"
@@ -27,10 +28,16 @@ var seeds = loader.Load(loader.FS(os.DirFS("../testdata/seeds"), "."), loader.Op
 // ambiguous width is pinned (narrow) so screens never depend on LANG.
 func newTestApp(t testing.TB, w, h int) *App {
 	t.Helper()
+	return newAppOver(t, w, h, msg.ZH, seeds.Reports)
+}
+
+// newAppOver is a browser in lang over reports, with one file that could not be read.
+func newAppOver(t testing.TB, w, h int, lang msg.Lang, reports []model.Report) *App {
+	t.Helper()
 	ch := make(chan loader.Batch, 1)
-	ch <- loader.Batch{Reports: append([]model.Report(nil), seeds.Reports...), Errors: []loader.FileError{{Source: "bad.bin", Err: "not a text document (binary content)"}}, Done: 5, Total: 5, Final: true}
+	ch <- loader.Batch{Reports: append([]model.Report(nil), reports...), Errors: []loader.FileError{{Source: "bad.bin", Err: "not a text document (binary content)"}}, Done: 5, Total: 5, Final: true}
 	close(ch)
-	a := New(ch, Options{})
+	a := New(ch, Options{Lang: lang})
 	a.Update(waitBatch(ch, a.ses.py)())
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return a
@@ -130,15 +137,63 @@ var screens = []struct {
 	{"indicator-flagged", []string{"enter", "i", "j", "*", "j", "x", "错", "enter"}},
 }
 
+var goldenSizes = [][2]int{{80, 24}, {120, 40}, {200, 60}}
+
+// langSuffix names a golden's language: Chinese, the default, has none.
+func langSuffix(l msg.Lang) string {
+	if l == msg.EN {
+		return "-en"
+	}
+	return ""
+}
+
 func TestScreensGolden(t *testing.T) {
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		for _, sc := range screens {
-			name := fmt.Sprintf("%s-%dx%d", sc.name, size[0], size[1])
-			t.Run(name, func(t *testing.T) {
-				a := newTestApp(t, size[0], size[1])
-				press(a, sc.keys...)
-				golden.RequireEqual(t, screenText(a)) // testdata/TestScreensGolden/NAME.golden; -update rewrites
-			})
+	for _, lang := range []msg.Lang{msg.ZH, msg.EN} {
+		for _, size := range goldenSizes {
+			for _, sc := range screens {
+				name := fmt.Sprintf("%s-%dx%d%s", sc.name, size[0], size[1], langSuffix(lang))
+				t.Run(name, func(t *testing.T) {
+					a := newAppOver(t, size[0], size[1], lang, seeds.Reports)
+					press(a, sc.keys...)
+					golden.RequireEqual(t, screenText(a)) // testdata/TestScreensGolden/NAME.golden; -update rewrites
+				})
+			}
+		}
+	}
+}
+
+// The reader of a run-on report (seed 000: one line per part, headings inside them) and of a
+// report with line breaks (a dev report), at its start and a few pages on: headings on lines of
+// their own, paragraphs indented, in both languages.
+func TestReaderGolden(t *testing.T) {
+	linebroken := loader.Load(loader.FS(os.DirFS("testdata/reader"), "."), loader.Options{})
+	var runon []model.Report
+	for _, r := range seeds.Reports {
+		if strings.HasPrefix(r.Source, "000_") {
+			runon = append(runon, r)
+		}
+	}
+	if len(runon) == 0 || len(linebroken.Reports) == 0 {
+		t.Fatal("the reader's sample reports are missing")
+	}
+	for _, lang := range []msg.Lang{msg.ZH, msg.EN} {
+		for _, size := range goldenSizes {
+			for _, c := range []struct {
+				name    string
+				reports []model.Report
+			}{{"runon", runon}, {"linebroken", linebroken.Reports}} {
+				for _, at := range []struct {
+					name string
+					keys []string
+				}{{"top", []string{"enter", "tab"}}, {"paged", []string{"enter", "tab", "space", "space"}}, {"wide", []string{"enter", "z", "space"}}} {
+					name := fmt.Sprintf("%s-%s-%dx%d%s", c.name, at.name, size[0], size[1], langSuffix(lang))
+					t.Run(name, func(t *testing.T) {
+						a := newAppOver(t, size[0], size[1], lang, c.reports)
+						press(a, at.keys...)
+						golden.RequireEqual(t, screenText(a))
+					})
+				}
+			}
 		}
 	}
 }
@@ -171,7 +226,7 @@ func TestNoLineWiderThanTerminal(t *testing.T) {
 
 func TestTooSmall(t *testing.T) {
 	a := newTestApp(t, 19, 5)
-	if got := screenText(a); !strings.Contains(got, "too small") && !strings.Contains(got, "终端太小") {
+	if got := screenText(a); !strings.Contains(got, "太小 19x5") {
 		t.Errorf("got %q", got)
 	}
 }
@@ -204,7 +259,8 @@ func TestTableColumnsAligned(t *testing.T) {
 		lines := strings.Split(screenText(a), "\n")[1:] // below the title line
 		header := lines[0]
 		var cols, ends []int
-		for _, h := range indicatorColumns {
+		for _, id := range indicatorColumns {
+			h := msg.ZH.T(id)
 			i := strings.Index(header, h)
 			if i < 0 {
 				t.Fatalf("header %q lacks %q", header, h)
@@ -215,7 +271,7 @@ func TestTableColumnsAligned(t *testing.T) {
 		rows := tableOf(a).rows
 		for r, in := range rows {
 			ln := lines[1+r]
-			for c, cell := range cells(in) {
+			for c, cell := range cells(msg.ZH, in) {
 				if cell == "" {
 					continue
 				}
@@ -518,7 +574,7 @@ func TestHelpScrolls(t *testing.T) {
 		t.Fatalf("a help longer than 12 rows does not say there is more:\n%s", first)
 	}
 	press(a, "j", "j", "j", "j", "j", "j", "j", "j", "j", "j")
-	if !strings.Contains(screenText(a), "quit") {
+	if !strings.Contains(screenText(a), msg.ZH.T("key.quit")) {
 		t.Errorf("scrolled to the end, the last key is not shown:\n%s", screenText(a))
 	}
 	press(a, "G") // on the list it would move the cursor to the last report

@@ -15,7 +15,9 @@ type errorsView struct {
 	w, h int
 }
 
-func newErrorsView(ses *session) *errorsView { return &errorsView{ses: ses, keys: newMoveKeys()} }
+func newErrorsView(ses *session) *errorsView {
+	return &errorsView{ses: ses, keys: newMoveKeys(ses.lang)}
+}
 
 func (e *errorsView) SetSize(w, h int) { e.w, e.h = w, h }
 
@@ -38,13 +40,13 @@ func (e *errorsView) View() string {
 		i := off + r
 		switch {
 		case len(errs) == 0 && r == 0:
-			b.WriteString(line{{"  所有文件都已读取，没有错误。", st.Status}}.render(m, e.w, st.Plain))
+			b.WriteString(line{{"  " + e.ses.lang.T("errors.none"), st.Status}}.render(m, e.w, st.Plain))
 		case i < len(errs):
 			s := st.Plain
 			if i == e.cur {
 				s = st.Selected
 			}
-			b.WriteString(line{{"  " + model.SafeName(errs[i].Source) + ": ", s}, {errs[i].Err, st.Error}}.render(m, e.w, s))
+			b.WriteString(line{{"  " + model.SafeName(errs[i].Source) + ": ", s}, {e.ses.lang.Say(errs[i].Err), st.Error}}.render(m, e.w, s))
 		default:
 			b.WriteString(strings.Repeat(" ", e.w))
 		}

@@ -3,7 +3,6 @@ package tui
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -12,9 +11,10 @@ import (
 
 	"baogao/match"
 	"baogao/model"
+	"baogao/msg"
 )
 
-var indicatorColumns = []string{"指标", "类型", "数值", "增速", "限定", "章节"}
+var indicatorColumns = []msg.ID{"col.indicator", "col.kind", "col.value", "col.growth", "col.qualifier", "col.section"}
 
 const (
 	colName = iota
@@ -41,9 +41,9 @@ type indicatorTable struct {
 
 func newIndicatorTable(ses *session, idx int) *indicatorTable {
 	in := textinput.New()
-	in.Prompt = "标错原因: "
+	in.Prompt = ses.lang.T("indicators.flag-prompt")
 	in.CharLimit = 200
-	t := indicatorTable{ses: ses, keys: newTableKeys(), idx: idx, sortBy: -1, input: in}
+	t := indicatorTable{ses: ses, keys: newTableKeys(ses.lang), idx: idx, sortBy: -1, input: in}
 	t.rows = append(t.rows, ses.report(idx).Indicators...)
 	return &t
 }
@@ -56,7 +56,7 @@ func (t *indicatorTable) clamp() {
 	t.cur, t.off = scrollTo(t.cur, t.off, len(t.rows), t.page())
 }
 
-func cells(in model.Indicator) []string {
+func cells(l msg.Lang, in model.Indicator) []string {
 	val, gr := "", ""
 	if in.Value != nil {
 		val = model.FormatNumber(*in.Value) + in.Unit
@@ -67,7 +67,7 @@ func cells(in model.Indicator) []string {
 			gr += "（" + model.FormatNumber(*in.Stretch) + "）"
 		}
 	}
-	return []string{in.Name, model.KindLabel(in.Kind), val, gr, in.Qualifier, in.Section}
+	return []string{in.Name, model.KindLabel(l, in.Kind), val, gr, in.Qualifier, in.Section}
 }
 
 // resort orders the rows by the sorted column: names, qualifiers and sections by pinyin, values
@@ -85,7 +85,7 @@ func (t *indicatorTable) resort() {
 		case colGrowth:
 			return in.Growth != nil
 		}
-		return cells(in)[c] != ""
+		return cells(t.ses.lang, in)[c] != ""
 	}
 	compare := func(x, y model.Indicator) int {
 		switch c {
@@ -96,7 +96,7 @@ func (t *indicatorTable) resort() {
 		case colKind:
 			return cmp.Compare(x.Kind, y.Kind)
 		}
-		a, b := cells(x)[c], cells(y)[c]
+		a, b := cells(t.ses.lang, x)[c], cells(t.ses.lang, y)[c]
 		return match.CompareChinese(t.ses.sortKey(a), a, t.ses.sortKey(b), b)
 	}
 	slices.SortStableFunc(t.rows, func(x, y model.Indicator) int {
@@ -208,9 +208,12 @@ func (t *indicatorTable) View() string {
 	st, m := t.ses.styles, t.ses.measure
 	var all [][]string
 	for _, in := range t.rows {
-		all = append(all, cells(in))
+		all = append(all, cells(t.ses.lang, in))
 	}
-	header := append([]string{}, indicatorColumns...)
+	var header []string
+	for _, id := range indicatorColumns {
+		header = append(header, t.ses.lang.T(id))
+	}
 	if t.sortBy >= 0 {
 		arrow := "↑"
 		if t.desc {
@@ -243,7 +246,7 @@ func (t *indicatorTable) View() string {
 				s = st.Header
 			case sel:
 				s = st.Selected
-			case i == 1 && c == "目标":
+			case i == 1 && in != nil && in.Kind == model.Target:
 				s = st.Target
 			case i == 1:
 				s = st.Actual
@@ -278,15 +281,15 @@ func (t *indicatorTable) View() string {
 		b.WriteString(row(all[i], &t.rows[i], i == t.cur, false) + "\n")
 	}
 	rep := t.ses.peek(t.idx)
-	status := line{{rep.Title + " · " + strconv.Itoa(len(t.rows)) + " 项指标", st.Status}}
+	status := line{{rep.Title + " · " + t.ses.lang.T("indicators.count", len(t.rows)), st.Status}}
 	if len(t.rows) == 0 {
-		status = line{{rep.Title + " · 未找到指标", st.Status}}
+		status = line{{rep.Title + " · " + t.ses.lang.T("indicators.none"), st.Status}}
 	} else if f, ok := rv.FlagOf(model.TargetIndicator(t.rows[t.cur])); ok {
-		status = append(status, seg{"  标错：" + oneLine(f.Reason), st.Error})
+		status = append(status, seg{"  " + t.ses.lang.T("indicators.flagged", oneLine(f.Reason)), st.Error})
 	}
 	if un := rep.Unread(); len(un) > 0 {
 		// what the goals passage says that was not read: a user checks these by hand
-		status = append(status, seg{"  未读懂 " + strconv.Itoa(len(un)) + " 句：" + oneLine(strings.Join(un, "；")), st.Error})
+		status = append(status, seg{"  " + t.ses.lang.T("indicators.unread", len(un), oneLine(strings.Join(un, "；"))), st.Error})
 	}
 	if t.typing {
 		status = inputLine(t.input, st)

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"baogao/msg"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
@@ -12,11 +13,11 @@ type globalKeys struct {
 	Help, Quit, Back key.Binding
 }
 
-func newGlobalKeys() globalKeys {
+func newGlobalKeys(l msg.Lang) globalKeys {
 	return globalKeys{
-		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-		Back: key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+		Help: key.NewBinding(key.WithKeys("?"), key.WithHelp("?", l.T("key.help"))),
+		Quit: key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", l.T("key.quit"))),
+		Back: key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", l.T("key.back"))),
 	}
 }
 
@@ -25,14 +26,14 @@ type moveKeys struct {
 	Up, Down, Top, Bottom, HalfDown, HalfUp key.Binding
 }
 
-func newMoveKeys() moveKeys {
+func newMoveKeys(l msg.Lang) moveKeys {
 	return moveKeys{
-		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", "down")),
-		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", "top")),
-		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", "bottom")),
-		HalfDown: key.NewBinding(key.WithKeys("ctrl+d", "pgdown"), key.WithHelp("ctrl+d", "half page down")),
-		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u", "pgup"), key.WithHelp("ctrl+u", "half page up")),
+		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("↑/k", l.T("key.up"))),
+		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("↓/j", l.T("key.down"))),
+		Top:      key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g", l.T("key.top"))),
+		Bottom:   key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G", l.T("key.bottom"))),
+		HalfDown: key.NewBinding(key.WithKeys("ctrl+d", "pgdown"), key.WithHelp("ctrl+d", l.T("key.half-page-down"))),
+		HalfUp:   key.NewBinding(key.WithKeys("ctrl+u", "pgup"), key.WithHelp("ctrl+u", l.T("key.half-page-up"))),
 	}
 }
 
@@ -69,20 +70,20 @@ type listKeys struct {
 	Reviewed, Star, Note, ReviewFilter         key.Binding
 }
 
-func newListKeys() listKeys {
+func newListKeys(l msg.Lang) listKeys {
 	return listKeys{
-		moveKeys: newMoveKeys(),
-		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
-		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
-		Targets:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "targets")),
-		Errors:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "load errors")),
+		moveKeys: newMoveKeys(l),
+		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", l.T("key.filter"))),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T("key.open"))),
+		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.T("key.clear-filter"))),
+		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", l.T("key.sort"))),
+		Targets:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", l.T("key.targets"))),
+		Errors:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", l.T("key.load-errors"))),
 
-		Reviewed:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark reviewed")),
-		Star:         key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star")),
-		Note:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
-		ReviewFilter: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "show: all/unreviewed/starred/flagged/noted")),
+		Reviewed:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", l.T("key.mark-reviewed"))),
+		Star:         key.NewBinding(key.WithKeys("*"), key.WithHelp("*", l.T("key.star"))),
+		Note:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", l.T("key.note"))),
+		ReviewFilter: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", l.T("key.show-all-unreviewed-starred-flagged-noted"))),
 	}
 }
 
@@ -106,29 +107,30 @@ type reportKeys struct {
 	Tree, PageDown, PageUp                       key.Binding
 }
 
-func newReportKeys() reportKeys {
+func newReportKeys(l msg.Lang) reportKeys {
 	return reportKeys{
-		moveKeys:   newMoveKeys(),
-		Toggle:     key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", "expand/collapse")),
-		Pane:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "switch pane")),
-		Expand:     key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "expand")),
-		Collapse:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "collapse")),
-		Search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
-		Next:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
-		Prev:       key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
-		Indicators: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "indicators")),
-		Reviewed:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark reviewed")),
-		Star:       key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star section")),
-		Note:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "note on section")), // n is the next match here
-		Tree:       key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "tree")),
-		PageDown:   key.NewBinding(key.WithKeys("space", "pgdown", "f"), key.WithHelp("space/f", "page down")),
-		PageUp:     key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b", "page up")),
+		moveKeys:   newMoveKeys(l),
+		Toggle:     key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", l.T("key.expand-collapse"))),
+		Pane:       key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", l.T("key.switch-pane"))),
+		Expand:     key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", l.T("key.expand"))),
+		Collapse:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", l.T("key.collapse"))),
+		Search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", l.T("key.search"))),
+		Next:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", l.T("key.next-match"))),
+		Prev:       key.NewBinding(key.WithKeys("N"), key.WithHelp("N", l.T("key.previous-match"))),
+		Indicators: key.NewBinding(key.WithKeys("i"), key.WithHelp("i", l.T("key.indicators"))),
+		Reviewed:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", l.T("key.mark-reviewed"))),
+		Star:       key.NewBinding(key.WithKeys("*"), key.WithHelp("*", l.T("key.star-section"))),
+		Note:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", l.T("key.note-on-section"))), // n is the next match here
+		Tree:       key.NewBinding(key.WithKeys("z"), key.WithHelp("z", l.T("key.tree"))),
+		PageDown:   key.NewBinding(key.WithKeys("space", "pgdown", "f"), key.WithHelp("space/f", l.T("key.page-down"))),
+		PageUp:     key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b", l.T("key.page-up"))),
 	}
 }
 
 // enable turns off the keys that do nothing in the report's present state: the tree's keys while
 // the reader has focus, next and previous match without a search.
 func (k *reportKeys) enable(v *reportView) {
+	l := v.ses.lang
 	for _, b := range []*key.Binding{&k.Toggle, &k.Expand, &k.Collapse} {
 		b.SetEnabled(!v.reader)
 	}
@@ -140,13 +142,13 @@ func (k *reportKeys) enable(v *reportView) {
 	if v.reader {
 		k.HalfDown.SetKeys("ctrl+d", "d")
 		k.HalfUp.SetKeys("ctrl+u", "u")
-		k.HalfDown.SetHelp("d", "half page down")
-		k.HalfUp.SetHelp("u", "half page up")
+		k.HalfDown.SetHelp("d", l.T("key.half-page-down"))
+		k.HalfUp.SetHelp("u", l.T("key.half-page-up"))
 	} else {
 		k.HalfDown.SetKeys("ctrl+d", "pgdown")
 		k.HalfUp.SetKeys("ctrl+u", "pgup")
-		k.HalfDown.SetHelp("ctrl+d", "half page down")
-		k.HalfUp.SetHelp("ctrl+u", "half page up")
+		k.HalfDown.SetHelp("ctrl+d", l.T("key.half-page-down"))
+		k.HalfUp.SetHelp("ctrl+u", l.T("key.half-page-up"))
 	}
 	k.Pane.SetEnabled(!v.hideTree)
 }
@@ -157,15 +159,15 @@ type tableKeys struct {
 	Star, Flag              key.Binding
 }
 
-func newTableKeys() tableKeys {
+func newTableKeys(l msg.Lang) tableKeys {
 	return tableKeys{
-		moveKeys: newMoveKeys(),
-		Left:     key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", "column left")),
-		Right:    key.NewBinding(key.WithKeys("l", "right"), key.WithHelp("→/l", "column right")),
-		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by column")),
-		Jump:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "show source")),
-		Star:     key.NewBinding(key.WithKeys("*"), key.WithHelp("*", "star")),
-		Flag:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "flag as wrong")),
+		moveKeys: newMoveKeys(l),
+		Left:     key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", l.T("key.column-left"))),
+		Right:    key.NewBinding(key.WithKeys("l", "right"), key.WithHelp("→/l", l.T("key.column-right"))),
+		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", l.T("key.sort-by-column"))),
+		Jump:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T("key.show-source"))),
+		Star:     key.NewBinding(key.WithKeys("*"), key.WithHelp("*", l.T("key.star"))),
+		Flag:     key.NewBinding(key.WithKeys("x"), key.WithHelp("x", l.T("key.flag-as-wrong"))),
 	}
 }
 
@@ -182,14 +184,14 @@ type targetsKeys struct {
 	Left, Right, Sort, Chart, Open key.Binding
 }
 
-func newTargetsKeys() targetsKeys {
+func newTargetsKeys(l msg.Lang) targetsKeys {
 	return targetsKeys{
-		moveKeys: newMoveKeys(),
-		Left:     key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", "column left")),
-		Right:    key.NewBinding(key.WithKeys("l", "right"), key.WithHelp("→/l", "column right")),
-		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
-		Chart:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "chart")),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		moveKeys: newMoveKeys(l),
+		Left:     key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", l.T("key.column-left"))),
+		Right:    key.NewBinding(key.WithKeys("l", "right"), key.WithHelp("→/l", l.T("key.column-right"))),
+		Sort:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", l.T("key.sort"))),
+		Chart:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", l.T("key.chart"))),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T("key.open"))),
 	}
 }
 
@@ -205,15 +207,15 @@ type noteKeys struct {
 	Both, Mine, Theirs    key.Binding // when the note changed elsewhere since it was opened
 }
 
-func newNoteKeys() noteKeys {
+func newNoteKeys(l msg.Lang) noteKeys {
 	return noteKeys{
-		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save note")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		Yes:    key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "discard changes")),
-		No:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "keep editing")),
-		Both:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "keep both (append mine)")),
-		Mine:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "keep mine")),
-		Theirs: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "keep theirs")),
+		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", l.T("key.save-note"))),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", l.T("key.cancel"))),
+		Yes:    key.NewBinding(key.WithKeys("y"), key.WithHelp("y", l.T("key.discard-changes"))),
+		No:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", l.T("key.keep-editing"))),
+		Both:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", l.T("key.keep-both-append-mine"))),
+		Mine:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", l.T("key.keep-mine"))),
+		Theirs: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", l.T("key.keep-theirs"))),
 	}
 }
 

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"cmp"
-	"fmt"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -16,6 +15,7 @@ import (
 
 	"baogao/match"
 	"baogao/model"
+	"baogao/msg"
 )
 
 // hit is a report shown in the list and how well it matched.
@@ -37,8 +37,8 @@ const (
 	sortModes
 )
 
-func (s sortMode) String() string {
-	return [...]string{"文件顺序", "地区↑", "地区↓", "年份↓", "年份↑"}[s]
+func (s sortMode) label(l msg.Lang) string {
+	return l.T([...]msg.ID{"sort.file", "sort.region-asc", "sort.region-desc", "sort.year-desc", "sort.year-asc"}[s])
 }
 
 // arrow is what the sorted column's header shows.
@@ -71,8 +71,8 @@ type reportList struct {
 func newReportList(ses *session) *reportList {
 	in := textinput.New()
 	in.Prompt = "/ "
-	in.Placeholder = "长安 / changan / ca"
-	l := reportList{ses: ses, keys: newListKeys(), input: in}
+	in.Placeholder = ses.lang.T("list.filter-placeholder")
+	l := reportList{ses: ses, keys: newListKeys(ses.lang), input: in}
 	l.refilter()
 	return &l
 }
@@ -322,18 +322,21 @@ func (l *reportList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 
 func (l *reportList) View() string {
 	st, m := l.ses.styles, l.ses.measure
-	regionHead, yearHead := "地区"+l.sort.arrow(true), "年份"+l.sort.arrow(false)
+	lang := l.ses.lang
+	regionHead, yearHead := lang.T("col.region")+l.sort.arrow(true), lang.T("col.year")+l.sort.arrow(false)
+	levelHead, countHead := lang.T("col.level"), lang.T("col.targets")
 	regionW, yearW := m.String(regionHead), max(4, m.String(yearHead))
+	levelW, countW := max(4, m.String(levelHead)), max(4, m.String(countHead)) // a header is never cut
 	widths := l.ses.widths
 	for _, h := range l.visible {
 		regionW = max(regionW, widths[h.idx])
 	}
 	regionW = min(regionW, max(4, l.w/4))
 	cols := func(mark, region, level, year, n string) []string {
-		return []string{mark, m.PadRight(region, regionW), m.PadRight(level, 4), m.PadRight(year, yearW), m.PadLeft(n, 4)}
+		return []string{mark, m.PadRight(region, regionW), m.PadRight(level, levelW), m.PadRight(year, yearW), m.PadLeft(n, countW)}
 	}
 	var b strings.Builder
-	head := line{plain(strings.Join(cols("     ", regionHead, "级别", yearHead, "目标"), " ") + " 标题")}
+	head := line{plain(strings.Join(cols("     ", regionHead, levelHead, yearHead, countHead), " ") + " " + lang.T("col.title"))}
 	for i := range head {
 		head[i].style = st.Header
 	}
@@ -365,13 +368,13 @@ func (l *reportList) View() string {
 	// bottom line: the filter input or the count
 	var bottom line
 	reviewed := l.ses.reviewedCount()
-	count := fmt.Sprintf("%d/%d  已审 %d/%d", len(l.visible), len(l.ses.reports), reviewed, len(l.ses.reports))
+	count := lang.T("list.count", len(l.visible), len(l.ses.reports), reviewed, len(l.ses.reports))
 	if l.ses.loading {
 		// while files are read the counts are of reports so far: say so, beside the files' progress
-		count = fmt.Sprintf("%d/%d 份（载入中）  已审 %d", len(l.visible), len(l.ses.reports), reviewed)
+		count = lang.T("list.count-loading", len(l.visible), len(l.ses.reports), reviewed)
 	}
 	if l.review != showAll {
-		count += "  显示：" + l.review.String()
+		count += "  " + lang.T("list.showing", l.review.label(lang))
 	}
 	switch {
 	case l.typing:
@@ -379,9 +382,9 @@ func (l *reportList) View() string {
 		bottom = append(bottom, seg{"  " + count, st.Status})
 		return b.String() + bottom.render(m, l.w, st.Plain)
 	case l.query() != "":
-		bottom = line{{"/" + l.query() + "  ", st.Match}, {count + "  排序：" + l.sort.String(), st.Status}}
+		bottom = line{{"/" + l.query() + "  ", st.Match}, {count + "  " + lang.T("list.sorted", l.sort.label(lang)), st.Status}}
 	default:
-		bottom = line{{count + "  排序：" + l.sort.String(), st.Status}}
+		bottom = line{{count + "  " + lang.T("list.sorted", l.sort.label(lang)), st.Status}}
 	}
 	if l.cursor < len(l.visible) && !l.typing {
 		// which file the row is: a GBK copy and its original have the same title
@@ -414,7 +417,7 @@ func partLabel(r *model.Report) string {
 	return ""
 }
 
-func (s *session) regionLabel(i int) string { return s.reports[i].RegionLabel() }
+func (s *session) regionLabel(i int) string { return s.reports[i].RegionLabel(s.lang) }
 
 // inputLine draws a text input ourselves (prompt, text, a reverse-video cursor) so that its width
 // is measured like everything else; the bubbles input keeps the editing behaviour.

@@ -25,7 +25,7 @@ type noteEditor struct {
 }
 
 func newNoteEditor(ses *session, idx int, target, label string) *noteEditor {
-	e := noteEditor{ses: ses, keys: newNoteKeys(), idx: idx, target: target, label: label}
+	e := noteEditor{ses: ses, keys: newNoteKeys(ses.lang), idx: idx, target: target, label: label}
 	if rv, _ := ses.reviewOf(idx); rv != nil {
 		if n, ok := rv.NoteOf(target); ok {
 			e.text = []rune(n.Text)
@@ -175,7 +175,7 @@ func (e *noteEditor) vertical(d int) {
 func (e *noteEditor) View() string {
 	st, m := e.ses.styles, e.ses.measure
 	var lines []line
-	lines = append(lines, line{{"笔记 · " + e.label, st.Header}})
+	lines = append(lines, line{{e.ses.lang.T("note.head", e.label), st.Header}})
 	w := max(2, e.w-2)
 	start := 0
 	for i := 0; i <= len(e.text); i++ {
@@ -232,12 +232,12 @@ func (e *noteEditor) View() string {
 			b.WriteString(strings.Repeat(" ", e.w))
 		}
 	}
-	bottom := line{{"ctrl+s 保存 · esc 取消", st.Status}}
+	bottom := line{{e.ses.lang.T("note.footer"), st.Status}}
 	switch {
 	case e.theirs != nil:
-		bottom = line{{"这条笔记在别处已改为「" + oneLine(*e.theirs) + "」：a 两者都留（追加）/ m 用我的 / t 用对方的 / esc 继续编辑", st.Error}}
+		bottom = line{{e.ses.lang.T("note.conflict", oneLine(*e.theirs)), st.Error}}
 	case e.confirm:
-		bottom = line{{"放弃修改？ y 放弃 / n 继续编辑", st.Error}}
+		bottom = line{{e.ses.lang.T("note.discard"), st.Error}}
 	}
 	return b.String() + "\n" + bottom.render(m, e.w, st.Plain)
 }

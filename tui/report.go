@@ -64,10 +64,10 @@ type reportView struct {
 func newReportView(ses *session, idx int) *reportView {
 	in := textinput.New()
 	in.Prompt = "/ "
-	v := reportView{ses: ses, keys: newReportKeys(), idx: idx, rep: ses.report(idx), input: in, open: map[int]bool{0: true}, source: [2]int{-1, -1}}
+	v := reportView{ses: ses, keys: newReportKeys(ses.lang), idx: idx, rep: ses.report(idx), input: in, open: map[int]bool{0: true}, source: [2]int{-1, -1}}
 	body, ok := ses.cachedBody(idx)
 	v.body, v.loading = []rune(body), !ok
-	v.nodes = []node{{title: "（全文）", start: 0, end: max(len(v.body), v.rep.Chars), parent: -1}}
+	v.nodes = []node{{title: ses.lang.T("report.whole"), start: 0, end: max(len(v.body), v.rep.Chars), parent: -1}}
 	var add func([]model.Section, int, int)
 	add = func(ss []model.Section, depth, parent int) {
 		for _, s := range ss {
@@ -97,7 +97,7 @@ func (v *reportView) start() tea.Cmd {
 func (v *reportView) setBody(msg bodyMsg) {
 	body := msg.body
 	if msg.err != nil {
-		body = "无法读取正文：" + msg.err.Error()
+		body = v.ses.lang.T("report.body-error", msg.err)
 	}
 	v.body, v.loading = []rune(body), false
 	v.nodes[0].end = len(v.body)
@@ -217,6 +217,10 @@ func (v *reportView) rewrap() {
 				break
 			}
 		}
+		// the heading's own full stop (（二）…成效。) stays with it, not a paragraph of one 。
+		for end < len(v.body) && strings.ContainsRune("。；：.;:", v.body[end]) {
+			end++
+		}
 		if end > n.start {
 			heads[n.start] = end
 		}
@@ -290,7 +294,8 @@ func (v *reportView) rewrap() {
 // what the loader had to say about it.
 func (v *reportView) header() []string {
 	r := v.rep
-	place := r.RegionLabel()
+	lang := v.ses.lang
+	place := r.RegionLabel(lang)
 	for _, up := range []string{r.Prefecture, r.Province} {
 		if up != "" && up != r.Region {
 			place += " · " + up
@@ -301,7 +306,7 @@ func (v *reportView) header() []string {
 		first += " · " + r.Level
 	}
 	if r.Year > 0 {
-		first += fmt.Sprintf(" · %d年", r.Year)
+		first += " · " + lang.T("report.year", r.Year)
 	}
 	out := []string{first}
 	var who []string
@@ -313,15 +318,15 @@ func (v *reportView) header() []string {
 	if len(who) > 0 {
 		out = append(out, strings.Join(who, " · "))
 	}
-	out = append(out, "文件："+model.SafeName(r.Source)+partLabel(r))
+	out = append(out, lang.T("report.file", model.SafeName(r.Source)+partLabel(r)))
 	var notes []string
 	for _, w := range r.Warnings {
 		if !strings.HasPrefix(w, model.UnreadPrefix) { // the indicator table names those
-			notes = append(notes, w)
+			notes = append(notes, lang.Say(w))
 		}
 	}
 	if len(notes) > 0 {
-		out = append(out, "提示："+strings.Join(notes, "；"))
+		out = append(out, lang.T("report.notes", strings.Join(notes, lang.T("list.sep"))))
 	}
 	return out
 }
@@ -624,18 +629,18 @@ func (v *reportView) View() string {
 		if len(v.lines) > ph {
 			pct = (v.top + ph) * 100 / len(v.lines)
 		}
-		pos := fmt.Sprintf("%s · 行 %d/%d · %d%%", v.rep.Title, v.top+1, len(v.lines), min(100, pct))
+		pos := v.ses.lang.T("report.position", v.rep.Title, v.top+1, len(v.lines), min(100, pct))
 		bottom = line{{pos, st.Status}}
 		if rv, stale := v.ses.reviewOf(v.idx); rv != nil {
 			switch {
 			case stale:
-				bottom = append(bottom, seg{"  审阅已过期（正文已改）", st.Error})
+				bottom = append(bottom, seg{"  " + v.ses.lang.T("report.review-stale"), st.Error})
 			case rv.Reviewed:
-				bottom = append(bottom, seg{"  ✓已审", st.Target})
+				bottom = append(bottom, seg{"  " + v.ses.lang.T("report.reviewed"), st.Target})
 			}
 			target, _ := v.target()
 			if n, ok := rv.NoteOf(target); ok {
-				bottom = append(bottom, seg{"  笔记：" + oneLine(n.Text), st.Match})
+				bottom = append(bottom, seg{"  " + v.ses.lang.T("report.note", oneLine(n.Text)), st.Match})
 			}
 		}
 		if v.query != "" {
@@ -700,7 +705,7 @@ func (v *reportView) readerLines(h int) []line {
 	st := v.ses.styles
 	out := make([]line, h)
 	if v.loading {
-		out[0] = line{plain(" "), {"正在读取正文…", st.Dim}}
+		out[0] = line{plain(" "), {v.ses.lang.T("report.reading"), st.Dim}}
 		return out
 	}
 	var cur [2]int

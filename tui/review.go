@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"baogao/model"
+	"baogao/msg"
 	"baogao/review"
 )
 
@@ -98,15 +99,15 @@ func (s *session) saved(msg savedMsg) {
 	case errors.As(err, &nc):
 		// another note's editor asks; nothing was lost
 	case errors.As(err, &se):
-		s.notice, s.unsaved = oneLine(err.Error()), true
+		s.notice, s.unsaved = oneLine(s.lang.Err(err)), true
 	case err != nil:
-		s.notice = oneLine(err.Error())
+		s.notice = oneLine(s.lang.Err(err))
 	case s.unsaved:
 		// the notice said changes were kept in memory: now they are on disk
-		s.notice, s.unsaved = "review state saved", false
+		s.notice, s.unsaved = s.lang.T("notice.saved"), false
 	}
 	for _, n := range msg.notices {
-		s.notice = oneLine(n)
+		s.notice = s.lang.Say(oneLine(n))
 	}
 }
 
@@ -156,8 +157,8 @@ const (
 	showNoted
 )
 
-func (f reviewFilter) String() string {
-	return [...]string{"全部", "未审", "星标", "标错", "有笔记"}[f]
+func (f reviewFilter) label(l msg.Lang) string {
+	return l.T([...]msg.ID{"show.all", "show.unreviewed", "show.starred", "show.flagged", "show.noted"}[f])
 }
 
 func (s *session) passes(i int, f reviewFilter) bool {

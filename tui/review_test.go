@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"baogao/msg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -193,12 +194,12 @@ func TestSaveNoticeClearsOnSuccess(t *testing.T) {
 	a := appWithStore(t, filepath.Join(blocker, "state.json"))
 	os.WriteFile(blocker, []byte("a file where the state's folder should be"), 0o644)
 	press(a, "m")
-	if !strings.Contains(a.ses.notice, "not saved") || a.ses.pending() != 1 {
+	if !strings.Contains(a.ses.notice, "未保存") || a.ses.pending() != 1 {
 		t.Fatalf("notice %q, pending %d", a.ses.notice, a.ses.pending())
 	}
 	os.Remove(blocker)
 	press(a, "j", "m")
-	if a.ses.notice != "review state saved" || a.ses.pending() != 0 {
+	if a.ses.notice != msg.ZH.T("notice.saved") || a.ses.pending() != 0 {
 		t.Errorf("after a save that worked: notice %q, pending %d", a.ses.notice, a.ses.pending())
 	}
 }

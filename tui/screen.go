@@ -38,17 +38,17 @@ type pushMsg struct{ s Screen }
 func push(s Screen) tea.Cmd { return func() tea.Msg { return pushMsg{s} } }
 
 func (l *reportList) Typing() bool      { return l.typing }
-func (l *reportList) Title() string     { return "报告列表" }
+func (l *reportList) Title() string     { return l.ses.lang.T("title.list") }
 func (v *reportView) Typing() bool      { return v.typing }
-func (v *reportView) Title() string     { return "报告" }
+func (v *reportView) Title() string     { return v.ses.lang.T("title.report") }
 func (t *indicatorTable) Typing() bool  { return t.typing }
-func (t *indicatorTable) Title() string { return "指标" }
+func (t *indicatorTable) Title() string { return t.ses.lang.T("title.indicators") }
 func (v *targetsView) Typing() bool     { return false }
-func (v *targetsView) Title() string    { return "目标对比" }
+func (v *targetsView) Title() string    { return v.ses.lang.T("title.targets") }
 func (e *errorsView) Typing() bool      { return false }
-func (e *errorsView) Title() string     { return "加载错误" }
+func (e *errorsView) Title() string     { return e.ses.lang.T("title.errors") }
 func (e *noteEditor) Typing() bool      { return true }
-func (e *noteEditor) Title() string     { return "笔记" }
+func (e *noteEditor) Title() string     { return e.ses.lang.T("title.note") }
 
 // The list refilters when reports arrive or reviews change (a review filter may hide a row now).
 func (l *reportList) refresh() {

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"baogao/msg"
 	"slices"
 	"strings"
 	"testing"
@@ -40,7 +41,7 @@ func TestListSortsByPinyin(t *testing.T) {
 		var out []string
 		for _, h := range listOf(a).visible {
 			r := a.ses.reports[h.idx]
-			out = append(out, r.RegionLabel()+year(r.Year))
+			out = append(out, r.RegionLabel(msg.ZH)+year(r.Year))
 		}
 		return strings.Join(out, " ")
 	}
@@ -161,7 +162,7 @@ func TestKeysDisabledByState(t *testing.T) {
 	offers := func(desc string) bool {
 		for _, group := range a.keyMap().full {
 			for _, b := range group {
-				if b.Enabled() && b.Help().Desc == desc {
+				if b.Enabled() && b.Help().Desc == msg.ZH.T(msg.ID("key."+strings.ReplaceAll(desc, " ", "-"))) {
 					return true
 				}
 			}
@@ -275,7 +276,7 @@ func TestReaderTypography(t *testing.T) {
 		t.Errorf("a run-on report shows %d paragraphs", paras)
 	}
 	press(a, "z")
-	if v.treeW != 0 || !v.reader || !strings.Contains(a.footer(), "tree") {
+	if v.treeW != 0 || !v.reader || !strings.Contains(a.footer(), msg.ZH.T("key.tree")) {
 		t.Errorf("z did not give the reader the whole width (tree %d)", v.treeW)
 	}
 	press(a, "z")

@@ -2,16 +2,15 @@ package tui
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"baogao/model"
+	"baogao/msg"
 )
 
 // targetsView is the fourth screen: one row per report of the current filter, one column per key
@@ -31,7 +30,7 @@ type targetsView struct {
 }
 
 func newTargetsView(ses *session, idxs []int) *targetsView {
-	v := targetsView{ses: ses, keys: newTargetsKeys(), idxs: idxs, sortBy: -1}
+	v := targetsView{ses: ses, keys: newTargetsKeys(ses.lang), idxs: idxs, sortBy: -1}
 	for _, i := range idxs {
 		row := make([]*model.Indicator, len(model.KeyTargets))
 		for _, in := range ses.report(i).Targets() {
@@ -157,18 +156,19 @@ func (v *targetsView) arrow(c int) string {
 
 func (v *targetsView) label(i int) string {
 	r := v.ses.reports[v.idxs[i]]
-	return r.RegionLabel() + " " + year(r.Year)
+	return r.RegionLabel(v.ses.lang) + " " + year(r.Year)
 }
 
 // short names for the columns, so seven fit in 80 cells
-var targetHeads = []string{"GDP", "规上工业", "固投", "社零", "进出口", "一般预算", "居民收入"}
+var targetHeads = []msg.ID{"head.gdp", "head.industry", "head.investment", "head.retail", "head.trade", "head.revenue", "head.income"}
 
 func (v *targetsView) View() string {
 	if v.chart {
 		return v.chartView()
 	}
 	st, m := v.ses.styles, v.ses.measure
-	labelW := m.String("地区")
+	regionHead := v.ses.lang.T("col.region")
+	labelW := m.String(regionHead)
 	for i := range v.idxs {
 		labelW = max(labelW, m.String(v.label(i)))
 	}
@@ -176,7 +176,7 @@ func (v *targetsView) View() string {
 	// columns from the selected one leftwards as far as they fit
 	heads := make([]string, len(targetHeads))
 	for c, h := range targetHeads {
-		heads[c] = h + v.arrow(c)
+		heads[c] = v.ses.lang.T(h) + v.arrow(c)
 	}
 	colW := make([]int, len(targetHeads))
 	for c, h := range heads {
@@ -227,7 +227,7 @@ func (v *targetsView) View() string {
 		return ln.render(m, v.w, base)
 	}
 	var b strings.Builder
-	b.WriteString(row("地区", heads, false, true) + "\n")
+	b.WriteString(row(regionHead, heads, false, true) + "\n")
 	for r := 0; r < v.page(); r++ {
 		i := v.off + r
 		if i >= len(v.idxs) {
@@ -243,7 +243,7 @@ func (v *targetsView) View() string {
 		}
 		b.WriteString(row(v.label(i), cs, i == v.cur, false) + "\n")
 	}
-	status := line{{fmt.Sprintf("%s · ←/→ 换指标 · %d 份报告 · 增速 %%，≥ 不低于/以上", model.KeyTargets[v.col], len(v.idxs)), st.Status}}
+	status := line{{v.ses.lang.T("targets.status", model.KeyTargets[v.col], len(v.idxs)), st.Status}}
 	return b.String() + status.render(m, v.w, st.Plain)
 }
 
@@ -264,7 +264,7 @@ func (v *targetsView) chartView() string {
 	valW := 12
 	barW := max(1, v.w-labelW-valW-5)
 	var b strings.Builder
-	head := line{{"  " + model.KeyTargets[v.col] + " 目标增速（%）" + v.arrow(v.col), st.Header}}
+	head := line{{"  " + v.ses.lang.T("targets.chart-head", model.KeyTargets[v.col]) + v.arrow(v.col), st.Header}}
 	b.WriteString(head.render(m, v.w, st.Plain) + "\n")
 	for r := 0; r < v.page(); r++ {
 		i := v.off + r
@@ -292,7 +292,7 @@ func (v *targetsView) chartView() string {
 		}
 		b.WriteString(ln.render(m, v.w, base) + "\n")
 	}
-	status := line{{"c 表格 · ←/→ 换指标 · " + strconv.Itoa(len(v.idxs)) + " 份报告", st.Status}}
+	status := line{{v.ses.lang.T("targets.chart-status", len(v.idxs)), st.Status}}
 	return b.String() + status.render(m, v.w, st.Plain)
 }
 

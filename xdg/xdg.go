@@ -5,7 +5,7 @@
 package xdg
 
 import (
-	"fmt"
+	"baogao/msg"
 	"os"
 	"path/filepath"
 )
@@ -26,7 +26,7 @@ func dir(env, home string) (string, error) {
 	if base == "" || !filepath.IsAbs(base) {
 		h, err := os.UserHomeDir()
 		if err != nil {
-			return "", fmt.Errorf("no home folder (set %s): %w", env, err)
+			return "", msg.E("xdg.no-home", env, err)
 		}
 		base = filepath.Join(h, home)
 	}

@@ -3,9 +3,9 @@
 package pdf
 
 import (
+	"baogao/msg"
 	"bytes"
 	"compress/zlib"
-	"errors"
 	"io"
 )
 
@@ -14,8 +14,8 @@ import (
 // PDFs), and a report read in the wrong order would give wrong targets silently. pdftotext does
 // this well; what we can do is say which of the two cases the user has.
 var (
-	errPDFText    = errors.New("PDF not supported yet: convert with pdftotext (poppler-utils) and open the .txt")
-	errPDFScanned = errors.New("scanned PDF (pages are images, no text layer): it needs OCR before baogao can read it")
+	errPDFText    = msg.E("pdf.text")
+	errPDFScanned = msg.E("pdf.scanned")
 )
 
 // maxInflate bounds how much of a PDF's compressed streams is inflated looking for fonts.

@@ -4,9 +4,8 @@
 package text
 
 import (
+	"baogao/msg"
 	"bytes"
-	"errors"
-	"fmt"
 	"io"
 	"unicode"
 	"unicode/utf8"
@@ -22,7 +21,7 @@ import (
 const MaxFileSize = 16 << 20
 
 // ErrTooBig is a part of a file that inflates past what it may.
-var ErrTooBig = errors.New("inflates past the size limit (zip bomb?)")
+var ErrTooBig = msg.E("text.too-big")
 
 // LimitedReader fails, rather than stopping quietly, once more than n bytes have been read: a
 // truncated document would be parsed as if it were whole.
@@ -49,9 +48,9 @@ func (l *LimitedReader) Read(p []byte) (int, error) {
 
 // What a file that is no text is.
 var (
-	ErrEmpty  = errors.New("empty file")
-	ErrBinary = errors.New("not a text document (binary content)")
-	ErrNoText = errors.New("not a text document (neither UTF-8 nor GB18030 text)")
+	ErrEmpty  = msg.E("text.empty")
+	ErrBinary = msg.E("text.binary")
+	ErrNoText = msg.E("text.no-text")
 )
 
 // Text is the text of a file and how it was read.
@@ -96,7 +95,7 @@ func Decode(b []byte) (Text, error) {
 func DecodeWith(b []byte, enc encoding.Encoding, name string) (Text, error) {
 	out, _, err := transform.Bytes(enc.NewDecoder(), b)
 	if err != nil {
-		return Text{}, fmt.Errorf("not a text document (%s decoding failed: %v)", name, err)
+		return Text{}, msg.E("text.decode-failed", name, err)
 	}
 	if bytes.IndexByte(out, 0) >= 0 {
 		return Text{}, ErrBinary

@@ -4,8 +4,8 @@
 package web
 
 import (
+	"baogao/msg"
 	"bytes"
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,7 +29,7 @@ func htmlTextAs(b []byte, declared string) (text.Text, error) {
 	}
 	doc, err := html.Parse(strings.NewReader(d.Text))
 	if err != nil { // the parser recovers from any markup; only a reader error lands here
-		return text.Text{}, fmt.Errorf("web page could not be read: %v", err)
+		return text.Text{}, msg.E("web.unreadable", err)
 	}
 	var title string
 	var body *html.Node
@@ -57,7 +57,7 @@ func htmlTextAs(b []byte, declared string) (text.Text, error) {
 	render(&sb, article, false)
 	d.Text = tidyLines(sb.String())
 	if strings.TrimSpace(d.Text) == "" {
-		return text.Text{}, fmt.Errorf("web page has no article text")
+		return text.Text{}, msg.E("web.no-article")
 	}
 	return text.Check(d)
 }

@@ -1,10 +1,9 @@
 package web
 
 import (
+	"baogao/msg"
 	"bytes"
 	"encoding/base64"
-	"errors"
-	"fmt"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -18,25 +17,25 @@ import (
 // message whose first HTML part is the page. multipart decodes quoted-printable parts itself;
 // base64 parts are text.Text here (the decoder skips the line breaks mail wraps them with). The part's charset, when given, is the page's.
 func MHTML(b []byte) (text.Text, error) {
-	msg, err := mail.ReadMessage(bytes.NewReader(b))
+	m, err := mail.ReadMessage(bytes.NewReader(b))
 	if err != nil {
-		return text.Text{}, fmt.Errorf("damaged MHTML file (%v)", err)
+		return text.Text{}, msg.E("mhtml.damaged", err)
 	}
-	media, params, err := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+	media, params, err := mime.ParseMediaType(m.Header.Get("Content-Type"))
 	if err != nil {
-		return text.Text{}, fmt.Errorf("damaged MHTML file (content type: %v)", err)
+		return text.Text{}, msg.E("mhtml.content-type", err)
 	}
 	if !strings.HasPrefix(media, "multipart/") {
-		return htmlPart(msg.Body, msg.Header.Get("Content-Transfer-Encoding"), params["charset"])
+		return htmlPart(m.Body, m.Header.Get("Content-Transfer-Encoding"), params["charset"])
 	}
-	mr := multipart.NewReader(msg.Body, params["boundary"])
+	mr := multipart.NewReader(m.Body, params["boundary"])
 	for {
 		p, err := mr.NextPart()
 		if err == io.EOF {
-			return text.Text{}, errors.New("MHTML file holds no web page")
+			return text.Text{}, msg.E("mhtml.no-page")
 		}
 		if err != nil {
-			return text.Text{}, fmt.Errorf("damaged MHTML file (%v)", err)
+			return text.Text{}, msg.E("mhtml.damaged", err)
 		}
 		media, params, _ := mime.ParseMediaType(p.Header.Get("Content-Type"))
 		if media == "text/html" {
@@ -51,10 +50,10 @@ func htmlPart(r io.Reader, transfer, charset string) (text.Text, error) {
 	}
 	b, err := io.ReadAll(io.LimitReader(r, text.MaxFileSize+1))
 	if err != nil {
-		return text.Text{}, fmt.Errorf("damaged MHTML file (%v)", err)
+		return text.Text{}, msg.E("mhtml.damaged", err)
 	}
 	if len(b) > text.MaxFileSize {
-		return text.Text{}, fmt.Errorf("damaged MHTML file (page part %s)", text.ErrTooBig)
+		return text.Text{}, msg.E("mhtml.part-too-big", text.ErrTooBig)
 	}
 	return htmlTextAs(b, charset)
 }

@@ -4,10 +4,10 @@ package word
 
 import (
 	"archive/zip"
+	"baogao/msg"
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 
@@ -24,7 +24,7 @@ const MaxXMLSize = 64 << 20
 func Text(b []byte) (text.Text, error) {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return text.Text{}, fmt.Errorf("damaged Word file (%s)", ZipReason(err))
+		return text.Text{}, msg.E("docx.damaged", ZipReason(err))
 	}
 	var doc, styles *zip.File
 	for _, f := range zr.File {
@@ -36,7 +36,7 @@ func Text(b []byte) (text.Text, error) {
 		}
 	}
 	if doc == nil {
-		return text.Text{}, errors.New("damaged Word file (no word/document.xml)")
+		return text.Text{}, msg.E("docx.no-document")
 	}
 	headingStyles := map[string]bool{}
 	if styles != nil {
@@ -54,7 +54,7 @@ func Text(b []byte) (text.Text, error) {
 		return text.Text{}, err
 	}
 	if strings.TrimSpace(body) == "" {
-		return text.Text{}, errors.New("the Word file has no text")
+		return text.Text{}, msg.E("docx.no-text")
 	}
 	d, err := text.Check(text.Text{Text: body, Encoding: "utf-8"})
 	d.Headings = hints
@@ -63,19 +63,19 @@ func Text(b []byte) (text.Text, error) {
 
 func readPart(f *zip.File, read func(*xml.Decoder) error) error {
 	if f.UncompressedSize64 > MaxXMLSize {
-		return fmt.Errorf("damaged Word file (%s %s)", f.Name, text.ErrTooBig)
+		return msg.E("docx.part", f.Name, text.ErrTooBig)
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return fmt.Errorf("damaged Word file (%s: %v)", f.Name, err)
+		return msg.E("docx.part", f.Name, err)
 	}
 	defer rc.Close()
 	d := xml.NewDecoder(&text.LimitedReader{R: rc, N: MaxXMLSize})
 	if err := read(d); err != nil {
 		if errors.Is(err, text.ErrTooBig) {
-			return fmt.Errorf("damaged Word file (%s %s)", f.Name, text.ErrTooBig)
+			return msg.E("docx.part", f.Name, text.ErrTooBig)
 		}
-		return fmt.Errorf("damaged Word file (%s: %v)", f.Name, err)
+		return msg.E("docx.part", f.Name, err)
 	}
 	return nil
 }
@@ -214,7 +214,7 @@ func readDocument(d *xml.Decoder, headingStyles map[string]bool) (string, map[st
 
 func ZipReason(err error) string {
 	if errors.Is(err, zip.ErrFormat) {
-		return "not a valid zip structure"
+		return msg.EN.T("zip.invalid")
 	}
 	return err.Error()
 }
