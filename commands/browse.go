@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -86,13 +87,28 @@ func (c *cli) browse(paths []string, eastAsian bool, statePath string, stdin io.
 		stateErr = c.lang.Err(err)
 		st = nil
 	}
-	app := tui.New(batches, tui.Options{Lang: c.lang, EastAsianWidth: eastAsian, NoColor: tui.NoColorFromEnv(), Store: st, StateError: stateErr, Reviewer: reviewer(), ReadBody: ReadBody})
+	app := tui.New(batches, tui.Options{Lang: c.lang, Reload: reloader(paths), EastAsianWidth: eastAsian, NoColor: tui.NoColorFromEnv(), Store: st, StateError: stateErr, Reviewer: reviewer(), ReadBody: ReadBody})
 	p := tea.NewProgram(app, tea.WithInput(stdin), tea.WithOutput(stdout))
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintf(stderr, "baogao: %v\n", err)
 		return exitEmpty
 	}
 	return exitOK
+}
+
+// reloader reads a report's file again for the browser's r; the embedded sample (no paths) is
+// not on disk to be read again.
+func reloader(paths []string) func(*model.Report) ([]model.Report, error) {
+	if len(paths) == 0 {
+		return nil
+	}
+	return func(r *model.Report) ([]model.Report, error) {
+		res := loader.Load(loader.Paths(r.Source), loader.Options{})
+		if len(res.Errors) > 0 {
+			return nil, errors.New(res.Errors[0].Err) // the reason alone: the screen names the report
+		}
+		return res.Reports, nil
+	}
 }
 
 // lessGCWhileLoading runs the collector a quarter as often until the last batch has arrived:

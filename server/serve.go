@@ -550,7 +550,7 @@ func (s *server) program(sess ssh.Session) *tea.Program {
 		s.log.Error("review state", "user", quoted(reviewerOf(sess)), "error", err)
 		st, stateErr = nil, s.langOf(sess).Err(err)
 	}
-	app := tui.New(nil, tui.Options{Lang: s.langOf(sess), Reports: s.corpus.Reports, Keys: s.keys, Errors: s.corpus.Errors, Store: st, StateError: stateErr, Reviewer: reviewerOf(sess), ReadBody: commands.ReadBody, NoColor: envHas(sess.Environ(), "NO_COLOR"), Notice: notice})
+	app := tui.New(nil, tui.Options{Lang: s.langOf(sess), Remote: true, Reports: s.corpus.Reports, Keys: s.keys, Errors: s.corpus.Errors, Store: st, StateError: stateErr, Reviewer: reviewerOf(sess), ReadBody: commands.ReadBody, NoColor: envHas(sess.Environ(), "NO_COLOR"), Notice: notice})
 	p := tea.NewProgram(app, bm.MakeOptions(sess)...)
 	if note != nil {
 		note.mu.Lock()

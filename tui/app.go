@@ -48,6 +48,7 @@ type session struct {
 	loading    bool   // files are still being read: counts are so far
 	reviewer   string // who makes the changes (user name, or the SSH key's comment)
 	notice     string // one line the user must see (a failed save, a state set aside)
+	flash      string // what the last key did (copied, exported): in the footer until the next key
 	unsaved    bool   // the last save failed: the notice says so until a save succeeds
 
 	bodies   map[int]string        // bodies read back this session, by report index
@@ -217,6 +218,13 @@ type Options struct {
 
 	// Notice is one line shown from the start (serve: the terminal size was clamped).
 	Notice string
+
+	// Remote: the session is served over SSH; the pager and writing files are refused, since the
+	// files are the server's and so would be the pager.
+	Remote bool
+	// Reload reads a report's file again (r); nil: reports cannot be read again (served, or the
+	// embedded sample).
+	Reload func(*model.Report) ([]model.Report, error)
 }
 
 // NoticeMsg shows one line the user must see, sent from outside the program (serve: a window
@@ -232,6 +240,8 @@ type App struct {
 	helpTop   int      // first line of the help shown
 	help      bool
 	global    globalKeys
+	actions   actionKeys
+	prompt    *exportPrompt // E asked where to write the view
 	w, h      int
 	loading   <-chan loader.Batch
 	done      int
@@ -259,7 +269,7 @@ func New(batches <-chan loader.Batch, opts Options) *App {
 		ses.notice = ses.lang.Say(oneLine(opts.Notice))
 	}
 	ses.styles = newStyles(true, opts.NoColor)
-	a := &App{ses: ses, opts: opts, global: newGlobalKeys(ses.lang), loading: batches, isDark: true}
+	a := &App{ses: ses, opts: opts, global: newGlobalKeys(ses.lang), actions: newActionKeys(ses.lang), loading: batches, isDark: true}
 	if batches == nil {
 		ses.reports, ses.keys, ses.errors = opts.Reports, opts.Keys, opts.Errors
 		a.finished = true
@@ -344,7 +354,7 @@ func (a *App) reportScreen(idx int) *reportView {
 }
 
 // typing reports whether a text input has focus: then every key goes to it first.
-func (a *App) typing() bool { return a.top().Typing() }
+func (a *App) typing() bool { return a.prompt != nil || a.top().Typing() }
 
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m, cmd := a.update(msg)
@@ -359,6 +369,7 @@ func (a *App) prepare() {
 	if p, ok := a.top().(preparer); ok {
 		p.prepare()
 	}
+	a.actions.enable(a)
 }
 
 func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -442,23 +453,41 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.back()
 		a.refresh()
 		return a, nil
+	case reloadedMsg:
+		a.reloaded(msg)
+		return a, nil
+	case pagerDoneMsg:
+		if msg.err != nil {
+			a.ses.flash = a.ses.lang.T("flash.pager-failed", msg.err)
+		}
+		return a, nil
 	case tea.KeyPressMsg:
+		a.ses.flash = "" // said once, under the key that did it
 		if msg.String() == "ctrl+c" {
 			return a.quit("ctrl+c")
+		}
+		if a.prompt != nil {
+			return a, a.updatePrompt(msg)
 		}
 		if !a.typing() {
 			switch {
 			case a.help:
-				// j/k scroll a help longer than the screen; any other key closes it, and is not
-				// passed on to the screen below
+				// the help is an overlay, as lazygit's: it scrolls, esc, ? or q close it, and
+				// no key reaches the screen below
 				switch msg.String() {
 				case "j", "down":
 					a.helpTop++
 				case "k", "up":
 					a.helpTop = max(0, a.helpTop-1)
-				case "space", "pgdown", "ctrl+d":
+				case "space", "pgdown", "ctrl+d", "f":
 					a.helpTop += max(1, (a.h-2)/2)
-				default:
+				case "b", "pgup", "ctrl+u":
+					a.helpTop = max(0, a.helpTop-max(1, (a.h-2)/2))
+				case "g", "home":
+					a.helpTop = 0
+				case "G", "end":
+					a.helpTop = 1 << 20
+				case "esc", "?", "q", "backspace":
 					a.help, a.helpTop = false, 0
 				}
 				return a, nil
@@ -476,6 +505,9 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 					return a, nil
 				}
 			}
+			if cmd, ok := a.action(msg); ok {
+				return a, cmd
+			}
 		}
 	}
 	top, cmd := a.top().Update(msg)
@@ -489,6 +521,7 @@ func (a *App) keyMap() keyMap {
 		return k // every other key is text
 	}
 	g := a.global
+	k.full = append(k.full, a.actions.bindings())
 	if len(a.stack) == 1 {
 		// the list is where back leads: esc there belongs to the filter alone
 		k.short = append(k.short, g.Help, g.Quit)
@@ -583,15 +616,75 @@ func progressBar(m width.Measure, done, total, w int) string {
 }
 
 // footer is the short help of the focused screen plus the global keys, cut to the width.
+// It changes with the mode: the export prompt, what the last key did, the help's own keys, a
+// text input's. Keys that do not fit are left out whole, never cut mid-word, and ? (the help,
+// which lists them all) is the one kept.
 func (a *App) footer() string {
-	st, m := a.ses.styles, a.ses.measure
-	var ln line
-	for _, b := range a.keyMap().short {
-		if !b.Enabled() {
-			continue
+	st, m, l := a.ses.styles, a.ses.measure, a.ses.lang
+	switch {
+	case a.prompt != nil:
+		ln := inputLine(a.prompt.input, st)
+		if a.prompt.err != "" {
+			ln = append(ln, seg{"  " + a.prompt.err, st.Error})
 		}
+		return ln.render(m, a.w, st.Plain)
+	case a.ses.flash != "":
+		return line{{a.ses.flash, st.Status}}.render(m, a.w, st.Plain)
+	case a.help:
+		return line{{l.T("footer.help"), st.Dim}}.render(m, a.w, st.Plain)
+	}
+	if md, ok := a.top().(moder); ok && a.typing() {
+		if f := md.modeFooter(); f != "" {
+			return line{{f, st.Dim}}.render(m, a.w, st.Plain)
+		}
+	}
+	var items []key.Binding
+	for _, b := range a.keyMap().short {
+		if b.Enabled() {
+			items = append(items, b)
+		}
+	}
+	const sep = " · "
+	width := func(b key.Binding) int { return m.String(b.Help().Key + " " + b.Help().Desc) }
+	total := 0
+	for i, b := range items {
+		total += width(b)
+		if i > 0 {
+			total += m.String(sep)
+		}
+	}
+	if total > a.w {
+		// keep ? at the end, and as many of the others, in order, as fit before it
+		var help *key.Binding
+		rest := items[:0:0]
+		for i := range items {
+			if items[i].Help().Key == "?" {
+				help = &items[i]
+			} else {
+				rest = append(rest, items[i])
+			}
+		}
+		used := 0
+		if help != nil {
+			used = width(*help)
+		}
+		var kept []key.Binding
+		for _, b := range rest {
+			if used+m.String(sep)+width(b) > a.w {
+				break
+			}
+			kept = append(kept, b)
+			used += m.String(sep) + width(b)
+		}
+		if help != nil {
+			kept = append(kept, *help)
+		}
+		items = kept
+	}
+	var ln line
+	for _, b := range items {
 		if len(ln) > 0 {
-			ln = append(ln, seg{" · ", st.Dim})
+			ln = append(ln, seg{sep, st.Dim})
 		}
 		ln = append(ln, seg{b.Help().Key, st.Header}, seg{" " + b.Help().Desc, st.Dim})
 	}

@@ -78,7 +78,7 @@ func feed(a *App, msg tea.Msg) {
 		select {
 		case m := <-out:
 			switch m := m.(type) {
-			case pushMsg, openReportMsg, jumpMsg, noteDoneMsg, savedMsg, noteSavedMsg, quitSavedMsg, bodyMsg:
+			case pushMsg, openReportMsg, jumpMsg, noteDoneMsg, savedMsg, noteSavedMsg, quitSavedMsg, bodyMsg, reloadedMsg:
 				_, cmd = a.Update(m)
 				continue
 			case tea.BatchMsg:
@@ -577,9 +577,16 @@ func TestHelpScrolls(t *testing.T) {
 	if !strings.Contains(screenText(a), msg.ZH.T("key.quit")) {
 		t.Errorf("scrolled to the end, the last key is not shown:\n%s", screenText(a))
 	}
-	press(a, "G") // on the list it would move the cursor to the last report
-	if a.help || a.screen() != screenList || listOf(a).cursor != 0 {
-		t.Errorf("closing help: help %v screen %v cursor %d", a.help, a.screen(), listOf(a).cursor)
+	press(a, "G", "enter", "m") // on the list they would move, open and mark: over the help, nothing
+	if !a.help || a.screen() != screenList || listOf(a).cursor != 0 || a.ses.pending() != 0 {
+		t.Errorf("keys reached the list below the help: help %v screen %v cursor %d", a.help, a.screen(), listOf(a).cursor)
+	}
+	for _, k := range []string{"esc", "?", "q"} {
+		press(a, "?")
+		press(a, k)
+		if a.help || a.screen() != screenList {
+			t.Errorf("%s did not close the help (help %v, screen %v)", k, a.help, a.screen())
+		}
 	}
 }
 

@@ -29,6 +29,8 @@ type (
 	preparer interface{ prepare() }
 	// starter has work to start when it opens (reading a report's body back).
 	starter interface{ start() tea.Cmd }
+	// moder says, while its text input has focus, what the keys do there (the footer shows it).
+	moder interface{ modeFooter() string }
 )
 
 // pushMsg opens a screen on top of the stack.
@@ -66,3 +68,7 @@ func (v *reportView) escape() bool {
 }
 
 func (e *noteEditor) unsaved() bool { return e.dirty() }
+
+func (l *reportList) modeFooter() string     { return l.ses.lang.T("footer.filter") }
+func (v *reportView) modeFooter() string     { return v.ses.lang.T("footer.search") }
+func (t *indicatorTable) modeFooter() string { return t.ses.lang.T("footer.flag") }

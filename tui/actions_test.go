@@ -1,0 +1,159 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"baogao/model"
+	"baogao/msg"
+)
+
+// clipboard presses k and returns what its command puts on the clipboard ("" for nothing): the
+// message bubbletea turns into the OSC 52 sequence is the text itself.
+func clipboard(t *testing.T, a *App, k string) string {
+	t.Helper()
+	_, cmd := a.Update(keyMsg(k))
+	if cmd == nil {
+		return ""
+	}
+	m := cmd()
+	if fmt.Sprintf("%T", m) != "tea.setClipboardMsg" {
+		t.Fatalf("%s gave %T, not a clipboard message", k, m)
+	}
+	return fmt.Sprint(m)
+}
+
+func TestCopy(t *testing.T) {
+	a := newTestApp(t, 120, 40)
+	// the list: the report's row, tab-separated
+	got := clipboard(t, a, "y")
+	if !strings.HasPrefix(got, "长安镇\t镇\t2023\t5\t长安镇2023年政府工作报告\t") || !strings.Contains(a.footer(), "已复制") {
+		t.Errorf("list: copied %q, footer %q", got, a.footer())
+	}
+	// an indicator row: region, year, name … and the sentence it was read from
+	press(a, "enter", "i")
+	in := tableOf(a).rows[0]
+	got = clipboard(t, a, "y")
+	cols := strings.Split(got, "\t")
+	if len(cols) != 9 || cols[0] != "长安镇" || cols[1] != "2023" || cols[2] != in.Name || cols[8] != in.Text {
+		t.Errorf("indicator row: copied %q", got)
+	}
+	// the reader: the sentence of the search match
+	press(a, "esc", "/", "新", "增", "市", "场", "主", "体", "enter")
+	got = clipboard(t, a, "y")
+	if !strings.Contains(got, "新增市场主体") || strings.Count(got, "。") > 1 || !strings.HasSuffix(got, "。") && !strings.HasSuffix(got, "；") {
+		t.Errorf("reader: copied %q, not the sentence of the match", got)
+	}
+	// the comparison: the row
+	press(a, "esc", "esc", "t")
+	if got := clipboard(t, a, "y"); !strings.HasPrefix(got, "长安镇\t2023\t") {
+		t.Errorf("targets: copied %q", got)
+	}
+	// the flash goes with the next key
+	press(a, "j")
+	if strings.Contains(a.footer(), "已复制") {
+		t.Error("the copy notice outlived the next key")
+	}
+}
+
+func TestSentenceAround(t *testing.T) {
+	body := []rune("第一句。第二句有数字，增长5%；还在第二句！\n第三句")
+	for _, c := range []struct {
+		at   int
+		want string
+	}{{0, "第一句。"}, {5, "第二句有数字，增长5%；还在第二句！"}, {len(body) - 1, "第三句"}} {
+		if got := sentenceAround(body, c.at); got != c.want {
+			t.Errorf("at %d: %q, want %q", c.at, got, c.want)
+		}
+	}
+}
+
+// E writes the view as CSV where the prompt says, never over a file without asking twice.
+func TestExportView(t *testing.T) {
+	dir := t.TempDir()
+	wd, _ := os.Getwd()
+	os.Chdir(dir)
+	defer os.Chdir(wd)
+	a := newTestApp(t, 100, 30)
+	press(a, "/", "镇", "enter", "E")
+	if a.prompt == nil || a.prompt.input.Value() != "baogao-reports.csv" {
+		t.Fatalf("E opened no prompt with a name: %+v", a.prompt)
+	}
+	if !a.typing() {
+		t.Error("the prompt does not take the keys")
+	}
+	press(a, "enter")
+	b, err := os.ReadFile(filepath.Join(dir, "baogao-reports.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(strings.TrimPrefix(string(b), "\uFEFF")), "\n")
+	if lines[0] != "地区,级别,年份,目标,标题,文件" || len(lines) != 1+len(listOf(a).visible) {
+		t.Errorf("the filtered list as CSV: %q", lines)
+	}
+	if !strings.Contains(a.footer(), "已导出") {
+		t.Errorf("footer %q does not say where", a.footer())
+	}
+	// again: the file exists, the first enter asks, the second replaces
+	os.WriteFile(filepath.Join(dir, "baogao-reports.csv"), []byte("mine"), 0o644)
+	press(a, "E", "enter")
+	if a.prompt == nil || a.prompt.err == "" {
+		t.Fatal("an existing file was replaced without asking")
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "baogao-reports.csv")); string(b) != "mine" {
+		t.Fatal("the file was written before the second enter")
+	}
+	press(a, "enter")
+	if b, _ := os.ReadFile(filepath.Join(dir, "baogao-reports.csv")); string(b) == "mine" || a.prompt != nil {
+		t.Error("the second enter did not replace the file")
+	}
+	// the indicator table and the comparison export too; esc leaves the prompt without writing
+	press(a, "enter", "i", "E")
+	if a.prompt == nil || !strings.HasPrefix(a.prompt.input.Value(), "baogao-indicators-") {
+		t.Errorf("indicator table: %+v", a.prompt)
+	}
+	press(a, "esc")
+	if a.prompt != nil || a.screen() != screenIndicators {
+		t.Error("esc did not close the prompt alone")
+	}
+	// over SSH nothing is written on the server
+	r := newAppOver(t, 100, 30, msg.ZH, seeds.Reports)
+	r.opts.Remote = true
+	press(r, "E")
+	if r.prompt != nil || !strings.Contains(r.footer(), "SSH") {
+		t.Errorf("a served session was offered a file on the server: footer %q", r.footer())
+	}
+	press(r, "o")
+	if !strings.Contains(r.footer(), "SSH") {
+		t.Errorf("a served session was offered the pager: footer %q", r.footer())
+	}
+}
+
+// r reads the report again and shows the new text; an error says why in the footer.
+func TestReload(t *testing.T) {
+	a := newTestApp(t, 100, 30)
+	changed := "changed text"
+	fail := false
+	a.opts.Reload = func(r *model.Report) ([]model.Report, error) {
+		if fail {
+			return nil, errors.New("gone")
+		}
+		n := *r
+		n.Body, n.Hash, n.Chars, n.Sections = changed, "new", len([]rune(changed)), nil
+		return []model.Report{n}, nil
+	}
+	press(a, "enter")
+	press(a, "r")
+	if v := reportOf(a); string(v.body) != changed || !strings.Contains(a.footer(), "正文已更新") {
+		t.Errorf("after r: body %.20q, footer %q", string(v.body), a.footer())
+	}
+	fail = true
+	press(a, "r")
+	if !strings.Contains(a.footer(), "gone") {
+		t.Errorf("a failed reload says %q", a.footer())
+	}
+}
