@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"baogao/model"
 	"baogao/msg"
 )
@@ -155,5 +157,76 @@ func TestReload(t *testing.T) {
 	press(a, "r")
 	if !strings.Contains(a.footer(), "gone") {
 		t.Errorf("a failed reload says %q", a.footer())
+	}
+}
+
+// At small sizes nothing is lost silently: columns left out are marked at the edges, the name
+// keeps its first four characters, and → brings the hidden columns into view.
+func TestIndicatorColumnsCutMarked(t *testing.T) {
+	a := newTestApp(t, 34, 20)
+	press(a, "enter", "i")
+	lines := strings.Split(screenText(a), "\n")
+	head := strings.TrimRight(lines[1], " ")
+	if !strings.HasSuffix(head, "›") {
+		t.Errorf("a header with columns left out is not marked: %q", head)
+	}
+	name := tableOf(a).rows[0].Name
+	if !strings.Contains(lines[2], string([]rune(name)[:4])) {
+		t.Errorf("the name lost its first four characters: %q (name %s)", lines[2], name)
+	}
+	press(a, "l", "l", "l", "l", "l")
+	lines = strings.Split(screenText(a), "\n")
+	if !strings.Contains(lines[1], "‹") || !strings.Contains(lines[1], "章节") {
+		t.Errorf("→ to the last column: header %q", lines[1])
+	}
+	for _, ln := range lines {
+		if w := a.ses.measure.String(ln); w > 34 {
+			t.Errorf("a line of %d cells at 34: %q", w, ln)
+		}
+	}
+}
+
+func TestTargetsColumnsCutMarked(t *testing.T) {
+	a := newTestApp(t, 50, 20)
+	press(a, "t")
+	head := strings.TrimRight(strings.Split(screenText(a), "\n")[1], " ")
+	if !strings.HasSuffix(head, "›") || strings.Contains(head, "‹") {
+		t.Errorf("first columns: header %q", head)
+	}
+	press(a, "l", "l", "l", "l", "l", "l")
+	head = strings.TrimRight(strings.Split(screenText(a), "\n")[1], " ")
+	if strings.HasSuffix(head, "›") || !strings.Contains(head, "‹") || !strings.Contains(head, "居民收入") {
+		t.Errorf("last column: header %q", head)
+	}
+}
+
+func click(a *App, x, y int) {
+	feed(a, tea.MouseClickMsg{X: x, Y: y, Button: tea.MouseLeft})
+}
+
+// A click selects a row or a tree entry; a click on the selected report opens it.
+func TestMouseClickSelects(t *testing.T) {
+	a := newTestApp(t, 100, 30)
+	click(a, 10, 3) // title, header, first row, second row
+	if listOf(a).cursor != 1 || a.screen() != screenList {
+		t.Fatalf("click on the second row: cursor %d, screen %s", listOf(a).cursor, a.screen())
+	}
+	click(a, 10, 3)
+	if a.screen() != screenReport || reportOf(a).idx != listOf(a).visible[1].idx {
+		t.Fatalf("a click on the selected row did not open it: %s", a.screen())
+	}
+	v := reportOf(a)
+	click(a, 3, 2) // the tree's second row
+	if v.cur != 1 || v.reader {
+		t.Errorf("click in the tree: cursor %d, reader focus %v", v.cur, v.reader)
+	}
+	click(a, v.treeW+10, 5)
+	if !v.reader {
+		t.Error("a click in the text did not give it focus")
+	}
+	press(a, "i")
+	click(a, 5, 4)
+	if tableOf(a).cur != 2 {
+		t.Errorf("click on the third indicator: cursor %d", tableOf(a).cur)
 	}
 }

@@ -456,6 +456,14 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case reloadedMsg:
 		a.reloaded(msg)
 		return a, nil
+	case tea.MouseClickMsg:
+		m := msg.Mouse()
+		if m.Button != tea.MouseLeft || a.help || a.prompt != nil || m.Y < 1 || m.Y >= a.h-1 {
+			return a, nil
+		}
+		top, cmd := a.top().Update(clickMsg{m.X, m.Y - 1})
+		a.stack[len(a.stack)-1] = top
+		return a, cmd
 	case pagerDoneMsg:
 		if msg.err != nil {
 			a.ses.flash = a.ses.lang.T("flash.pager-failed", msg.err)

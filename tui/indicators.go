@@ -173,6 +173,11 @@ func (t *indicatorTable) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		t.cur += wheel(msg)
 		t.clamp()
+	case clickMsg:
+		if i := t.off + msg.y - 1; msg.y >= 1 && msg.y-1 < t.page() && i < len(t.rows) {
+			t.cur = i
+			t.clamp()
+		}
 	}
 	return t, nil
 }
@@ -198,10 +203,43 @@ func columnWidths(m interface{ String(string) int }, header []string, rows [][]s
 	}
 	for _, i := range shrink {
 		if over := total() - w; over > 0 {
-			ws[i] = max(4, ws[i]-over)
+			least := 4
+			if i == 0 {
+				least = min(ws[i], 4*2+m.String("…")) // a name keeps its first four (wide) characters before numbers go
+			}
+			ws[i] = max(least, ws[i]-over)
 		}
 	}
 	return ws
+}
+
+// visibleColumns picks the columns that fit in w: the name always, then the picked column and
+// as many as fit around it, from the left, as visidata does. Columns left out are marked at the
+// edges (‹ after the name, › at the right end).
+func visibleColumns(ws []int, w, picked int) (cols []int, cutLeft, cutRight bool) {
+	span := func(from, to int) int {
+		n := ws[0] + 1
+		for c := from; c <= to; c++ {
+			n += ws[c] + 1
+		}
+		return n
+	}
+	first := 1
+	for first < picked && span(first, picked)+2 > w {
+		first++
+	}
+	last := max(first, picked)
+	for last+1 < len(ws) && span(first, last+1)+2 <= w {
+		last++
+	}
+	if span(first, len(ws)-1) <= w && first == 1 {
+		last = len(ws) - 1 // everything fits: no room kept for markers
+	}
+	cols = append(cols, 0)
+	for c := first; c <= last && c < len(ws); c++ {
+		cols = append(cols, c)
+	}
+	return cols, first > 1, last < len(ws)-1
 }
 
 func (t *indicatorTable) View() string {
@@ -222,6 +260,7 @@ func (t *indicatorTable) View() string {
 		header[t.sortBy] += arrow
 	}
 	ws := columnWidths(m, header, all, t.w-2, []int{5, 0, 4})
+	vis, cutLeft, cutRight := visibleColumns(ws, t.w-2, t.col)
 	rv, _ := t.ses.reviewOf(t.idx)
 	row := func(cs []string, in *model.Indicator, sel bool, isHeader bool) string {
 		mark := " "
@@ -237,7 +276,8 @@ func (t *indicatorTable) View() string {
 		if sel {
 			ln = line{{"›" + mark, st.Selected}}
 		}
-		for i, c := range cs {
+		for k, i := range vis {
+			c := cs[i]
 			s := st.Plain
 			switch {
 			case isHeader && i == t.col:
@@ -256,17 +296,29 @@ func (t *indicatorTable) View() string {
 				cell = m.PadLeft(c, ws[i]) // numbers line up on their last digit
 			}
 			ln = append(ln, seg{cell, s})
-			if i < len(cs)-1 {
-				sp := st.Plain
-				if sel {
-					sp = st.Selected
+			sp := st.Plain
+			if sel {
+				sp = st.Selected
+			}
+			gap := " "
+			if k == 0 && cutLeft {
+				gap = " "
+				if isHeader {
+					gap = "‹"
 				}
-				ln = append(ln, seg{" ", sp})
+				gap += " "
+			}
+			if k < len(vis)-1 {
+				ln = append(ln, seg{gap, sp})
 			}
 		}
 		pad := st.Plain
 		if sel {
 			pad = st.Selected
+		}
+		if isHeader && cutRight {
+			// the right edge says more columns are there: → shows them
+			return ln.render(m, t.w-1, pad) + pad.Render("›")
 		}
 		return ln.render(m, t.w, pad)
 	}

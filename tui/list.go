@@ -316,6 +316,15 @@ func (l *reportList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		l.cursor += wheel(msg)
 		l.clamp()
+	case clickMsg:
+		// a click selects a row; a click on the selected row opens it
+		if i := l.offset + msg.y - 1; msg.y >= 1 && msg.y-1 < l.rows() && i < len(l.visible) {
+			if i == l.cursor {
+				return l, push(newReportView(l.ses, l.visible[i].idx))
+			}
+			l.cursor = i
+			l.clamp()
+		}
 	}
 	return l, nil
 }

@@ -151,7 +151,15 @@ func (v *reportView) SetSize(w, h int) {
 	}
 	v.treeW = 0
 	if w >= 60 && !v.hideTree {
+		// a third of the screen, and more where the reader has all it can use (readingW):
+		// titles are not cut where the pane could show them
 		v.treeW = min(max(20, w/3), 44)
+		want := 0
+		for _, n := range v.nodes {
+			want = max(want, v.ses.measure.String(" "+strings.Repeat("  ", n.depth)+"▸ "+n.title+" * n"))
+		}
+		room := w - v.sepW() - readingW - 2
+		v.treeW = max(v.treeW, min(want, room))
 	}
 	// the sentence at the top stays at the top: a resize rewraps, and line numbers change
 	at := -1
@@ -596,6 +604,19 @@ func (v *reportView) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		v.top += 3 * wheel(msg)
 		v.clampTop()
+	case clickMsg:
+		// a click in the tree picks the section and shows it; a click in the text gives it focus
+		inTree := v.treeW > 0 && msg.x < v.treeW || v.treeW == 0 && !v.reader
+		if !inTree {
+			v.reader = true
+			return v, nil
+		}
+		if i := v.toff + msg.y; msg.y < v.pageH() && i < len(v.rows) {
+			v.reader = false
+			v.cur = i
+			v.keepTreeCursor()
+			v.showNode(v.rows[v.cur])
+		}
 	}
 	return v, nil
 }

@@ -33,6 +33,10 @@ type (
 	moder interface{ modeFooter() string }
 )
 
+// clickMsg is a left click, at a cell of the screen (its first line is y 0: the root takes
+// away its title line).
+type clickMsg struct{ x, y int }
+
 // pushMsg opens a screen on top of the stack.
 type pushMsg struct{ s Screen }
 

@@ -89,6 +89,12 @@ func (v *targetsView) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		v.cur += wheel(msg)
 		v.clamp()
+	case clickMsg:
+		// the table and the chart both have one line above their rows
+		if i := v.off + msg.y - 1; msg.y >= 1 && msg.y-1 < v.page() && i < len(v.idxs) {
+			v.cur = i
+			v.clamp()
+		}
 	}
 	return v, nil
 }
@@ -213,8 +219,22 @@ func (v *targetsView) View() string {
 		}
 		ln := line{{mark + m.PadRight(label, labelW), base}}
 		used := 2 + labelW
+		if first > 0 && header {
+			// columns left out on the left, and on the right below: marked at the edges
+			ln[0].text = mark + m.PadRight(m.Truncate(label, labelW-1, "…"), labelW-1) + "‹"
+		}
+		room, need := v.w, 2+labelW // a cell is kept for › only when columns are left out
 		for c := first; c < len(cs); c++ {
-			if used+colW[c]+2 > v.w {
+			need += colW[c] + 2
+		}
+		if need > v.w {
+			room = v.w - 1
+		}
+		for c := first; c < len(cs); c++ {
+			if used+colW[c]+2 > room {
+				if header {
+					ln = append(ln, seg{strings.Repeat(" ", max(0, v.w-1-used)) + "›", base})
+				}
 				break
 			}
 			s := base
