@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/base64"
 	"net"
 	"os"
 	"os/exec"
@@ -54,6 +55,19 @@ func (s *tmuxSession) waitFor(want string) string {
 	}
 	s.t.Fatalf("screen never showed %q:\n%s", want, screen)
 	return ""
+}
+
+// waitGone polls the screen until it no longer shows what.
+func (s *tmuxSession) waitGone(what, why string) {
+	s.t.Helper()
+	var screen string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		out, _ := exec.Command("tmux", "capture-pane", "-p", "-t", s.name).Output()
+		if screen = string(out); !strings.Contains(screen, what) {
+			return
+		}
+	}
+	s.t.Fatalf("%s:\n%s", why, screen)
 }
 
 func TestBrowserInTmux(t *testing.T) {
@@ -203,4 +217,47 @@ func TestServeWithOpenSSHInTmux(t *testing.T) {
 		}
 	}
 	t.Error("q did not end the ssh session")
+}
+
+// The reader's conveniences in a real terminal: y on an indicator row writes the OSC 52
+// sequence with that row (read from the pane's raw output, as the terminal receives it), z
+// hides and shows the tree, space pages.
+func TestReaderConveniencesInTmux(t *testing.T) {
+	s := startTmux(t, "100", "30")
+	raw := filepath.Join(t.TempDir(), "pane.raw")
+	if out, err := exec.Command("tmux", "pipe-pane", "-o", "-t", s.name, "cat >> "+raw).CombinedOutput(); err != nil {
+		t.Fatalf("pipe-pane: %v %s", err, out)
+	}
+	s.waitFor("8/8")
+	s.keys("Enter", "i")
+	s.waitFor("居民人均可支配收入")
+	s.keys("y")
+	s.waitFor("已复制")
+	var copied string
+	for deadline := time.Now().Add(5 * time.Second); copied == "" && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		b, _ := os.ReadFile(raw)
+		if _, rest, ok := strings.Cut(string(b), "\x1b]52;c;"); ok {
+			if enc, _, ok := strings.Cut(rest, "\a"); ok {
+				dec, err := base64.StdEncoding.DecodeString(enc)
+				if err != nil {
+					t.Fatalf("OSC 52 payload %q: %v", enc, err)
+				}
+				copied = string(dec)
+			}
+		}
+	}
+	if !strings.HasPrefix(copied, "长安镇\t2023\t地区生产总值\t") || strings.Count(copied, "\t") != 8 {
+		t.Fatalf("OSC 52 carried %q, not the first indicator row", copied)
+	}
+	s.keys("Escape")
+	screen := s.waitFor("行 1/")
+	if !strings.Contains(screen, "│") {
+		t.Fatalf("the report opens without its tree:\n%s", screen)
+	}
+	s.keys("z")
+	s.waitGone("│", "z did not hide the tree")
+	s.keys("Space")
+	s.waitGone("行 1/", "space did not page")
+	s.keys("z")
+	s.waitFor("│")
 }
