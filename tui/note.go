@@ -232,7 +232,8 @@ func (e *noteEditor) View() string {
 			b.WriteString(strings.Repeat(" ", e.w))
 		}
 	}
-	bottom := line{{e.ses.lang.T("note.footer"), st.Status}}
+	// the footer below has the keys: this line says what is written, or what is asked
+	bottom := line{{e.ses.lang.T("note.status", len(e.text), strings.Count(string(e.text), "\n")+1), st.Status}}
 	switch {
 	case e.theirs != nil:
 		bottom = line{{e.ses.lang.T("note.conflict", oneLine(*e.theirs)), st.Error}}
@@ -244,7 +245,10 @@ func (e *noteEditor) View() string {
 
 func (e *noteEditor) KeyMap() keyMap {
 	if e.theirs != nil {
-		return keyMap{short: []key.Binding{e.keys.Both, e.keys.Mine, e.keys.Theirs}, full: [][]key.Binding{{e.keys.Both, e.keys.Mine, e.keys.Theirs, e.keys.Cancel}}, textOnly: true}
+		return keyMap{short: []key.Binding{e.keys.Both, e.keys.Mine, e.keys.Theirs, e.keys.Cancel}, full: [][]key.Binding{{e.keys.Both, e.keys.Mine, e.keys.Theirs, e.keys.Cancel}}, textOnly: true}
+	}
+	if e.confirm {
+		return keyMap{short: []key.Binding{e.keys.Yes, e.keys.No}, full: [][]key.Binding{{e.keys.Yes, e.keys.No}}, textOnly: true}
 	}
 	return keyMap{short: []key.Binding{e.keys.Save, e.keys.Cancel}, full: [][]key.Binding{{e.keys.Save, e.keys.Cancel, e.keys.Yes, e.keys.No}}, textOnly: true}
 }
