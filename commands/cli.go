@@ -132,6 +132,10 @@ func (c *cli) run(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 			return c.cmdTargets(args[1:], stdout, stderr)
 		case "review":
 			return c.cmdReview(args[1:], stdout, stderr)
+		case "track":
+			return c.cmdTrack(args[1:], stdout, stderr)
+		case "panel":
+			return c.cmdPanel(args[1:], stdout, stderr)
 		case "serve":
 			if c.env.Remote != nil || c.env.Serve == nil {
 				fmt.Fprintln(stderr, "baogao: "+c.lang.T("cli.no-serve"))
@@ -166,7 +170,7 @@ func (c *cli) run(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	return c.cmdBrowse(args, stdin, stdout, stderr)
 }
 
-var commands = []string{"targets", "export", "review", "serve", "help"}
+var commands = []string{"targets", "track", "panel", "export", "review", "serve", "help"}
 
 // nearestCommand is the command a typo was probably meant to be: within two edits.
 func nearestCommand(w string) string {

@@ -166,6 +166,8 @@ var table = map[ID][2]string{
 用法：
   baogao [PATH...]                          浏览报告（没有 PATH：内置样例）
   baogao targets [flags] [QUERY] [PATH...]  与 QUERY 相符的报告的计划年目标
+  baogao track [flags] QUERY [INDICATOR] [PATH...]  一个地区历年的目标与实绩，是否完成
+  baogao panel [flags] [PATH...]            全部地区 × 年份 × 指标的面板数据（CSV 或 JSON）
   baogao export [flags] [PATH...]           提取的全部内容，JSON 或 CSV
   baogao review [flags] [PATH...]           审阅记录：已审、星标、标错、笔记
   baogao serve [flags] [PATH...]            通过 SSH 提供浏览器，团队共用一份报告集
@@ -180,6 +182,8 @@ PATH 是文件或文件夹（递归读取）。QUERY 按地区或标题匹配，
 Usage:
   baogao [PATH...]                          browse reports (no PATH: the embedded sample)
   baogao targets [flags] [QUERY] [PATH...]  plan-year targets of the reports matching QUERY
+  baogao track [flags] QUERY [INDICATOR] [PATH...]  a region's targets and actuals over the years, met or not
+  baogao panel [flags] [PATH...]            every region × year × indicator as a panel (CSV or JSON)
   baogao export [flags] [PATH...]           everything extracted, as JSON or CSV
   baogao review [flags] [PATH...]           the review state: reviewed, stars, flags, notes
   baogao serve [flags] [PATH...]            the browser over SSH, one corpus for a team
@@ -244,6 +248,10 @@ the targets table (also export and review). The corpus (PATH, or the embedded sa
 and shared by every session. Only public keys in --authorized-keys may connect, unless --allow-any.
 
 `},
+	"usage.track":              {"用法：baogao track [--format table|csv|json] QUERY [INDICATOR] [PATH...]\n\n与 QUERY 相符的地区的历年表：每行一个指标，每列一年，单元格是该年的目标（取自该年的报告）与实绩（取自下一年报告的回顾）及是否完成：✓ 完成，★ 达到力争目标，✗ 未完成，? 无法比较。五年回顾中的数字不算某一年的实绩。INDICATOR 只留一个指标（名称或别名）。\n\n", "Usage: baogao track [--format table|csv|json] QUERY [INDICATOR] [PATH...]\n\nA region matching QUERY over the years: a row per indicator, a column per year, each cell the target set for the year (from that year's report) and the actual reported for it (from the next year's review), and whether it was met: ✓ met, ★ the stretch goal too, ✗ missed, ? not comparable. Figures of a five-year review are no single year's actual. INDICATOR keeps one indicator (a name or an alias).\n\n"},
+	"usage.panel":              {"用法：baogao panel [--format csv|json] [PATH...]\n\n把全部报告写成研究者用的面板：每个地区 × 年份 × 指标一行，含区划代码、省、市、级别、目标与实绩的增速/数值/单位、是否完成，以及两句原文的文件和位置（列的说明见 docs/panel.md）。\n\n", "Usage: baogao panel [--format csv|json] [PATH...]\n\nWrites every report as the panel researchers use: a row per region × year × indicator with the division code, province, prefecture, level, target and actual growth/value/unit, whether it was met, and the file and offsets of both sentences (the columns: docs/panel.md).\n\n"},
+	"cli.track-query":          {"要给出一个地区（QUERY）", "give a region (QUERY)"},
+	"track.rule":               {"目标取自当年报告，实绩取自次年报告的回顾；增速为 %", "targets from the year's report, actuals from the next year's review; growth in %"},
 	"usage.flags":              {"选项：", "Flags:"},
 	"usage.default":            {"（默认 %s）", "(default %s)"},
 	"flag.no-cache":            {"重新解析每个文件；不读也不写解析缓存", "parse every file again; do not read or write the parse cache"},

@@ -17,7 +17,7 @@ import (
 var (
 	// parse and model read and name the reports' own Chinese: their Han literals are the
 	// language of the reports (markers, units, indicator names), not words of the interface
-	reportLanguage = []string{"parse/", "model/indicators.go", "model/format.go", "model/units.go", "model/report.go", "match/"}
+	reportLanguage = []string{"parse/", "model/indicators.go", "model/format.go", "model/units.go", "model/report.go", "model/track.go", "match/"}
 	// literals of the interface with Han that are not words: the typography of Chinese text
 	typography = map[string]bool{
 		"。；;\n": true, "。；！？;!?：:": true, "一年来": true, "，,": true, "一二三四五六七八九十": true, ".、．": true,
