@@ -231,42 +231,6 @@ func (c *cli) cmdTrack(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// VerdictMark is how a verdict is shown in a cell: ✓ met, ★ the stretch too, ✗ missed, ? not
-// comparable.
-func VerdictMark(v model.Verdict) string {
-	switch v {
-	case model.Met:
-		return "✓"
-	case model.StretchMet:
-		return "★"
-	case model.Missed:
-		return "✗"
-	case model.Unjudged:
-		return "?"
-	}
-	return ""
-}
-
-// TrackCellText is a cell as the track table and the timeline screen show it: target → actual
-// and the mark; "·" for a side that is missing.
-func TrackCellText(c model.TrackCell) string {
-	if c.Target == nil && c.Actual == nil {
-		return ""
-	}
-	t, a := "·", "·"
-	if c.Target != nil {
-		t = c.Target.Short()
-	}
-	if c.Actual != nil {
-		a = c.Actual.Short()
-	}
-	s := t + " → " + a
-	if m := VerdictMark(c.Verdict); m != "" {
-		s += " " + m
-	}
-	return s
-}
-
 func trackTable(l msg.Lang, tl model.Timeline, want func(string) bool, m width.Measure, termW int, useColour bool) string {
 	t := table.Table{Columns: []table.Column{{Head: l.T("col.indicator"), Max: 16, Min: 4}}}
 	for _, y := range tl.Years {
@@ -278,7 +242,7 @@ func trackTable(l msg.Lang, tl model.Timeline, want func(string) bool, m width.M
 		}
 		cells := []string{row.Name}
 		for _, c := range row.Cells {
-			cells = append(cells, TrackCellText(c))
+			cells = append(cells, c.Text())
 		}
 		t.Rows = append(t.Rows, cells)
 	}

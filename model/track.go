@@ -287,3 +287,39 @@ func tableRank(name string) int {
 	}
 	return len(Canonicals)
 }
+
+// VerdictMark is how a verdict is shown in a cell: ✓ met, ★ the stretch too, ✗ missed, ? not
+// comparable.
+func VerdictMark(v Verdict) string {
+	switch v {
+	case Met:
+		return "✓"
+	case StretchMet:
+		return "★"
+	case Missed:
+		return "✗"
+	case Unjudged:
+		return "?"
+	}
+	return ""
+}
+
+// Text is a cell as the track table and the timeline screen show it: target → actual
+// and the mark; "·" for a side that is missing.
+func (c TrackCell) Text() string {
+	if c.Target == nil && c.Actual == nil {
+		return ""
+	}
+	t, a := "·", "·"
+	if c.Target != nil {
+		t = c.Target.Short()
+	}
+	if c.Actual != nil {
+		a = c.Actual.Short()
+	}
+	s := t + " → " + a
+	if m := VerdictMark(c.Verdict); m != "" {
+		s += " " + m
+	}
+	return s
+}

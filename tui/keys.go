@@ -68,6 +68,7 @@ type listKeys struct {
 	moveKeys
 	Filter, Open, Clear, Sort, Targets, Errors key.Binding
 	Reviewed, Star, Note, ReviewFilter         key.Binding
+	Timeline                                   key.Binding
 }
 
 func newListKeys(l msg.Lang) listKeys {
@@ -84,6 +85,7 @@ func newListKeys(l msg.Lang) listKeys {
 		Star:         key.NewBinding(key.WithKeys("*"), key.WithHelp("*", l.T("key.star"))),
 		Note:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", l.T("key.note"))),
 		ReviewFilter: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", l.T("key.show-all-unreviewed-starred-flagged-noted"))),
+		Timeline:     key.NewBinding(key.WithKeys("T"), key.WithHelp("T", l.T("key.timeline"))),
 	}
 }
 
@@ -91,7 +93,7 @@ func newListKeys(l msg.Lang) listKeys {
 // offers only what works and a key pressed in vain is not taken.
 func (k *listKeys) enable(l *reportList) {
 	some := len(l.visible) > 0
-	for _, b := range []*key.Binding{&k.Open, &k.Reviewed, &k.Star, &k.Note, &k.Targets} {
+	for _, b := range []*key.Binding{&k.Open, &k.Reviewed, &k.Star, &k.Note, &k.Targets, &k.Timeline} {
 		b.SetEnabled(some)
 	}
 	k.Clear.SetEnabled(l.query() != "")
@@ -105,6 +107,7 @@ type reportKeys struct {
 	Expand, Collapse                             key.Binding
 	Reviewed, Star, Note                         key.Binding
 	Tree, PageDown, PageUp                       key.Binding
+	Timeline                                     key.Binding
 }
 
 func newReportKeys(l msg.Lang) reportKeys {
@@ -124,6 +127,7 @@ func newReportKeys(l msg.Lang) reportKeys {
 		Tree:       key.NewBinding(key.WithKeys("z"), key.WithHelp("z", l.T("key.tree"))),
 		PageDown:   key.NewBinding(key.WithKeys("space", "pgdown", "f"), key.WithHelp("space/f", l.T("key.page-down"))),
 		PageUp:     key.NewBinding(key.WithKeys("b", "pgup"), key.WithHelp("b", l.T("key.page-up"))),
+		Timeline:   key.NewBinding(key.WithKeys("T"), key.WithHelp("T", l.T("key.timeline"))),
 	}
 }
 
@@ -200,6 +204,30 @@ func (k *targetsKeys) enable(v *targetsView) {
 	k.Open.SetEnabled(len(v.idxs) > 0)
 	k.Chart.SetEnabled(len(v.idxs) > 0)
 	k.Sort.SetEnabled(len(v.idxs) > 1)
+}
+
+type timelineKeys struct {
+	moveKeys
+	Left, Right, Chart, Target, Actual key.Binding
+}
+
+func newTimelineKeys(l msg.Lang) timelineKeys {
+	return timelineKeys{
+		moveKeys: newMoveKeys(l),
+		Left:     key.NewBinding(key.WithKeys("h", "left"), key.WithHelp("←/h", l.T("key.year-left"))),
+		Right:    key.NewBinding(key.WithKeys("l", "right"), key.WithHelp("→/l", l.T("key.year-right"))),
+		Chart:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", l.T("key.chart"))),
+		Target:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T("key.target-source"))),
+		Actual:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", l.T("key.actual-source"))),
+	}
+}
+
+// enable turns off what the picked cell does not have.
+func (k *timelineKeys) enable(v *timelineView) {
+	c, ok := v.cell()
+	k.Target.SetEnabled(ok && c.Target != nil)
+	k.Actual.SetEnabled(ok && c.Actual != nil)
+	k.Chart.SetEnabled(len(v.tl.Rows) > 0)
 }
 
 type noteKeys struct {

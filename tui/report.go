@@ -533,6 +533,8 @@ func (v *reportView) Update(msg tea.Msg) (Screen, tea.Cmd) {
 			v.match = (v.match + len(v.matches) - 1) % len(v.matches)
 			v.showMatch()
 			return v, nil
+		case key.Matches(msg, v.keys.Timeline):
+			return v, push(newTimeline(v.ses, v.idx))
 		case key.Matches(msg, v.keys.Indicators):
 			idx := v.idx
 			return v, push(newIndicatorTable(v.ses, idx))
@@ -791,7 +793,7 @@ func (v *reportView) KeyMap() keyMap {
 	k.enable(v)
 	return keyMap{
 		short: []key.Binding{k.Pane, k.Search, k.Indicators, k.Tree},
-		full:  [][]key.Binding{k.bindings(), {k.PageDown, k.PageUp, k.Tree}, {k.Toggle, k.Expand, k.Collapse, k.Pane, k.Search, k.Next, k.Prev, k.Indicators}, {k.Reviewed, k.Star, k.Note}},
+		full:  [][]key.Binding{k.bindings(), {k.PageDown, k.PageUp, k.Tree}, {k.Toggle, k.Expand, k.Collapse, k.Pane, k.Search, k.Next, k.Prev, k.Indicators, k.Timeline}, {k.Reviewed, k.Star, k.Note}},
 	}
 }
 
