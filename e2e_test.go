@@ -261,3 +261,25 @@ func TestReaderConveniencesInTmux(t *testing.T) {
 	s.keys("z")
 	s.waitFor("│")
 }
+
+// Full-text search in a real terminal: F, a term, Enter to the results, Enter on the first: the
+// reader shows the hit highlighted (an SGR sequence right before the term).
+func TestFullTextSearchInTmux(t *testing.T) {
+	s := startTmux(t, "100", "30")
+	s.waitFor("8/8")
+	s.keys("F")
+	s.waitFor("搜索全文")
+	s.keys("营商环境")
+	s.waitFor("5 份报告")
+	s.keys("Enter", "Enter")
+	s.waitFor("行 ")
+	var screen string
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		out, _ := exec.Command("tmux", "capture-pane", "-e", "-p", "-t", s.name).Output()
+		screen = string(out)
+		if i := strings.Index(screen, "营商环境"); i > 0 && strings.HasSuffix(screen[:i], "m") && strings.Contains(screen[max(0, i-20):i], "\x1b[") {
+			return
+		}
+	}
+	t.Fatalf("the hit is not highlighted in the reader:\n%q", screen)
+}

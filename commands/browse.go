@@ -61,6 +61,7 @@ func ReadBody(r *model.Report) (string, error) { return loader.ReadBody(nil, r) 
 // browse runs the interactive browser; files load in the background while the list is usable.
 func (c *cli) browse(paths []string, eastAsian bool, statePath string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var batches <-chan loader.Batch
+	var bodies *loader.Bodies
 	if len(paths) == 0 {
 		batches = loader.Stream(loader.FS(c.env.Sample, c.env.SampleRoot), loader.Options{})
 	} else {
@@ -76,6 +77,7 @@ func (c *cli) browse(paths []string, eastAsian bool, statePath string, stdin io.
 		}
 		o := c.loadOptions(paths, stderr)
 		o.Pack = true // the browser unpacks what it shows
+		bodies = withBodies(&o)
 		batches = lessGCWhileLoading(loader.Stream(loader.Paths(paths...), o))
 	}
 	// Review state that cannot be opened at all (an unreadable file) is said once; browsing goes
@@ -87,7 +89,7 @@ func (c *cli) browse(paths []string, eastAsian bool, statePath string, stdin io.
 		stateErr = c.lang.Err(err)
 		st = nil
 	}
-	app := tui.New(batches, tui.Options{Lang: c.lang, Reload: reloader(paths), EastAsianWidth: eastAsian, NoColor: tui.NoColorFromEnv(), Store: st, StateError: stateErr, Reviewer: reviewer(), ReadBody: ReadBody})
+	app := tui.New(batches, tui.Options{Lang: c.lang, Reload: reloader(paths), Bodies: bodies, EastAsianWidth: eastAsian, NoColor: tui.NoColorFromEnv(), Store: st, StateError: stateErr, Reviewer: reviewer(), ReadBody: ReadBody})
 	p := tea.NewProgram(app, tea.WithInput(stdin), tea.WithOutput(stdout))
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintf(stderr, "baogao: %v\n", err)

@@ -117,10 +117,21 @@ func takeLang(args []string, lang msg.Lang) (msg.Lang, []string, error) {
 // LoadServed loads the corpus a server serves (no paths: env's sample): confined to its
 // folders (no link leads out), never reading the server's own files (exclude), errors left to
 // the caller.
-func LoadServed(env Env, paths []string, noCache bool, exclude []string) loader.Result {
+func LoadServed(env Env, paths []string, noCache bool, exclude []string) (loader.Result, *loader.Bodies) {
 	c := &cli{env: env, noCache: noCache, confine: true, exclude: exclude}
 	c.lang = env.Lang
-	return c.load(paths, io.Discard)
+	var bodies *loader.Bodies
+	res := c.loadWith(paths, io.Discard, func(o *loader.Options) { bodies = withBodies(o) })
+	return res, bodies
+}
+
+// withBodies keeps every report's text beside the parse cache, for the full-text search.
+func withBodies(o *loader.Options) *loader.Bodies {
+	if o.CacheFile == "" {
+		return nil
+	}
+	o.Bodies = loader.OpenBodies(o.CacheFile + ".text")
+	return o.Bodies
 }
 
 func (c *cli) run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -136,6 +147,8 @@ func (c *cli) run(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 			return c.cmdTrack(args[1:], stdout, stderr)
 		case "panel":
 			return c.cmdPanel(args[1:], stdout, stderr)
+		case "grep":
+			return c.cmdGrep(args[1:], stdout, stderr)
 		case "serve":
 			if c.env.Remote != nil || c.env.Serve == nil {
 				fmt.Fprintln(stderr, "baogao: "+c.lang.T("cli.no-serve"))
@@ -170,7 +183,7 @@ func (c *cli) run(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	return c.cmdBrowse(args, stdin, stdout, stderr)
 }
 
-var commands = []string{"targets", "track", "panel", "export", "review", "serve", "help"}
+var commands = []string{"targets", "track", "panel", "grep", "export", "review", "serve", "help"}
 
 // nearestCommand is the command a typo was probably meant to be: within two edits.
 func nearestCommand(w string) string {
@@ -322,6 +335,15 @@ func (c *cli) load(paths []string, stderr io.Writer) loader.Result {
 // loadRendered is load with render kept in the parse cache beside each report (see
 // loader.Options.Render); without a cache there is nothing to keep it in, and it is not asked for.
 func (c *cli) loadRendered(paths []string, stderr io.Writer, render func(*model.Report) []byte) loader.Result {
+	return c.loadWith(paths, stderr, func(o *loader.Options) {
+		if o.CacheFile != "" {
+			o.Render = render
+		}
+	})
+}
+
+// loadWith is load with the options for files on disk tuned (a cache's companions).
+func (c *cli) loadWith(paths []string, stderr io.Writer, tune func(*loader.Options)) loader.Result {
 	if c.env.Remote != nil {
 		if len(paths) > 0 {
 			fmt.Fprintln(stderr, "baogao: "+c.lang.T("cli.no-paths-remote"))
@@ -333,9 +355,7 @@ func (c *cli) loadRendered(paths []string, stderr io.Writer, render func(*model.
 		res = loader.Load(loader.FS(c.env.Sample, c.env.SampleRoot), loader.Options{})
 	} else {
 		o := c.loadOptions(paths, stderr)
-		if o.CacheFile != "" {
-			o.Render = render
-		}
+		tune(&o)
 		res = loader.Load(loader.Paths(paths...), o)
 		for _, n := range res.Notices {
 			fmt.Fprintf(stderr, "baogao: %s\n", c.lang.Say(n))

@@ -81,6 +81,9 @@ type Options struct {
 	// Exclude names files and folders never read as reports, wherever they are found (serve: its
 	// host key, authorized_keys and review state).
 	Exclude []string
+	// Bodies, when set, keeps the text of each report parsed (see Bodies): a search reads the
+	// texts from there, however the load dropped them.
+	Bodies *Bodies
 }
 
 // Unpack fills in the sections, indicators and warnings of a report a load left packed.
@@ -186,6 +189,9 @@ func (o *Options) openCache() (wait func() string) {
 // saveCache writes a cache the load opened itself (one passed in is the caller's to save), and
 // says why when it could not.
 func (o *Options) saveCache() string {
+	if err := o.Bodies.Flush(); err != nil {
+		return msg.EN.T("cache.bodies-unsaved", err)
+	}
 	if o.CacheFile == "" || o.Cache == nil {
 		return ""
 	}
@@ -511,6 +517,11 @@ func parseOne(j job, opt Options) (o outcome) {
 		}
 	}
 	reps, err := parse.Parse(j.name, b)
+	if opt.Bodies != nil && err == nil {
+		for i := range reps {
+			opt.Bodies.Put(reps[i].Hash, reps[i].Body)
+		}
+	}
 	if opt.DropBodies || c != nil {
 		for i := range reps {
 			detach(&reps[i])

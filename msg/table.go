@@ -52,6 +52,21 @@ var table = map[ID][2]string{
 	"key.tree":           {"目录", "tree"},
 	"key.up":             {"上移", "up"},
 
+	"key.fulltext":          {"全文搜索", "search every report"},
+	"key.open-hit":          {"打开这一处", "open at the hit"},
+	"key.edit-query":        {"改搜索词", "edit the query"},
+	"key.trend":             {"逐年走势", "trend by year"},
+	"title.search":          {"全文搜索", "Full-text search"},
+	"search.prompt":         {"搜索全文: ", "search: "},
+	"search.placeholder":    {"新质生产力 / 低空经济 数字（空格分开的词须在同一句）", "新质生产力 / 低空经济 数字 (words parted by spaces: in one sentence)"},
+	"search.none":           {"没有报告含有这些词", "no report holds these words"},
+	"search.count":          {"%d 处", "%d hits"},
+	"search.status":         {"%d 份报告 · %d 处 · 共 %d 份", "%d reports · %d hits · of %d"},
+	"search.running":        {"搜索中…", "searching…"},
+	"search.chart-head":     {"「%s」逐年：每份报告的次数", "“%s” by year: hits per report"},
+	"search.chart-row":      {"%s/份 · %d 处 · %d/%d 份", "%s/report · %d hits · %d/%d reports"},
+	"search.chart-status":   {"c 结果列表", "c results"},
+	"footer.fulltext":       {"输入要找的词（空格分开的词须在同一句）· 边输入边搜索 · enter 看结果 · esc 取消", "type the words (parted by spaces: in one sentence) · results as you type · enter to them · esc cancel"},
 	"key.timeline":          {"历年对比", "over the years"},
 	"key.year-left":         {"前一年", "year before"},
 	"key.year-right":        {"后一年", "year after"},
@@ -186,6 +201,7 @@ var table = map[ID][2]string{
   baogao targets [flags] [QUERY] [PATH...]  与 QUERY 相符的报告的计划年目标
   baogao track [flags] QUERY [INDICATOR] [PATH...]  一个地区历年的目标与实绩，是否完成
   baogao panel [flags] [PATH...]            全部地区 × 年份 × 指标的面板数据（CSV 或 JSON）
+  baogao grep [flags] TERM [PATH...]        一个词在全部报告中逐年（或逐地区）出现多少次
   baogao export [flags] [PATH...]           提取的全部内容，JSON 或 CSV
   baogao review [flags] [PATH...]           审阅记录：已审、星标、标错、笔记
   baogao serve [flags] [PATH...]            通过 SSH 提供浏览器，团队共用一份报告集
@@ -202,6 +218,7 @@ Usage:
   baogao targets [flags] [QUERY] [PATH...]  plan-year targets of the reports matching QUERY
   baogao track [flags] QUERY [INDICATOR] [PATH...]  a region's targets and actuals over the years, met or not
   baogao panel [flags] [PATH...]            every region × year × indicator as a panel (CSV or JSON)
+  baogao grep [flags] TERM [PATH...]        how often a term occurs in every report, by year (or region)
   baogao export [flags] [PATH...]           everything extracted, as JSON or CSV
   baogao review [flags] [PATH...]           the review state: reviewed, stars, flags, notes
   baogao serve [flags] [PATH...]            the browser over SSH, one corpus for a team
@@ -268,6 +285,17 @@ and shared by every session. Only public keys in --authorized-keys may connect, 
 `},
 	"usage.track":              {"用法：baogao track [--format table|csv|json] QUERY [INDICATOR] [PATH...]\n\n与 QUERY 相符的地区的历年表：每行一个指标，每列一年，单元格是该年的目标（取自该年的报告）与实绩（取自下一年报告的回顾）及是否完成：✓ 完成，★ 达到力争目标，✗ 未完成，? 无法比较。五年回顾中的数字不算某一年的实绩。INDICATOR 只留一个指标（名称或别名）。\n\n", "Usage: baogao track [--format table|csv|json] QUERY [INDICATOR] [PATH...]\n\nA region matching QUERY over the years: a row per indicator, a column per year, each cell the target set for the year (from that year's report) and the actual reported for it (from the next year's review), and whether it was met: ✓ met, ★ the stretch goal too, ✗ missed, ? not comparable. Figures of a five-year review are no single year's actual. INDICATOR keeps one indicator (a name or an alias).\n\n"},
 	"usage.panel":              {"用法：baogao panel [--format csv|json] [PATH...]\n\n把全部报告写成研究者用的面板：每个地区 × 年份 × 指标一行，含区划代码、省、市、级别、目标与实绩的增速/数值/单位、是否完成，以及两句原文的文件和位置（列的说明见 docs/panel.md）。\n\n", "Usage: baogao panel [--format csv|json] [PATH...]\n\nWrites every report as the panel researchers use: a row per region × year × indicator with the division code, province, prefecture, level, target and actual growth/value/unit, whether it was met, and the file and offsets of both sentences (the columns: docs/panel.md).\n\n"},
+	"usage.grep":               {"用法：baogao grep [--by year|region] [--format table|csv|json] TERM [PATH...]\n\n在每份报告的全文中数 TERM：含有它的句子数（TERM 中用空格分开的几个词须在同一句中），按年份（或地区）合计，并给出每份报告的平均次数——一个词逐年的走势。\n\n", "Usage: baogao grep [--by year|region] [--format table|csv|json] TERM [PATH...]\n\nCounts TERM in the full text of every report: the sentences holding it (several words of TERM, parted by spaces, must be in one sentence), summed by year (or region), with the hits per report — a term's trend over the years.\n\n"},
+	"flag.grep-by":             {"按什么合计：year 或 region", "what to count by: year or region"},
+	"flag.grep-stats":          {"在标准错误上打印搜索用时", "print the search's time on stderr"},
+	"grep.stats":               {"搜索 %d 份报告：%.1f 毫秒，%d 份含该词", "searched %d reports: %.1f ms, %d with the term"},
+	"cache.bodies-remap":       {"报告正文文件无法重新映射", "the report texts' file could not be mapped again"},
+	"cli.grep-term":            {"要给出一个词（TERM）", "give a term (TERM)"},
+	"col.reports":              {"报告", "Reports"},
+	"col.with-term":            {"含该词", "With it"},
+	"col.hits":                 {"次数", "Hits"},
+	"col.per-report":           {"每份", "Per report"},
+	"col.bar":                  {"走势", "Trend"},
 	"cli.track-query":          {"要给出一个地区（QUERY）", "give a region (QUERY)"},
 	"track.rule":               {"目标取自当年报告，实绩取自次年报告的回顾；增速为 %", "targets from the year's report, actuals from the next year's review; growth in %"},
 	"usage.flags":              {"选项：", "Flags:"},
@@ -346,6 +374,7 @@ and shared by every session. Only public keys in --authorized-keys may connect, 
 	"load.internal":             {"解析时出现内部错误：%v", "internal error while parsing: %v"},
 	"load.changed":              {"%s：载入后在磁盘上改过；请重新启动 baogao 以重新载入", "%s: changed on disk since it was loaded; start baogao again to reload"},
 	"cache.rebuilding":          {"%v（正在重建）", "%v (rebuilding it)"},
+	"cache.bodies-unsaved":      {"报告正文未保存（全文搜索将重新读取文件）：%v", "report texts not kept (a full-text search reads the files again): %v"},
 	"cache.not-saved":           {"解析缓存未保存：%v", "parse cache not saved: %v"},
 	"cache.unused":              {"缓存 %s 未使用：%v", "cache %s not used: %v"},
 	"cache.partly":              {"缓存 %s 部分未使用：%v", "cache %s partly not used: %v"},

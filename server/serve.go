@@ -120,6 +120,7 @@ type server struct {
 	cfg    serveConfig
 	log    *log.Logger
 	corpus loader.Result
+	bodies *loader.Bodies // the corpus's texts, for every session's full-text search
 	keys   []match.Key
 	ssh    *ssh.Server
 	auth   *authorizedKeys
@@ -169,7 +170,7 @@ func newServer(cfg serveConfig, logger *log.Logger) (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.corpus = commands.LoadServed(cfg.env, cfg.paths, cfg.noCache, []string{keyPath, cfg.authorizedKeys, stateRoot})
+	s.corpus, s.bodies = commands.LoadServed(cfg.env, cfg.paths, cfg.noCache, []string{keyPath, cfg.authorizedKeys, stateRoot})
 	for _, e := range s.corpus.Errors {
 		logger.Warn("file not loaded", "source", quoted(e.Source), "error", e.Err)
 	}
@@ -550,7 +551,7 @@ func (s *server) program(sess ssh.Session) *tea.Program {
 		s.log.Error("review state", "user", quoted(reviewerOf(sess)), "error", err)
 		st, stateErr = nil, s.langOf(sess).Err(err)
 	}
-	app := tui.New(nil, tui.Options{Lang: s.langOf(sess), Remote: true, Reports: s.corpus.Reports, Keys: s.keys, Errors: s.corpus.Errors, Store: st, StateError: stateErr, Reviewer: reviewerOf(sess), ReadBody: commands.ReadBody, NoColor: envHas(sess.Environ(), "NO_COLOR"), Notice: notice})
+	app := tui.New(nil, tui.Options{Lang: s.langOf(sess), Remote: true, Bodies: s.bodies, Reports: s.corpus.Reports, Keys: s.keys, Errors: s.corpus.Errors, Store: st, StateError: stateErr, Reviewer: reviewerOf(sess), ReadBody: commands.ReadBody, NoColor: envHas(sess.Environ(), "NO_COLOR"), Notice: notice})
 	p := tea.NewProgram(app, bm.MakeOptions(sess)...)
 	if note != nil {
 		note.mu.Lock()

@@ -52,6 +52,7 @@ type session struct {
 	unsaved    bool   // the last save failed: the notice says so until a save succeeds
 
 	bodies   map[int]string        // bodies read back this session, by report index
+	fullText *loader.Bodies        // every report's text kept beside the parse cache, for search
 	unpacked map[int]*model.Report // reports of a packed load unpacked this session, by index
 
 	hashes   map[string]int // reports by text hash, for counting reviews; made up to hashed
@@ -225,6 +226,9 @@ type Options struct {
 	// Reload reads a report's file again (r); nil: reports cannot be read again (served, or the
 	// embedded sample).
 	Reload func(*model.Report) ([]model.Report, error)
+	// Bodies keeps every report's text for the full-text search; nil: texts in memory, or read
+	// again from their files.
+	Bodies *loader.Bodies
 }
 
 // NoticeMsg shows one line the user must see, sent from outside the program (serve: a window
@@ -255,7 +259,7 @@ func New(batches <-chan loader.Batch, opts Options) *App {
 	if opts.Readings == nil {
 		opts.Readings = &match.Readings{}
 	}
-	ses := &session{corpus: corpus{readBody: opts.ReadBody}, measure: width.NewMeasure(opts.EastAsianWidth), py: opts.Readings, store: opts.Store, reviewer: opts.Reviewer, lang: opts.Lang}
+	ses := &session{corpus: corpus{readBody: opts.ReadBody}, measure: width.NewMeasure(opts.EastAsianWidth), py: opts.Readings, store: opts.Store, reviewer: opts.Reviewer, lang: opts.Lang, fullText: opts.Bodies}
 	if opts.Store != nil {
 		for _, n := range opts.Store.Notices() {
 			ses.notice = ses.lang.Say(oneLine(n))
@@ -448,6 +452,9 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.stack = append(a.stack, v)
 		}
 		v.jumpTo(msg.start, msg.end)
+		if msg.term != "" {
+			v.searchFrom(msg.term, msg.start)
+		}
 		return a, cmd
 	case noteDoneMsg:
 		a.back()
@@ -456,6 +463,16 @@ func (a *App) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case reloadedMsg:
 		a.reloaded(msg)
 		return a, nil
+	case searchMsg:
+		// to the search screen wherever it is: it goes on while a result is read
+		for i, s := range a.stack {
+			if sv, ok := s.(*searchView); ok {
+				next, cmd := sv.Update(msg)
+				a.stack[i] = next
+				return a, cmd
+			}
+		}
+		return a, msg.next // closed: let the scan drain
 	case tea.MouseClickMsg:
 		m := msg.Mouse()
 		if m.Button != tea.MouseLeft || a.help || a.prompt != nil || m.Y < 1 || m.Y >= a.h-1 {

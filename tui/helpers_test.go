@@ -1,5 +1,7 @@
 package tui
 
+import "baogao/search"
+
 // What the tests read of the open screens: the root itself reads only Screen.
 
 // screen names the screen on top, as its title does.
@@ -58,3 +60,5 @@ func (a *App) readingBody() bool {
 	}
 	return false
 }
+
+func searchParse(s string) search.Query { return search.Parse(s) }

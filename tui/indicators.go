@@ -116,7 +116,12 @@ func (t *indicatorTable) resort() {
 	})
 }
 
-type jumpMsg struct{ idx, start, end int }
+// jumpMsg opens report idx at the sentence [start, end); with term, a search for it goes on from
+// there (n/N), as after a full-text search.
+type jumpMsg struct {
+	idx, start, end int
+	term            string
+}
 
 func (t *indicatorTable) Update(msg tea.Msg) (Screen, tea.Cmd) {
 	t.keys.enable(t)
@@ -168,7 +173,7 @@ func (t *indicatorTable) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case key.Matches(msg, t.keys.Jump):
 			in := t.rows[t.cur]
 			idx := t.idx
-			return t, func() tea.Msg { return jumpMsg{idx, in.Start, in.End} }
+			return t, func() tea.Msg { return jumpMsg{idx: idx, start: in.Start, end: in.End} }
 		}
 	case tea.MouseWheelMsg:
 		t.cur += wheel(msg)

@@ -68,7 +68,7 @@ type listKeys struct {
 	moveKeys
 	Filter, Open, Clear, Sort, Targets, Errors key.Binding
 	Reviewed, Star, Note, ReviewFilter         key.Binding
-	Timeline                                   key.Binding
+	Timeline, FullText                         key.Binding
 }
 
 func newListKeys(l msg.Lang) listKeys {
@@ -86,6 +86,7 @@ func newListKeys(l msg.Lang) listKeys {
 		Note:         key.NewBinding(key.WithKeys("n"), key.WithHelp("n", l.T("key.note"))),
 		ReviewFilter: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", l.T("key.show-all-unreviewed-starred-flagged-noted"))),
 		Timeline:     key.NewBinding(key.WithKeys("T"), key.WithHelp("T", l.T("key.timeline"))),
+		FullText:     key.NewBinding(key.WithKeys("F", "ctrl+f"), key.WithHelp("F", l.T("key.fulltext"))),
 	}
 }
 
@@ -204,6 +205,25 @@ func (k *targetsKeys) enable(v *targetsView) {
 	k.Open.SetEnabled(len(v.idxs) > 0)
 	k.Chart.SetEnabled(len(v.idxs) > 0)
 	k.Sort.SetEnabled(len(v.idxs) > 1)
+}
+
+type searchKeys struct {
+	moveKeys
+	Open, Edit, Chart key.Binding
+}
+
+func newSearchKeys(l msg.Lang) searchKeys {
+	return searchKeys{
+		moveKeys: newMoveKeys(l),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", l.T("key.open-hit"))),
+		Edit:     key.NewBinding(key.WithKeys("/", "F"), key.WithHelp("/", l.T("key.edit-query"))),
+		Chart:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", l.T("key.trend"))),
+	}
+}
+
+func (k *searchKeys) enable(v *searchView) {
+	k.Open.SetEnabled(len(v.rows) > 0)
+	k.Chart.SetEnabled(!v.query.Empty())
 }
 
 type timelineKeys struct {

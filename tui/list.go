@@ -290,6 +290,8 @@ func (l *reportList) Update(msg tea.Msg) (Screen, tea.Cmd) {
 		case key.Matches(msg, l.keys.Open):
 			idx := l.visible[l.cursor].idx
 			return l, push(newReportView(l.ses, idx))
+		case key.Matches(msg, l.keys.FullText):
+			return l, push(newSearchView(l.ses))
 		case key.Matches(msg, l.keys.Timeline):
 			return l, push(newTimeline(l.ses, l.visible[l.cursor].idx))
 		case key.Matches(msg, l.keys.Sort):
@@ -455,6 +457,6 @@ func (l *reportList) KeyMap() keyMap {
 	k.enable(l)
 	return keyMap{
 		short: []key.Binding{k.Filter, k.Open, k.Reviewed, k.Targets},
-		full:  [][]key.Binding{k.bindings(), {k.Filter, k.Clear, k.Open, k.Sort, k.Targets, k.Timeline, k.Errors}, {k.Reviewed, k.Star, k.Note, k.ReviewFilter}},
+		full:  [][]key.Binding{k.bindings(), {k.Filter, k.Clear, k.Open, k.Sort, k.Targets, k.Timeline, k.FullText, k.Errors}, {k.Reviewed, k.Star, k.Note, k.ReviewFilter}},
 	}
 }

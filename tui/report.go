@@ -57,6 +57,8 @@ type reportView struct {
 	// for meanwhile waits in pending
 	loading bool
 	pending *[2]int
+	// pendingTerm is a search to go on with once a pending jump is made
+	pendingTerm string
 	// hideTree: z gave the reader the whole width
 	hideTree bool
 }
@@ -108,8 +110,29 @@ func (v *reportView) setBody(msg bodyMsg) {
 			v.jumpToTargets()
 		} else {
 			v.jumpTo(p[0], p[1])
+			if t := v.pendingTerm; t != "" {
+				v.pendingTerm = ""
+				v.searchFrom(t, p[0])
+			}
 		}
 	}
+}
+
+// searchFrom searches for term with the match at start picked: n and N go on from the hit a
+// full-text search opened the report at.
+func (v *reportView) searchFrom(term string, start int) {
+	if v.loading {
+		v.pendingTerm = term
+		return
+	}
+	v.search(term)
+	for k, m := range v.matches {
+		if m[0] >= start {
+			v.match = k
+			break
+		}
+	}
+	v.showMatch()
 }
 
 func (v *reportView) refreshRows() {
