@@ -3,10 +3,10 @@
 package review
 
 import (
-	"baogao/msg"
-	"fmt"
 	"os"
 	"time"
+
+	"baogao/msg"
 )
 
 // lockPath takes the lock at path where flock(2) does not exist: a marker file created
