@@ -101,8 +101,9 @@ func feed(a *App, msg tea.Msg) {
 				}
 			}
 		case <-time.After(20 * time.Millisecond):
-			if a.readingBody() {
-				// a body is being read back from its file: that answer comes, wait for it
+			if a.readingBody() || a.saving() {
+				// a body is being read back from its file, or a save is on its way to the disk
+				// (slow on a loaded machine): that answer comes, wait for it
 				select {
 				case m := <-out:
 					_, cmd = a.Update(m)

@@ -62,3 +62,6 @@ func (a *App) readingBody() bool {
 }
 
 func searchParse(s string) search.Query { return search.Parse(s) }
+
+// saving says review changes wait for a save that has not failed: its command is running.
+func (a *App) saving() bool { return a.ses.store != nil && a.ses.pending() > 0 && !a.ses.unsaved }
