@@ -3,6 +3,7 @@ package parse
 import (
 	"baogao/parse/extract"
 	"baogao/parse/gazetteer"
+	"baogao/parse/runes"
 	"fmt"
 	"regexp"
 	"sort"
@@ -52,7 +53,7 @@ var (
 // no literal prefix that RE2 could skip ahead with.
 func windows(text, lit string, back, fwd int, yield func(w string) bool) {
 	for from := 0; ; {
-		i := strings.Index(text[from:], lit)
+		i := runes.Index(text[from:], lit)
 		if i < 0 {
 			return
 		}
@@ -93,7 +94,7 @@ func findAll(re *regexp.Regexp, text, lit string) [][]string {
 func findAt(re *regexp.Regexp, text, lit string, fwd int) [][]string {
 	var out [][]string
 	for from := 0; ; {
-		i := strings.Index(text[from:], lit)
+		i := runes.Index(text[from:], lit)
 		if i < 0 {
 			return out
 		}
@@ -116,7 +117,7 @@ func trimPlace(s string) string {
 	for changed := true; changed; {
 		changed = false
 		for _, p := range []string{"我代表", "代表", "现在", "受", "在", "向", "中共", "各位", "全", "今年", "年"} {
-			if strings.HasPrefix(s, p) && utf8.RuneCountInString(s)-utf8.RuneCountInString(p) >= 2 {
+			if strings.HasPrefix(s, p) && runes.Count(s)-runes.Count(p) >= 2 {
 				s = strings.TrimPrefix(s, p)
 				changed = true
 			}
@@ -185,7 +186,7 @@ func findRegion(head []string, body string) region {
 	}
 	accept := func(m []string) (string, bool) {
 		name := lastUnit(trimPlace(m[1]))
-		return name, utf8.RuneCountInString(name) >= 2 && levelOf(name) != "" && !strings.HasPrefix(name, "人民") && !genericPlace[name]
+		return name, runes.Count(name) >= 2 && levelOf(name) != "" && !strings.HasPrefix(name, "人民") && !genericPlace[name]
 	}
 	found := func(name string, governs bool) (region, bool) {
 		if anonymized(name) {
@@ -220,7 +221,7 @@ func findRegion(head []string, body string) region {
 			return r
 		}
 		if m := issuerName.FindStringSubmatch(h); m != nil {
-			if name := lastUnit(trimPlace(m[1])); utf8.RuneCountInString(name) >= 2 && !anonymized(name) {
+			if name := lastUnit(trimPlace(m[1])); runes.Count(name) >= 2 && !anonymized(name) {
 				r, _ := official(name, body)
 				return r
 			}
@@ -291,7 +292,7 @@ func findRegion(head []string, body string) region {
 		if strings.ContainsAny(c.stem[:3], "全我本该各") || genericPlace[c.stem+suffix] {
 			continue // 全乡经济社会发展还面临…: the report speaking of itself, not by name
 		}
-		if utf8.RuneCountInString(c.stem) >= 2 && strings.Count(body, c.stem) >= 3 {
+		if runes.Count(c.stem) >= 2 && strings.Count(body, c.stem) >= 3 {
 			if r, ok := official(c.stem+suffix, body); ok {
 				return r
 			}
@@ -498,7 +499,7 @@ func findSpeaker(h header, lines []string) string {
 		if i > 60 {
 			break
 		}
-		if utf8.RuneCountInString(ln) <= 30 {
+		if runes.Count(ln) <= 30 {
 			if m := speakerRe.FindStringSubmatch(ln); m != nil {
 				return clean(m[1])
 			}
@@ -520,7 +521,7 @@ var titleJunk = regexp.MustCompile(`\.(docx?|pdf|wps|txt)》?.*$|[(（]\d{6,8}[)
 func cleanTitle(t string) string {
 	t = strings.TrimSpace(titleJunk.ReplaceAllString(t, ""))
 	t = strings.TrimSpace(titleJunk.ReplaceAllString(t, ""))
-	if !strings.Contains(t, "工作报告") || utf8.RuneCountInString(t) > 40 {
+	if !strings.Contains(t, "工作报告") || runes.Count(t) > 40 {
 		return ""
 	}
 	return t

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"baogao/msg"
+	"baogao/parse/runes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -50,7 +51,7 @@ func stripNoise(lines []string) (kept []string, h header, titles []string, warni
 			continue
 		}
 		if inTail {
-			if reportStart.MatchString(ln) && utf8.RuneCountInString(ln) < 200 && !isNoise(ln) {
+			if reportStart.MatchString(ln) && runes.Count(ln) < 200 && !isNoise(ln) {
 				inTail = false
 			} else {
 				noise++
@@ -79,7 +80,7 @@ func stripNoise(lines []string) (kept []string, h header, titles []string, warni
 			noise++
 			continue
 		}
-		n := utf8.RuneCountInString(ln)
+		n := runes.Count(ln)
 		if n < 80 && fileTitle.MatchString(ln) {
 			titles = append(titles, ln)
 			noise++
@@ -110,7 +111,7 @@ func isNoise(ln string) bool {
 		return true
 	}
 	for _, p := range noisePhrases {
-		if strings.Contains(ln, p) {
+		if runes.Contains(ln, p) {
 			return true
 		}
 	}
@@ -119,8 +120,16 @@ func isNoise(ln string) bool {
 			return true
 		}
 	}
-	return noiseRe.MatchString(ln)
+	// the regexp's alternatives each begin with one of these: none in the line, no match
+	for _, lead := range noiseLeads {
+		if runes.Contains(ln, lead) {
+			return noiseRe.MatchString(ln)
+		}
+	}
+	return false
 }
+
+var noiseLeads = []string{"请在", "还剩", "本文档共", "记者"}
 
 var pageMarker = regexp.MustCompile(`^(\d{1,4})、`)
 
@@ -151,7 +160,7 @@ func joinPages(lines []string) ([]string, int) {
 		}
 		cut, long := 0, 0
 		for k, m := range run {
-			if utf8.RuneCountInString(lines[m.line]) >= 60 {
+			if runes.Count(lines[m.line]) >= 60 {
 				long++
 			}
 			if k > 0 && !endsSentence(prevText(lines, m.line)) {
@@ -229,7 +238,7 @@ func joinFragments(lines []string, keep map[string]bool) ([]string, int) {
 		}
 		prev := out[len(out)-1]
 		r, _ := utf8.DecodeRuneInString(ln)
-		n := utf8.RuneCountInString(ln)
+		n := runes.Count(ln)
 		var join bool
 		switch {
 		case prev == "", keep[ln], keep[prev]:
@@ -239,7 +248,7 @@ func joinFragments(lines []string, keep map[string]bool) ([]string, int) {
 			join = !endsSentence(prev)
 		case n <= 12:
 			// A long line that opens with "（三）" is a paragraph, not a heading to keep apart.
-			pn := utf8.RuneCountInString(prev)
+			pn := runes.Count(prev)
 			join = !endsSentence(prev) && !endsSentence(ln) && !looksStructural(ln) && pn > 12 && !(pn <= 40 && looksStructural(prev))
 		}
 		if !join {

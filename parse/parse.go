@@ -8,6 +8,7 @@
 package parse
 
 import (
+	"baogao/parse/runes"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -54,6 +55,11 @@ func Parse(name string, data []byte) ([]model.Report, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	if d.From != "" {
+		// every count of runes below takes valid UTF-8: text.Decode gives it, the readers of web
+		// pages and Word files give what the markup held
+		d.Text = runes.Valid(d.Text)
 	}
 	return parseText(name, d)
 }
@@ -153,7 +159,7 @@ func splitBundle(lines []string) (parts []part, dropped, dups int) {
 		if !strings.Contains(ln, "篇") || len(ln) > 120 {
 			continue
 		}
-		if m := bundleMarker.FindStringSubmatch(ln); m != nil && utf8.RuneCountInString(ln) <= 40 {
+		if m := bundleMarker.FindStringSubmatch(ln); m != nil && runes.Count(ln) <= 40 {
 			n := atoi(m[1])
 			if m[2] != "" {
 				n = cnValue(m[2])
@@ -213,7 +219,7 @@ func coverStart(lines []string, i int) int {
 		if lines[k] == "" {
 			continue
 		}
-		if utf8.RuneCountInString(lines[k]) > 40 || endsSentence(lines[k]) && !strings.HasSuffix(lines[k], "）") {
+		if runes.Count(lines[k]) > 40 || endsSentence(lines[k]) && !strings.HasSuffix(lines[k], "）") {
 			break
 		}
 		start = k
@@ -294,7 +300,7 @@ func nonEmpty(lines []string) []string {
 // hints are lines the document's own styles mark as headings (Word); nil for plain text.
 func buildReport(lines []string, h header, fileTitles []string, bundled bool, hints map[string]bool) model.Report {
 	body := strings.Join(lines, "\n")
-	r := model.Report{Body: body, Chars: utf8.RuneCountInString(body)}
+	r := model.Report{Body: body, Chars: runes.Count(body)}
 	r.Sections = findSections(body, hints)
 	if r.Sections == nil {
 		r.Sections = []model.Section{}
@@ -318,7 +324,7 @@ func buildReport(lines []string, h header, fileTitles []string, bundled bool, hi
 			break
 		}
 		// A bundle's "…多篇篇2" names the collection, not this report.
-		if titleLine.MatchString(ln) && utf8.RuneCountInString(ln) <= 60 && !(bundled && bundleMarker.MatchString(ln)) {
+		if len(ln) <= 4*60 && isTitleLine(ln) && runes.Count(ln) <= 60 && !(bundled && bundleMarker.MatchString(ln)) {
 			head = append(head, ln)
 		}
 	}
@@ -361,7 +367,7 @@ func buildReport(lines []string, h header, fileTitles []string, bundled bool, hi
 func reportTitle(titles []string, r model.Report, bundled bool) string {
 	if !bundled {
 		for _, t := range titles {
-			if c := cleanTitle(t); c != "" && !strings.HasPrefix(c, "政府工作报告") && (r.Region == "" || strings.Contains(c, r.Region)) && utf8.RuneCountInString(c) <= 30 {
+			if c := cleanTitle(t); c != "" && !strings.HasPrefix(c, "政府工作报告") && (r.Region == "" || strings.Contains(c, r.Region)) && runes.Count(c) <= 30 {
 				return c
 			}
 		}

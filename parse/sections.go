@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"baogao/parse/runes"
 	"regexp"
 	"sort"
 	"strings"
@@ -21,7 +22,7 @@ var (
 
 	// A part heading standing inside run-on text: "…提出意见。2022年工作回顾刚刚过去的…".
 	inlineHeading = regexp.MustCompile(`(?:^|[。！？!?]\s?|\s)((?:` + cnNum + `、|第` + cnNum + `部分\s?)?(?:(?:20|19)\d\d年(?:政府)?(?:工作回顾|主要工作安排|工作安排|主要工作|工作主要任务|主要任务|目标任务和工作重点|工作任务|工作总体要求)|全面加强政府自身建设|切实加强政府自身建设|加强政府自身建设))`)
-	titleLine     = regexp.MustCompile(`政府工作报告|^政\s?府\s?工\s?作\s?报\s?告$`)
+	titleSpaced   = regexp.MustCompile(`^政\s?府\s?工\s?作\s?报\s?告$`)
 	datedLine     = regexp.MustCompile(`^\d{4}年\d{1,2}月\d{1,2}日在`)
 )
 
@@ -34,8 +35,8 @@ func looksStructural(ln string) bool {
 	case len(ln) > 120: // longer than any title or heading (40 runes)
 		return false
 	}
-	n := utf8.RuneCountInString(ln)
-	return n <= 40 && titleLine.MatchString(ln) || n <= 30 && headingKeyword.MatchString(ln)
+	n := runes.Count(ln)
+	return n <= 40 && isTitleLine(ln) || n <= 30 && headingKeyword.MatchString(ln)
 }
 
 // isDatedLine matches the session line under a title: "——2023年1月21日在…会议上".
@@ -61,7 +62,7 @@ func (c *runeCursor) at(b int) int {
 	if b < c.b {
 		c.b, c.r = 0, 0
 	}
-	c.r += utf8.RuneCountInString(c.text[c.b:b])
+	c.r += runes.Count(c.text[c.b:b])
 	c.b = b
 	return c.r
 }
@@ -70,7 +71,7 @@ func splitLines(body string) []line {
 	var out []line
 	off := 0
 	for _, t := range strings.Split(body, "\n") {
-		n := utf8.RuneCountInString(t)
+		n := runes.Count(t)
 		out = append(out, line{t, off, n})
 		off += n + 1
 	}
@@ -82,7 +83,7 @@ func splitLines(body string) []line {
 func headingTitle(t string) string {
 	t = t[:cutAt(t, 240)] // a heading is at most 40 characters; never scan a whole run-on page
 	// Run-on text: "一、2023年工作回顾2023年是…" — the heading ends with its keyword.
-	if loc := headingKeyword.FindStringIndex(t); loc != nil && utf8.RuneCountInString(t[:loc[1]]) <= 25 && utf8.RuneCountInString(t) > 25 {
+	if loc := headingKeyword.FindStringIndex(t); loc != nil && runes.Count(t[:loc[1]]) <= 25 && runes.Count(t) > 25 {
 		r, _ := utf8.DecodeRuneInString(t[loc[1]:])
 		if !strings.ContainsRune("，,。：:；;、和与的", r) {
 			return t[:loc[1]]
@@ -90,7 +91,7 @@ func headingTitle(t string) string {
 	}
 	if i := strings.IndexAny(t, "。；;"); i >= 0 {
 		t = t[:i]
-	} else if utf8.RuneCountInString(t) > 40 {
+	} else if runes.Count(t) > 40 {
 		if i := strings.IndexAny(t, "：:"); i >= 0 {
 			t = t[:i]
 		}
@@ -102,17 +103,20 @@ func headingTitle(t string) string {
 }
 
 func isKeywordHeading(t string) bool {
-	n := utf8.RuneCountInString(t)
+	if len(t) > 4*30 {
+		return false // more than 30 characters, uncounted
+	}
+	n := runes.Count(t)
 	return n >= 4 && n <= 30 && headingKeyword.MatchString(t) && !strings.ContainsAny(t, "。；;！!？?") &&
-		!endsSentence(t) && !titleLine.MatchString(t) && !numberedHeading.MatchString(t) && !parenHeading.MatchString(t)
+		!endsSentence(t) && !isTitleLine(t) && !numberedHeading.MatchString(t) && !parenHeading.MatchString(t)
 }
 
 func isHintHeading(t string, hints map[string]bool) bool {
 	if !hints[t] {
 		return false
 	}
-	n := utf8.RuneCountInString(t)
-	return n >= 2 && n <= 40 && !titleLine.MatchString(t) && !numberedHeading.MatchString(t) &&
+	n := runes.Count(t)
+	return n >= 2 && n <= 40 && !isTitleLine(t) && !numberedHeading.MatchString(t) &&
 		!parenHeading.MatchString(t) && !shiHeading.MatchString(t) && !isDatedLine(t)
 }
 
@@ -127,7 +131,7 @@ type heading struct {
 // hints are lines a Word file styles as headings: an unnumbered one counts like a keyword heading.
 func findSections(body string, hints map[string]bool) []model.Section {
 	lines := splitLines(body)
-	total := utf8.RuneCountInString(body)
+	total := runes.Count(body)
 
 	numbered := numberedChain(lines)
 	numberedKw := false
@@ -207,7 +211,7 @@ func numberedChain(lines []line) []heading {
 func plainHeadings(lines []line, after int) []heading {
 	var out []heading
 	for i, l := range lines {
-		n := utf8.RuneCountInString(l.text)
+		n := runes.Count(l.text)
 		if l.start <= after || n < 4 || n > 16 || i == 0 || i+1 >= len(lines) {
 			continue
 		}
@@ -215,7 +219,7 @@ func plainHeadings(lines []line, after int) []heading {
 			continue
 		}
 		prev, next := lines[i-1].text, lines[i+1].text
-		if endsSentence(prev) && utf8.RuneCountInString(prev) > 30 && utf8.RuneCountInString(next) > 40 {
+		if endsSentence(prev) && runes.Count(prev) > 30 && runes.Count(next) > 40 {
 			out = append(out, heading{l.text, l.start})
 		}
 	}
@@ -236,7 +240,7 @@ func inlineHeadings(lines []line, have []heading) []heading {
 		cur := runeCursor{text: l.text}
 		for _, kw := range inlineKeywords {
 			for from := 0; ; {
-				i := strings.Index(l.text[from:], kw)
+				i := runes.Index(l.text[from:], kw)
 				if i < 0 {
 					break
 				}
@@ -382,12 +386,12 @@ func inlineParen(lines []line, sec model.Section) []heading {
 		}
 		t := l.text
 		cur := runeCursor{text: t}
+		ps := parens{t: t}
 		for i := 0; i < len(t); {
-			j := strings.IndexAny(t[i:], "(（")
+			j := ps.next(i)
 			if j < 0 {
 				break
 			}
-			j += i
 			i = j + 1
 			if j > 0 {
 				r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t[:j], " "))
@@ -408,6 +412,49 @@ func inlineParen(lines []line, sec model.Section) []heading {
 		}
 	}
 	return hs
+}
+
+// isTitleLine says a line names the report: 政府工作报告 anywhere in it, or the line is those
+// six characters spaced out (政 府 工 作 报 告). A literal first: a regexp of the two had no
+// literal to look for, and ran at every place of a run-on page.
+func isTitleLine(s string) bool {
+	return runes.Contains(s, "政府工作报告") || strings.HasPrefix(s, "政") && titleSpaced.MatchString(s)
+}
+
+// parens walks the ( and （ of a text in order, each kind found with its own scan and each
+// scan going on from where it stopped: linear however the two are mixed.
+type parens struct {
+	t        string
+	a, b     int // next ( and （ at or after the cursor; -1: none left
+	scannedA bool
+	scannedB bool
+}
+
+// next is the offset of the first ( or （ at or after from, or -1.
+func (p *parens) next(from int) int {
+	if !p.scannedA || p.a >= 0 && p.a < from {
+		p.a, p.scannedA = indexFrom(p.t, from, func(s string) int { return strings.IndexByte(s, '(') }), true
+	}
+	if !p.scannedB || p.b >= 0 && p.b < from {
+		p.b, p.scannedB = indexFrom(p.t, from, func(s string) int { return strings.Index(s, "（") }), true
+	}
+	switch {
+	case p.a < 0:
+		return p.b
+	case p.b < 0 || p.a < p.b:
+		return p.a
+	}
+	return p.b
+}
+
+func indexFrom(t string, from int, find func(string) int) int {
+	if from > len(t) {
+		return -1
+	}
+	if i := find(t[from:]); i >= 0 {
+		return from + i
+	}
+	return -1
 }
 
 func cnValue(s string) int {

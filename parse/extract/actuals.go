@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"baogao/parse/runes"
 	"regexp"
 	"sort"
 	"strings"
@@ -78,13 +79,13 @@ func (x *extractor) actuals(from, to int) []model.Indicator {
 			if k >= 0 && out[k].Growth == nil && out[k].Value != nil && lastEnd > 0 && s-lastEnd <= 8 && s >= lastEnd {
 				out[k].Growth = model.Float(g)
 				out[k].Text = x.body[starts[k]:end]
-				out[k].End = out[k].Start + utf8.RuneCountInString(out[k].Text)
+				out[k].End = out[k].Start + runes.Count(out[k].Text)
 			}
 		}
 		for _, it := range items {
 			it.Kind = model.Actual
 			it.Start = x.runeAt(s)
-			it.End = it.Start + utf8.RuneCountInString(x.body[s:end])
+			it.End = it.Start + runes.Count(x.body[s:end])
 			it.Text = x.body[s:end]
 			it.Section = x.sectionAt(it.Start)
 			k, seen := index[it.Name]

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"baogao/parse/runes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -365,8 +366,8 @@ func wordClause(cl string) reading {
 	}
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "增长"), "增速")
 	name = strings.TrimSuffix(name, "均")
-	if utf8.RuneCountInString(name) < 2 || !hasAny(name+cl[min(len(cl), cut):], indicatorNouns) {
-		return reading{unread: hasAny(cl, indicatorNouns) && utf8.RuneCountInString(cl) <= 40}
+	if runes.Count(name) < 2 || !hasAny(name+cl[min(len(cl), cut):], indicatorNouns) {
+		return reading{unread: hasAny(cl, indicatorNouns) && runes.Count(cl) <= 40}
 	}
 	switch {
 	case relativeAt(cl) >= 0:

@@ -8,6 +8,7 @@
 package extract
 
 import (
+	"baogao/parse/runes"
 	"strings"
 	"unicode/utf8"
 
@@ -59,7 +60,7 @@ func (x *extractor) runeAt(b int) int {
 	if b < x.cur.b {
 		x.cur = cursor{}
 	}
-	x.cur.r += utf8.RuneCountInString(x.body[x.cur.b:b])
+	x.cur.r += runes.Count(x.body[x.cur.b:b])
 	x.cur.b = b
 	return x.cur.r
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"baogao/parse/runes"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -44,7 +45,7 @@ func cleanName(s string) string {
 	s = trimName(s)
 	for changed := true; changed; {
 		changed = false
-		if suf := longestSuffix(s, nameSuffixes); suf != "" && utf8.RuneCountInString(s) > utf8.RuneCountInString(suf)+1 {
+		if suf := longestSuffix(s, nameSuffixes); suf != "" && runes.Count(s) > runes.Count(suf)+1 {
 			s = strings.TrimSuffix(s, suf)
 			changed = true
 		}
@@ -191,7 +192,7 @@ func summarises(s string) bool {
 // and 城镇, 居民人均可支配收入; "" when left already names an indicator or none fits.
 func headOf(right, left string) string {
 	left = strings.TrimPrefix(left, "主要污染物")
-	if left == "" || isIndicator(left) || utf8.RuneCountInString(left) > 6 {
+	if left == "" || isIndicator(left) || runes.Count(left) > 6 {
 		return ""
 	}
 	for _, h := range sharedHeads {
@@ -224,7 +225,7 @@ func shareHeads(parts []string) []string {
 	for i := 0; i < len(parts)-1; i++ {
 		p := parts[i]
 		// only a short modifier takes the head (城镇, 农村, 大气); 能耗双控 is a goal of its own
-		if !isPollutant(p) && (isIndicator(p) || hasAny(p, indicatorNouns) || utf8.RuneCountInString(p) > 4) {
+		if !isPollutant(p) && (isIndicator(p) || hasAny(p, indicatorNouns) || runes.Count(p) > 4) {
 			continue
 		}
 		best := ""

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"baogao/parse/runes"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -15,7 +16,7 @@ func findTriggers(body string) [][2]int {
 	seen := map[int]bool{}
 	for _, w := range triggerWords {
 		for from := 0; ; {
-			i := strings.Index(body[from:], w)
+			i := runes.Index(body[from:], w)
 			if i < 0 {
 				break
 			}
@@ -95,7 +96,7 @@ func (x *extractor) passage(start int) ([]model.Indicator, []string) {
 		sent := x.body[pos:end]
 		trimmed := strings.TrimSpace(sent)
 		if trimmed != "" {
-			if hasAnyPrefix(trimmed, stopPhrases...) || isOrdinal(trimmed) || utf8.RuneCountInString(trimmed) > 400 {
+			if hasAnyPrefix(trimmed, stopPhrases...) || isOrdinal(trimmed) || runes.Count(trimmed) > 400 {
 				break
 			}
 			if !strings.ContainsAny(trimmed, "0123456789") && !hasAny(trimmed, indicatorNouns) {
@@ -106,7 +107,7 @@ func (x *extractor) passage(start int) ([]model.Indicator, []string) {
 			if n > 0 && len(readNumbers(trimmed)) == 0 && knownPrefix(trimName(trimmed)) == "" && !listGoesOn {
 				// A short sentence naming one more goal ("能耗及排放等约束性指标完成省定任务") still
 				// belongs; anything longer is the plan's prose.
-				if utf8.RuneCountInString(trimmed) > 40 || strings.ContainsAny(trimmed, "，,；;") || len(wordClause(trimmed).items) == 0 {
+				if runes.Count(trimmed) > 40 || strings.ContainsAny(trimmed, "，,；;") || len(wordClause(trimmed).items) == 0 {
 					break
 				}
 			}
@@ -212,7 +213,7 @@ func (x *extractor) sentence(base int, sent string) ([]model.Indicator, []string
 			it.Kind = model.Target
 			it.Text = x.body[from : cl.off+len(cl.text)]
 			it.Start = x.runeAt(from)
-			it.End = it.Start + utf8.RuneCountInString(it.Text)
+			it.End = it.Start + runes.Count(it.Text)
 			it.Section = x.sectionAt(it.Start)
 			last = append(last, len(out))
 			out = append(out, it)
@@ -224,7 +225,7 @@ func (x *extractor) sentence(base int, sent string) ([]model.Indicator, []string
 			it := model.Indicator{Name: wordName(nm), RawName: cleanName(nm), Kind: model.Target}
 			it.Text = strings.TrimSpace(x.body[waitOff : base+len(sent)])
 			it.Start = x.runeAt(waitOff)
-			it.End = it.Start + utf8.RuneCountInString(it.Text)
+			it.End = it.Start + runes.Count(it.Text)
 			it.Section = x.sectionAt(it.Start)
 			out = append(out, it)
 		}

@@ -1,0 +1,60 @@
+package runes
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestRuneCountAndIndex(t *testing.T) {
+	for _, s := range []string{"", "abc", "政府工作报告", "2023年GDP增长5%，规上工业增加值增长6%。", strings.Repeat("中a", 37) + "é", "\xff\xfe" + "中"} {
+		v := Valid(s)
+		if Count(v) != utf8.RuneCountInString(v) || !utf8.ValidString(v) {
+			t.Errorf("%q: %d, want %d", s, Count(v), utf8.RuneCountInString(v))
+		}
+		for _, sub := range []string{"", "a", "工作", "报告", "增长6%", "。", "中a中", "不在"} {
+			if Index(v, sub) != strings.Index(v, sub) {
+				t.Errorf("Index(%q, %q) = %d, want %d", v, sub, Index(v, sub), strings.Index(v, sub))
+			}
+		}
+	}
+}
+
+func FuzzIndex(f *testing.F) {
+	f.Add("政府工作报告和工作安排", "工作")
+	f.Fuzz(func(t *testing.T, s, sub string) {
+		if Index(s, sub) != strings.Index(s, sub) {
+			t.Fatalf("Index(%q, %q) = %d, want %d", s, sub, Index(s, sub), strings.Index(s, sub))
+		}
+		if v := Valid(s); Count(v) != utf8.RuneCountInString(v) {
+			t.Fatalf("RuneCount(%q)", v)
+		}
+	})
+}
+
+var sink int
+
+func BenchmarkRuneCount(b *testing.B) {
+	s := strings.Repeat("全市地区生产总值增长6.5%左右，规上工业增加值增长7%。", 2000)
+	b.SetBytes(int64(len(s)))
+	b.Run("text", func(b *testing.B) {
+		for b.Loop() {
+			sink += Count(s)
+		}
+	})
+	b.Run("utf8", func(b *testing.B) {
+		for b.Loop() {
+			sink += utf8.RuneCountInString(s)
+		}
+	})
+	b.Run("Index", func(b *testing.B) {
+		for b.Loop() {
+			sink += Index(s, "不在其中")
+		}
+	})
+	b.Run("strings.Index", func(b *testing.B) {
+		for b.Loop() {
+			sink += strings.Index(s, "不在其中")
+		}
+	})
+}
