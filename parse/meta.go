@@ -374,18 +374,50 @@ func lastUnit(name string) string {
 
 var (
 	titleYear = regexp.MustCompile(`((?:19|20)\d\d)年度?.{0,12}?工作报告`)
-	planYear  = regexp.MustCompile(`((?:19|20)\d\d)年(?:政府)?(?:主要)?(?:工作安排|工作任务|主要工作|重点工作|发展目标|工作总体要求|目标任务|主要任务|主要目标|经济社会发展的?主要预期目标|全[镇区市县省乡]经济社会发展的?主要预期目标|[^，。\n]{0,10}奋斗目标)`)
+	planYear  = newYearPhrase(`((?:19|20)\d\d)年(?:政府)?(?:主要)?(?:工作安排|工作任务|主要工作|重点工作|发展目标|工作总体要求|目标任务|主要任务|主要目标|经济社会发展的?主要预期目标|全[镇区市县省乡]经济社会发展的?主要预期目标|[^，。\n]{0,10}奋斗目标)`)
 	// The review's first sentence names the year it reviews: 2023年，在自治区党委…; 2023年是…之年.
 	reviewOpens = regexp.MustCompile(`(?:^|\n)\s*((?:19|20)\d\d)年(?:，|,|是)`)
-	reviewYear  = regexp.MustCompile(`((?:19|20)\d\d)年(?:政府)?工作回顾`)
+	reviewYear  = newYearPhrase(`((?:19|20)\d\d)年(?:政府)?工作回顾`)
 	pastYear    = regexp.MustCompile(`(?:刚刚过去的|过去的)((?:19|20)\d\d)年`)
-	deliveredOn = regexp.MustCompile(`((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日(?:在|，在)`)
+	deliveredOn = newYearPhrase(`((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日(?:在|，在)`)
 	isoDate     = regexp.MustCompile(`^((?:19|20)\d\d)[-年/.](\d{1,2})[-月/.](\d{1,2})`)
 	speakerRe   = regexp.MustCompile(`(?:省|市|区|县|镇|乡|州|旗|盟)长\s*([\p{Han}](?:\s?[\p{Han}]){1,3})$`)
 	nameLine    = regexp.MustCompile(`^[\p{Han}]{2,4}$`)
 )
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
+
+// yearPhrase is a regexp that begins with a year and 年 ((19|20)dd年…), with its anchored twin:
+// a regexp that begins with a character class has no literal to look for and tries every place
+// of a body, so the places are found first — each 年 after four digits — and the twin is tried
+// there. The leftmost of those that matches is the regexp's own leftmost match.
+type yearPhrase struct{ re, at *regexp.Regexp }
+
+func newYearPhrase(expr string) yearPhrase {
+	return yearPhrase{regexp.MustCompile(expr), regexp.MustCompile(`^(?:` + expr + `)`)}
+}
+
+func (y yearPhrase) FindStringSubmatch(s string) []string {
+	if len(s) < 256 {
+		return y.re.FindStringSubmatch(s) // a heading: no need
+	}
+	for from := 0; ; {
+		i := strings.Index(s[from:], "年")
+		if i < 0 {
+			return nil
+		}
+		i += from
+		from = i + len("年")
+		if i < 4 || !digit(s[i-1]) || !digit(s[i-2]) || !digit(s[i-3]) || !(s[i-4] == '1' && s[i-3] == '9' || s[i-4] == '2' && s[i-3] == '0') {
+			continue
+		}
+		if m := y.at.FindStringSubmatch(s[i-4:]); m != nil {
+			return m
+		}
+	}
+}
+
+func digit(c byte) bool { return c >= '0' && c <= '9' }
 
 // findYears returns the plan year and the review year.
 func findYears(titles []string, body string, secs []string) (year, review int) {

@@ -36,7 +36,7 @@ func looksStructural(ln string) bool {
 		return false
 	}
 	n := runes.Count(ln)
-	return n <= 40 && isTitleLine(ln) || n <= 30 && headingKeyword.MatchString(ln)
+	return n <= 40 && isTitleLine(ln) || n <= 30 && hasHeadingKeyword(ln)
 }
 
 // isDatedLine matches the session line under a title: "——2023年1月21日在…会议上".
@@ -107,7 +107,7 @@ func isKeywordHeading(t string) bool {
 		return false // more than 30 characters, uncounted
 	}
 	n := runes.Count(t)
-	return n >= 4 && n <= 30 && headingKeyword.MatchString(t) && !strings.ContainsAny(t, "。；;！!？?") &&
+	return n >= 4 && n <= 30 && hasHeadingKeyword(t) && !strings.ContainsAny(t, "。；;！!？?") &&
 		!endsSentence(t) && !isTitleLine(t) && !numberedHeading.MatchString(t) && !parenHeading.MatchString(t)
 }
 
@@ -136,7 +136,7 @@ func findSections(body string, hints map[string]bool) []model.Section {
 	numbered := numberedChain(lines)
 	numberedKw := false
 	for _, h := range numbered {
-		if headingKeyword.MatchString(h.title) || strings.Contains(h.title, "回顾") || strings.Contains(h.title, "安排") {
+		if hasHeadingKeyword(h.title) || strings.Contains(h.title, "回顾") || strings.Contains(h.title, "安排") {
 			numberedKw = true
 		}
 	}
@@ -215,7 +215,7 @@ func plainHeadings(lines []line, after int) []heading {
 		if l.start <= after || n < 4 || n > 16 || i == 0 || i+1 >= len(lines) {
 			continue
 		}
-		if strings.ContainsAny(l.text, "，,。；;：:！!？?、“”\"（）()——") || headingKeyword.MatchString(l.text) || numberedHeading.MatchString(l.text) || shiHeading.MatchString(l.text) {
+		if strings.ContainsAny(l.text, "，,。；;：:！!？?、“”\"（）()——") || hasHeadingKeyword(l.text) || numberedHeading.MatchString(l.text) || shiHeading.MatchString(l.text) {
 			continue
 		}
 		prev, next := lines[i-1].text, lines[i+1].text
@@ -417,6 +417,20 @@ func inlineParen(lines []line, sec model.Section) []heading {
 // isTitleLine says a line names the report: 政府工作报告 anywhere in it, or the line is those
 // six characters spaced out (政 府 工 作 报 告). A literal first: a regexp of the two had no
 // literal to look for, and ran at every place of a run-on page.
+// headingKeywords are headingKeyword's words: a line holds one, or the regexp does not match.
+var headingKeywords = strings.Split(strings.Trim(headingKeyword.String(), "()"), "|")
+
+// hasHeadingKeyword is headingKeyword.MatchString by literals: the regexp is an alternation of
+// words with no common first character, which the regexp engine tries at every place.
+func hasHeadingKeyword(s string) bool {
+	for _, w := range headingKeywords {
+		if runes.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func isTitleLine(s string) bool {
 	return runes.Contains(s, "政府工作报告") || strings.HasPrefix(s, "政") && titleSpaced.MatchString(s)
 }
