@@ -165,7 +165,15 @@ func looksHTML(b []byte, ext string) bool {
 		head = []byte(asciiOfUTF16(head[2:]))
 	}
 	head = bytes.TrimLeft(head, " \t\r\n")
-	low := bytes.ToLower(head)
+	// tags are ASCII: lowering the ASCII letters alone is enough, and bytes.ToLower of a Chinese
+	// page decodes every character of it
+	low := make([]byte, len(head))
+	for i, c := range head {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
 	tags := [][]byte{[]byte("<!doctype html"), []byte("<html"), []byte("<head"), []byte("<body"), []byte("<meta"), []byte("<title")}
 	for _, t := range tags {
 		if bytes.HasPrefix(low, t) || bytes.HasPrefix(low, []byte("<!--")) && bytes.Contains(low, t) || bytes.HasPrefix(low, []byte("<?xml")) && bytes.Contains(low, t) {
