@@ -9,6 +9,7 @@ package extract
 
 import (
 	"baogao/parse/runes"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -200,12 +201,26 @@ func inSpans(spans [][2]int, b int) bool {
 }
 
 // ByteOffset is the byte offset of rune offset runes in s (len(s) past its end).
-func ByteOffset(s string, runes int) int {
-	for i := range s {
-		if runes == 0 {
-			return i
+func ByteOffset(s string, n int) int {
+	// eight bytes at a time while the runes they start are fewer than those left, counting the
+	// bytes that start a rune (not 10xxxxxx); the text is valid UTF-8 (runes.Valid)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		starts := 8 - bits.OnesCount64(w & ^(w<<1) & 0x8080808080808080)
+		if starts > n {
+			break
 		}
-		runes--
+		n -= starts
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			if n == 0 {
+				return i
+			}
+			n--
+		}
 	}
 	return len(s)
 }

@@ -178,3 +178,24 @@ func TestScanFiguresAgreesWithPattern(t *testing.T) {
 		}
 	}
 }
+
+func FuzzByteOffset(f *testing.F) {
+	f.Add("长安镇2023年政府工作报告，GDP增长6.5%。", 7)
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		if !utf8.ValidString(s) || n < 0 {
+			return
+		}
+		want := len(s)
+		k := n
+		for i := range s {
+			if k == 0 {
+				want = i
+				break
+			}
+			k--
+		}
+		if got := ByteOffset(s, n); got != want {
+			t.Fatalf("ByteOffset(%q, %d) = %d, want %d", s, n, got, want)
+		}
+	})
+}

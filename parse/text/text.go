@@ -119,7 +119,23 @@ func invalidUTF8(b []byte) int {
 // are what binary data becomes when forced through a text decoder.
 func Check(d Text) (Text, error) {
 	var total, odd int
-	for _, r := range d.Text {
+	s := d.Text
+	for i := 0; i < len(s); {
+		// the bulk by its bytes, without decoding: printable ASCII and line breaks, and the
+		// ideographs U+4E00–U+9FFF (E4 B8 80 – E9 BF BF)
+		c := s[i]
+		if c >= 0x20 && c < 0x7f || c == '\n' {
+			total++
+			i++
+			continue
+		}
+		if i+2 < len(s) && (c >= 0xE5 && c <= 0xE9 || c == 0xE4 && s[i+1] >= 0xB8) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			total++
+			i += 3
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
 		total++
 		switch {
 		case r >= 0x20 && r < 0x7f, r >= 0x4e00 && r <= 0x9fff, r >= 0x3000 && r <= 0x303f, r >= 0xff01 && r <= 0xffe5:

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -59,4 +61,35 @@ func TestDecode(t *testing.T) {
 			}
 		})
 	}
+}
+
+// checkByRunes is Check's count as first written, rune by rune: the byte fast path must count
+// the same.
+func checkByRunes(s string) (total, odd int) {
+	for _, r := range s {
+		total++
+		switch {
+		case r >= 0x20 && r < 0x7f, r >= 0x4e00 && r <= 0x9fff, r >= 0x3000 && r <= 0x303f, r >= 0xff01 && r <= 0xffe5:
+		case r == '\n' || r == '\r' || r == '\t' || r == '\f':
+		case r == utf8.RuneError, r < 0x20, r == 0x7f, r >= 0xE000 && r <= 0xF8FF:
+			odd++
+		case !unicode.IsPrint(r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r):
+			odd++
+		}
+	}
+	return
+}
+
+func FuzzCheck(f *testing.F) {
+	for _, s := range []string{"", "政府工作报告", "a\x00b", "\xe4\xb8", "\xe4\xb7\xbf中", "丂乀", "\ue000\ue000x", "\xe9\xbf\xbf"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		total, odd := checkByRunes(s)
+		want := total > 0 && odd*50 <= total
+		_, err := Check(Text{Text: s, Encoding: "utf-8"})
+		if (err == nil) != want {
+			t.Fatalf("%q: err %v, by runes total %d odd %d", s, err, total, odd)
+		}
+	})
 }
