@@ -58,7 +58,7 @@ func stripNoise(lines []string) (kept []string, h header, titles []string, warni
 				continue
 			}
 		}
-		if m := headerLine.FindStringSubmatch(ln); m != nil && len(ln) < 600 {
+		if m := headerMatch(ln); m != nil {
 			meta++
 			v := strings.TrimSpace(m[2])
 			switch m[1] {
@@ -262,4 +262,13 @@ func joinFragments(lines []string, keep map[string]bool) ([]string, int) {
 		glueNext = n <= 12 && !endsSentence(ln)
 	}
 	return out, joined
+}
+
+// headerMatch is a scraper's header line (标题：…), which is short: a long line is text, and the
+// regexp's (.*)$ would read all of it first.
+func headerMatch(ln string) []string {
+	if len(ln) >= 600 {
+		return nil
+	}
+	return headerLine.FindStringSubmatch(ln)
 }

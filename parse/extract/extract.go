@@ -51,6 +51,7 @@ type extractor struct {
 	secs         []model.Section
 	year, review int
 	cur          cursor
+	bare         map[string]string // section titles without their ordinals, as asked for
 }
 
 // cursor converts byte offsets to rune offsets walking forward from the last answer, so a scan
@@ -71,7 +72,15 @@ func (x *extractor) sectionAt(off int) string {
 	if len(path) == 0 {
 		return ""
 	}
-	return model.BareTitle(path[len(path)-1].Title)
+	t := path[len(path)-1].Title
+	if b, ok := x.bare[t]; ok {
+		return b
+	}
+	if x.bare == nil {
+		x.bare = map[string]string{}
+	}
+	x.bare[t] = model.BareTitle(t)
+	return x.bare[t]
 }
 
 // topAt returns the top-level section holding rune offset off, or nil.
