@@ -121,7 +121,9 @@ func parserIdentity() string {
 	if err != nil {
 		return "unknown"
 	}
-	return fmt.Sprintf("%d:%d", st.Size(), st.ModTime().UnixNano())
+	// a PDF reads otherwise once pdftotext is installed (or removed): the cache must not keep
+	// the refusal
+	return fmt.Sprintf("%d:%d:pdftotext=%v", st.Size(), st.ModTime().UnixNano(), pdftotext() != "")
 }
 
 // OpenCache opens the cache at path and starts decoding it. A missing file is an empty cache; an

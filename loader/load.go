@@ -516,7 +516,7 @@ func parseOne(j job, opt Options) (o outcome) {
 			}
 		}
 	}
-	reps, err := parse.Parse(j.name, b)
+	reps, err := parseFile(j.name, b, j.path)
 	if opt.Bodies != nil && err == nil {
 		for i := range reps {
 			opt.Bodies.Put(reps[i].Hash, reps[i].Body)
@@ -790,7 +790,11 @@ func ReadBody(fsys fs.FS, r *model.Report) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("%s: %s", model.SafeName(r.Source), describe(err))
 	}
-	reps, err := parse.Parse(r.Source, b)
+	path := r.Source
+	if fsys != nil {
+		path = ""
+	}
+	reps, err := parseFile(r.Source, b, path)
 	if err != nil {
 		return "", fmt.Errorf("%s: %s", model.SafeName(r.Source), describe(err))
 	}

@@ -354,7 +354,7 @@ func TestUnsupportedFormats(t *testing.T) {
 		{"table.xlsx", xlsx, "unsupported format: Excel workbook (.xlsx)"},
 		{"report.odt", odt, "unsupported format: OpenDocument file"},
 		{"report.rtf", []byte(`{\rtf1\ansi 政府工作报告}`), "unsupported format: RTF document"},
-		{"report.pdf", textPDF, "PDF not supported yet: convert with pdftotext"},
+		{"report.pdf", textPDF, "reading a PDF needs pdftotext: install poppler-utils"},
 		{"scan.pdf", scanPDF, "scanned PDF (pages are images, no text layer)"},
 		{"broken.docx", []byte("PK\x03\x04broken"), "damaged zip file"},
 		{"nodoc.docx", zipOf(t, map[string]string{"word/styles.xml": "<x/>"}), "unsupported format: zip archive"},
