@@ -319,6 +319,27 @@ func (c *cli) oneOf(stderr io.Writer, cmd, value string, allowed ...string) bool
 	return false
 }
 
+// bomFlag is --bom: a UTF-8 byte-order mark before CSV, which Excel on Windows needs to read
+// Chinese.
+func (c *cli) bomFlag(fs *flag.FlagSet) *bool { return fs.Bool("bom", false, c.lang.T("flag.bom")) }
+
+// csvOut is where CSV goes: stdout, after the mark when --bom asks for it.
+func csvOut(w io.Writer, bom bool) io.Writer {
+	if bom {
+		io.WriteString(w, "\uFEFF")
+	}
+	return w
+}
+
+// xlsxOut refuses to write a workbook's bytes to a terminal: they are for a file.
+func (c *cli) xlsxOut(stdout, stderr io.Writer, cmd string) bool {
+	if _, isTerm := terminal(stdout); isTerm {
+		fmt.Fprintf(stderr, "baogao %s: %s\n", cmd, c.lang.T("cli.xlsx-terminal", cmd))
+		return false
+	}
+	return true
+}
+
 // localState refuses --state over SSH, where a user must not name files on the server.
 func (c *cli) localState(stderr io.Writer, cmd, path string) bool {
 	if c.env.Remote != nil && path != "" {

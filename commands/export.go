@@ -13,13 +13,20 @@ import (
 
 func (c *cli) cmdExport(args []string, stdout, stderr io.Writer) int {
 	fs := c.newFlags("export", c.lang.T("usage.export"), stderr)
-	format := fs.String("format", "json", c.lang.T("flag.format-export"))
+	format := fs.String("format", "json", c.lang.T("flag.format-export-xlsx"))
 	statePath := fs.String("state", "", c.lang.T("flag.state-export"))
+	bom := c.bomFlag(fs)
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
-	if !c.localState(stderr, "export", *statePath) || !c.oneOf(stderr, "export", *format, "json", "csv") {
+	if !c.localState(stderr, "export", *statePath) || !c.oneOf(stderr, "export", *format, "json", "csv", "xlsx") {
 		return exitUsage
+	}
+	if *format == "xlsx" && !c.xlsxOut(stdout, stderr, "export") {
+		return exitUsage
+	}
+	if *format == "csv" {
+		stdout = csvOut(stdout, *bom)
 	}
 	var render func(*model.Report) []byte
 	if *format == "json" {

@@ -53,6 +53,7 @@ func (c *cli) cmdGrep(args []string, stdout, stderr io.Writer) int {
 	by := fs.String("by", "year", c.lang.T("flag.grep-by"))
 	format := fs.String("format", "table", c.lang.T("flag.format-table"))
 	stats := fs.Bool("stats", false, c.lang.T("flag.grep-stats"))
+	bom := c.bomFlag(fs)
 	eastAsian := fs.Bool("east-asian-width", os.Getenv("RUNEWIDTH_EASTASIAN") == "1", c.lang.T("flag.east-asian-width"))
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
@@ -94,7 +95,7 @@ func (c *cli) cmdGrep(args []string, stdout, stderr io.Writer) int {
 	case "json":
 		writeDoc(stdout, "grep", counts)
 	case "csv":
-		cw := csv.NewWriter(stdout)
+		cw := csv.NewWriter(csvOut(stdout, *bom))
 		cw.Write([]string{"key", "reports", "with_term", "hits", "per_report", "share_with", "first_report"})
 		for _, g := range counts {
 			cw.Write([]string{g.Key, strconv.Itoa(g.Reports), strconv.Itoa(g.With), strconv.Itoa(g.Hits), strconv.FormatFloat(g.PerRep, 'f', 3, 64), strconv.FormatFloat(g.Share, 'f', 3, 64), g.First})

@@ -86,6 +86,7 @@ func (c *cli) cmdReview(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "table", c.lang.T("flag.format-table"))
 	statePath := fs.String("state", "", c.lang.T("flag.state"))
 	all := fs.Bool("all", false, c.lang.T("flag.all"))
+	bom := c.bomFlag(fs)
 	eastAsian := fs.Bool("east-asian-width", os.Getenv("RUNEWIDTH_EASTASIAN") == "1", c.lang.T("flag.east-asian-width"))
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
@@ -107,7 +108,7 @@ func (c *cli) cmdReview(args []string, stdout, stderr io.Writer) int {
 	case "json":
 		writeDoc(stdout, "reports", rows)
 	case "csv":
-		cw := csv.NewWriter(stdout)
+		cw := csv.NewWriter(csvOut(stdout, *bom))
 		cw.Write([]string{"id", "region", "year", "reviewed", "stale", "missing", "stars", "flags", "notes"})
 		for _, r := range rows {
 			cw.Write([]string{r.ID, r.Region, strconv.Itoa(r.Year), strconv.FormatBool(r.Reviewed), strconv.FormatBool(r.Stale), strconv.FormatBool(r.Missing),

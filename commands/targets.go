@@ -31,12 +31,13 @@ type targetRow struct {
 
 func (c *cli) cmdTargets(args []string, stdout, stderr io.Writer) int {
 	fs := c.newFlags("targets", c.lang.T("usage.targets"), stderr)
-	format := fs.String("format", "table", c.lang.T("flag.format-table"))
+	format := fs.String("format", "table", c.lang.T("flag.format-xlsx"))
+	bom := c.bomFlag(fs)
 	eastAsian := fs.Bool("east-asian-width", os.Getenv("RUNEWIDTH_EASTASIAN") == "1", c.lang.T("flag.east-asian-width"))
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
-	if !c.oneOf(stderr, "targets", *format, "table", "csv", "json") {
+	if !c.oneOf(stderr, "targets", *format, "table", "csv", "json", "xlsx") || *format == "xlsx" && !c.xlsxOut(stdout, stderr, "targets") {
 		return exitUsage
 	}
 	rest := fs.Args()
@@ -69,12 +70,21 @@ func (c *cli) cmdTargets(args []string, stdout, stderr io.Writer) int {
 		}
 		writeDoc(stdout, "targets", rows)
 	case "csv":
-		cw := csv.NewWriter(stdout)
-		cw.Write([]string{"id", "region", "year", "name", "raw_name", "growth", "value", "unit", "qualifier", "stretch", "text"})
+		cw := csv.NewWriter(csvOut(stdout, *bom))
+		cw.Write(targetColumns)
 		for _, t := range rows {
 			cw.Write([]string{t.ID, t.Region, strconv.Itoa(t.Year), t.Name, t.RawName, export.Num(t.Growth), export.Num(t.Value), t.Unit, t.Qualifier, export.Num(t.Stretch), t.Text})
 		}
 		cw.Flush()
+	case "xlsx":
+		sheet := export.Sheet{Name: "targets", Header: targetColumns}
+		for _, t := range rows {
+			sheet.Rows = append(sheet.Rows, []any{t.ID, t.Region, t.Year, t.Name, t.RawName, cellOf(t.Growth), cellOf(t.Value), t.Unit, t.Qualifier, cellOf(t.Stretch), t.Text})
+		}
+		if err := export.WriteXLSX(stdout, []export.Sheet{sheet}); err != nil {
+			fmt.Fprintln(stderr, "baogao targets: "+c.lang.Err(err))
+			return exitEmpty
+		}
 	default:
 		if len(reports) == 0 {
 			break // said on stderr; an empty table is no answer
@@ -173,4 +183,14 @@ func writeDoc(w io.Writer, key string, v any) {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", " ")
 	enc.Encode(map[string]any{key: v})
+}
+
+var targetColumns = []string{"id", "region", "year", "name", "raw_name", "growth", "value", "unit", "qualifier", "stretch", "text"}
+
+// cellOf is a figure as a sheet's cell: a number, or empty.
+func cellOf(f *float64) any {
+	if f == nil {
+		return nil
+	}
+	return *f
 }

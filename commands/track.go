@@ -65,6 +65,24 @@ var panelColumns = []string{"region_code", "region", "province", "prefecture", "
 	"actual_growth", "actual_value", "actual_unit", "met",
 	"target_source", "target_start", "target_end", "target_text", "actual_source", "actual_start", "actual_end", "actual_text"}
 
+// panelSheet is the panel as a sheet, its numbers as numbers.
+func panelSheet(rows []PanelRow) export.Sheet {
+	s := export.Sheet{Name: "panel", Header: panelColumns}
+	num := func(i *int) any {
+		if i == nil {
+			return nil
+		}
+		return *i
+	}
+	for _, p := range rows {
+		s.Rows = append(s.Rows, []any{p.RegionCode, p.Region, p.Province, p.Prefecture, p.Level, p.Year, p.Indicator,
+			cellOf(p.TargetGrowth), cellOf(p.TargetValue), p.TargetUnit, p.TargetQualifier, cellOf(p.TargetStretch),
+			cellOf(p.ActualGrowth), cellOf(p.ActualValue), p.ActualUnit, p.Verdict,
+			p.TargetSource, num(p.TargetStart), num(p.TargetEnd), p.TargetText, p.ActualSource, num(p.ActualStart), num(p.ActualEnd), p.ActualText})
+	}
+	return s
+}
+
 func (p PanelRow) csv() []string {
 	num := func(i *int) string {
 		if i == nil {
@@ -111,11 +129,12 @@ func Panel(reports []model.Report) []PanelRow {
 
 func (c *cli) cmdPanel(args []string, stdout, stderr io.Writer) int {
 	fs := c.newFlags("panel", c.lang.T("usage.panel"), stderr)
-	format := fs.String("format", "csv", c.lang.T("flag.format-export"))
+	format := fs.String("format", "csv", c.lang.T("flag.format-panel"))
+	bom := c.bomFlag(fs)
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
-	if !c.oneOf(stderr, "panel", *format, "csv", "json") {
+	if !c.oneOf(stderr, "panel", *format, "csv", "json", "xlsx") || *format == "xlsx" && !c.xlsxOut(stdout, stderr, "panel") {
 		return exitUsage
 	}
 	res := c.load(fs.Args(), stderr)
@@ -134,7 +153,14 @@ func (c *cli) cmdPanel(args []string, stdout, stderr io.Writer) int {
 		writeDoc(stdout, "panel", rows)
 		return exitOK
 	}
-	cw := csv.NewWriter(stdout)
+	if *format == "xlsx" {
+		if err := export.WriteXLSX(stdout, []export.Sheet{panelSheet(rows)}); err != nil {
+			fmt.Fprintln(stderr, "baogao panel: "+c.lang.Err(err))
+			return exitEmpty
+		}
+		return exitOK
+	}
+	cw := csv.NewWriter(csvOut(stdout, *bom))
 	cw.Write(panelColumns)
 	for _, r := range rows {
 		cw.Write(r.csv())
@@ -146,6 +172,7 @@ func (c *cli) cmdPanel(args []string, stdout, stderr io.Writer) int {
 func (c *cli) cmdTrack(args []string, stdout, stderr io.Writer) int {
 	fs := c.newFlags("track", c.lang.T("usage.track"), stderr)
 	format := fs.String("format", "table", c.lang.T("flag.format-table"))
+	bom := c.bomFlag(fs)
 	eastAsian := fs.Bool("east-asian-width", os.Getenv("RUNEWIDTH_EASTASIAN") == "1", c.lang.T("flag.east-asian-width"))
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
@@ -210,7 +237,7 @@ func (c *cli) cmdTrack(args []string, stdout, stderr io.Writer) int {
 		}
 		writeDoc(stdout, "track", panel)
 	case "csv":
-		cw := csv.NewWriter(stdout)
+		cw := csv.NewWriter(csvOut(stdout, *bom))
 		cw.Write(panelColumns)
 		for _, r := range panel {
 			cw.Write(r.csv())

@@ -64,8 +64,14 @@ func Write(w io.Writer, res loader.Result, format string, reviews *model.ReviewS
 		}
 		cw.Flush()
 		return cw.Error()
+	case "xlsx":
+		sheets, err := ReportSheets(res)
+		if err != nil {
+			return err
+		}
+		return WriteXLSX(w, sheets)
 	}
-	return msg.E("cli.unknown-format", format, strings.Join([]string{"json", "csv"}, ", "))
+	return msg.E("cli.unknown-format", format, strings.Join([]string{"json", "csv", "xlsx"}, ", "))
 }
 
 // Num is a figure as the CSV outputs write it: shortest exact form, "" for none.

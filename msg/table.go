@@ -243,7 +243,7 @@ browser for its keys. When stdout is not a terminal, or with --list, prints the 
 instead: region, level, year, number of targets and title (the count on stderr when piped).
 
 `},
-	"usage.export": {"用法：baogao export [--format json|csv] [PATH...]\n\n打印每份报告的元数据、章节和指标（字段见 docs/export.md）。\n\n", "Usage: baogao export [--format json|csv] [PATH...]\n\nPrints every report's metadata, sections and indicators (the fields: docs/export.md).\n\n"},
+	"usage.export": {"用法：baogao export [--format json|csv|xlsx] [--bom] [PATH...]\n\n打印每份报告的元数据、章节和指标（字段见 docs/export.md）。\n\n", "Usage: baogao export [--format json|csv|xlsx] [--bom] [PATH...]\n\nPrints every report's metadata, sections and indicators (the fields: docs/export.md).\n\n"},
 	"usage.review": {`用法：baogao review [--all] [--state PATH] [--format table|csv|json] [PATH...]
 
 列出 PATH 中报告（没有则用内置样例）的审阅记录：每份报告是否已审、星标、标错及原因和
@@ -258,12 +258,12 @@ are marked stale. The state is one for every folder you browse: --all lists the 
 reports not in PATH too (missing).
 
 `},
-	"usage.targets": {`用法：baogao targets [--format table|csv|json] [QUERY] [PATH...]
+	"usage.targets": {`用法：baogao targets [--format table|csv|json|xlsx] [--bom] [QUERY] [PATH...]
 
 打印地区或标题与 QUERY 相符的每份报告的计划年目标——可用中文、全拼或拼音首字母（长安、
 changan、ca 都能找到长安镇）；没有 QUERY 则列出每份报告的目标。没有 PATH 时读取内置样例。
 
-`, `Usage: baogao targets [--format table|csv|json] [QUERY] [PATH...]
+`, `Usage: baogao targets [--format table|csv|json|xlsx] [--bom] [QUERY] [PATH...]
 
 Prints the plan-year targets of every report whose region or title matches QUERY — Chinese,
 full pinyin or pinyin initials (长安, changan and ca all find 长安镇); no QUERY lists every
@@ -284,7 +284,7 @@ and shared by every session. Only public keys in --authorized-keys may connect, 
 
 `},
 	"usage.track":              {"用法：baogao track [--format table|csv|json] QUERY [INDICATOR] [PATH...]\n\n与 QUERY 相符的地区的历年表：每行一个指标，每列一年，单元格是该年的目标（取自该年的报告）与实绩（取自下一年报告的回顾）及是否完成：✓ 完成，★ 达到力争目标，✗ 未完成，? 无法比较。五年回顾中的数字不算某一年的实绩。INDICATOR 只留一个指标（名称或别名）。\n\n", "Usage: baogao track [--format table|csv|json] QUERY [INDICATOR] [PATH...]\n\nA region matching QUERY over the years: a row per indicator, a column per year, each cell the target set for the year (from that year's report) and the actual reported for it (from the next year's review), and whether it was met: ✓ met, ★ the stretch goal too, ✗ missed, ? not comparable. Figures of a five-year review are no single year's actual. INDICATOR keeps one indicator (a name or an alias).\n\n"},
-	"usage.panel":              {"用法：baogao panel [--format csv|json] [PATH...]\n\n把全部报告写成研究者用的面板：每个地区 × 年份 × 指标一行，含区划代码、省、市、级别、目标与实绩的增速/数值/单位、是否完成，以及两句原文的文件和位置（列的说明见 docs/panel.md）。\n\n", "Usage: baogao panel [--format csv|json] [PATH...]\n\nWrites every report as the panel researchers use: a row per region × year × indicator with the division code, province, prefecture, level, target and actual growth/value/unit, whether it was met, and the file and offsets of both sentences (the columns: docs/panel.md).\n\n"},
+	"usage.panel":              {"用法：baogao panel [--format csv|json|xlsx] [--bom] [PATH...]\n\n把全部报告写成研究者用的面板：每个地区 × 年份 × 指标一行，含区划代码、省、市、级别、目标与实绩的增速/数值/单位、是否完成，以及两句原文的文件和位置（列的说明见 docs/panel.md）。\n\n", "Usage: baogao panel [--format csv|json|xlsx] [--bom] [PATH...]\n\nWrites every report as the panel researchers use: a row per region × year × indicator with the division code, province, prefecture, level, target and actual growth/value/unit, whether it was met, and the file and offsets of both sentences (the columns: docs/panel.md).\n\n"},
 	"usage.grep":               {"用法：baogao grep [--by year|region] [--format table|csv|json] TERM [PATH...]\n\n在每份报告的全文中数 TERM：含有它的句子数（TERM 中用空格分开的几个词须在同一句中），按年份（或地区）合计，并给出每份报告的平均次数——一个词逐年的走势。\n\n", "Usage: baogao grep [--by year|region] [--format table|csv|json] TERM [PATH...]\n\nCounts TERM in the full text of every report: the sentences holding it (several words of TERM, parted by spaces, must be in one sentence), summed by year (or region), with the hits per report — a term's trend over the years.\n\n"},
 	"flag.grep-by":             {"按什么合计：year 或 region", "what to count by: year or region"},
 	"flag.grep-stats":          {"在标准错误上打印搜索用时", "print the search's time on stderr"},
@@ -305,7 +305,11 @@ and shared by every session. Only public keys in --authorized-keys may connect, 
 	"flag.list":                {"打印报告列表，不打开浏览器", "print the report list instead of browsing"},
 	"flag.state":               {"审阅记录文件（默认：你的那一份，所有文件夹共用，在 XDG 状态文件夹中）", "review state file (default: yours, one for every folder, in the XDG state folder)"},
 	"flag.state-export":        {"要包含的审阅记录文件（默认：你的那一份，若存在）", "review state file to include (default: yours, when it exists)"},
-	"flag.format-export":       {"输出格式：json 或 csv", "output format: json or csv"},
+	"flag.bom":                 {"在 CSV 前写入 UTF-8 字节顺序标记（Windows 上的 Excel 靠它读中文）", "write a UTF-8 byte-order mark before CSV (Excel on Windows needs it to read Chinese)"},
+	"flag.format-xlsx":         {"输出格式：table、csv、json 或 xlsx", "output format: table, csv, json or xlsx"},
+	"flag.format-panel":        {"输出格式：csv、json 或 xlsx", "output format: csv, json or xlsx"},
+	"flag.format-export-xlsx":  {"输出格式：json、csv 或 xlsx", "output format: json, csv or xlsx"},
+	"cli.xlsx-terminal":        {"xlsx 是文件：请重定向到文件（baogao %s --format xlsx … > out.xlsx）", "xlsx is a file: redirect it to one (baogao %s --format xlsx … > out.xlsx)"},
 	"flag.format-table":        {"输出格式：table、csv 或 json", "output format: table, csv or json"},
 	"flag.all":                 {"也列出不在 PATH 中的报告的审阅", "also list reviews of reports not in PATH"},
 	"flag.listen":              {"监听地址", "address to listen on"},

@@ -13,6 +13,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"baogao/export"
 	"baogao/model"
 	"baogao/msg"
 )
@@ -311,7 +312,11 @@ func (a *App) updatePrompt(m tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		_, header, rows := a.top().(csvViewer).csvView()
-		if err := writeCSV(path, header, rows); err != nil {
+		write := writeCSV
+		if strings.HasSuffix(strings.ToLower(path), ".xlsx") {
+			write = writeXLSX
+		}
+		if err := write(path, header, rows); err != nil {
 			p.err = l.Err(err)
 			return nil
 		}
@@ -338,6 +343,31 @@ func writeCSV(path string, header []string, rows [][]string) error {
 	w.Write(header)
 	w.WriteAll(rows)
 	if err := errors.Join(w.Error(), f.Close()); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
+
+// writeXLSX writes the view as a workbook of one sheet (a name ending .xlsx asks for it),
+// figures that are plain numbers as numbers; beside the file and renamed, as writeCSV.
+func writeXLSX(path string, header []string, rows [][]string) error {
+	sheet := export.Sheet{Name: "baogao", Header: header}
+	for _, r := range rows {
+		row := make([]any, len(r))
+		for i, c := range r {
+			row[i] = c
+			if f, err := strconv.ParseFloat(c, 64); err == nil && c != "" {
+				row[i] = f
+			}
+		}
+		sheet.Rows = append(sheet.Rows, row)
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".baogao-*.xlsx")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if err := errors.Join(export.WriteXLSX(f, []export.Sheet{sheet}), f.Close()); err != nil {
 		return err
 	}
 	return os.Rename(f.Name(), path)

@@ -230,3 +230,19 @@ func TestMouseClickSelects(t *testing.T) {
 		t.Errorf("click on the third indicator: cursor %d", tableOf(a).cur)
 	}
 }
+
+// A name ending .xlsx asks for a workbook.
+func TestExportViewXLSX(t *testing.T) {
+	dir := t.TempDir()
+	wd, _ := os.Getwd()
+	os.Chdir(dir)
+	defer os.Chdir(wd)
+	a := newTestApp(t, 100, 30)
+	press(a, "t", "E")
+	a.prompt.input.SetValue("cmp.xlsx")
+	press(a, "enter")
+	b, err := os.ReadFile(filepath.Join(dir, "cmp.xlsx"))
+	if err != nil || len(b) < 4 || string(b[:2]) != "PK" {
+		t.Fatalf("no workbook: %v", err)
+	}
+}
