@@ -1,7 +1,10 @@
 package loader
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -110,5 +113,71 @@ func TestPDFNamesAndBodies(t *testing.T) {
 	scan := Load(Paths(filepath.Join(dir, "scan.pdf")), Options{})
 	if len(scan.Errors) != 1 || !strings.Contains(scan.Errors[0].Err, "scanned PDF") {
 		t.Errorf("a PDF without text: %v", scan.Errors)
+	}
+}
+
+// docxOf is a Word file of text: a paragraph per line (the parse package tests the harder
+// shapes of Word files).
+func docxOf(t *testing.T, text string) []byte {
+	var body strings.Builder
+	for _, ln := range strings.Split(text, "\n") {
+		body.WriteString("<w:p><w:r><w:t xml:space=\"preserve\">" + html.EscapeString(ln) + "</w:t></w:r></w:p>")
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, part := range map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>`,
+		"word/document.xml":   `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body.String() + `</w:body></w:document>`,
+	} {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(part))
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+// A folder mixing the .txt, .docx, .html and .pdf versions of each seed gives the same region,
+// year, sections and targets for every version.
+func TestMixedFormatsFolder(t *testing.T) {
+	needPDFTools(t)
+	dir := t.TempDir()
+	seeds, _ := filepath.Glob("../testdata/seeds/*.txt")
+	var names []string
+	for _, s := range seeds {
+		if strings.Contains(s, ".gbk.") {
+			continue
+		}
+		b, _ := os.ReadFile(s)
+		base := strings.TrimSuffix(filepath.Base(s), ".txt")
+		names = append(names, base)
+		os.WriteFile(filepath.Join(dir, base+".txt"), b, 0o644)
+		os.WriteFile(filepath.Join(dir, base+".docx"), docxOf(t, string(b)), 0o644)
+		var page strings.Builder
+		page.WriteString("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>政府工作报告</title></head><body><div class=\"article\">")
+		for _, ln := range strings.Split(string(b), "\n") {
+			page.WriteString("<p>" + html.EscapeString(ln) + "</p>\n")
+		}
+		page.WriteString("</div></body></html>")
+		os.WriteFile(filepath.Join(dir, base+".html"), []byte(page.String()), 0o644)
+		pdfOf(t, s, filepath.Join(dir, base+".pdf"))
+	}
+	res := Load(Paths(dir), Options{})
+	if len(res.Errors) > 0 {
+		t.Fatalf("errors: %v", res.Errors)
+	}
+	byFile := map[string][]string{}
+	for _, r := range res.Reports {
+		byFile[filepath.Base(r.Source)] = append(byFile[filepath.Base(r.Source)], shape(r))
+	}
+	for _, base := range names {
+		want := strings.Join(byFile[base+".txt"], "\n")
+		for _, ext := range []string{".docx", ".html", ".pdf"} {
+			if got := strings.Join(byFile[base+ext], "\n"); got != want {
+				t.Errorf("%s%s differs from its text:\ntext:\n%s\n%s:\n%s", base, ext, want, ext, got)
+			}
+		}
 	}
 }
