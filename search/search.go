@@ -66,10 +66,11 @@ func (q Query) Find(text string) (first Hit, count int, ok bool) {
 			_, w := utf8.DecodeRuneInString(text[j:])
 			lo = j + w
 		}
+		// the sentence ends after the term (a term may hold a full stop of its own)
 		hi := len(text)
-		if j := strings.IndexAny(text[i:], sentenceEnd); j >= 0 {
-			_, w := utf8.DecodeRuneInString(text[i+j:])
-			hi = i + j + w
+		if j := strings.IndexAny(text[i+len(t0):], sentenceEnd); j >= 0 {
+			_, w := utf8.DecodeRuneInString(text[i+len(t0)+j:])
+			hi = i + len(t0) + j + w
 		}
 		if q.inSentence(text[lo:hi]) {
 			if count == 0 {
