@@ -65,35 +65,45 @@ var panelColumns = []string{"region_code", "region", "province", "prefecture", "
 	"actual_growth", "actual_value", "actual_unit", "met",
 	"target_source", "target_start", "target_end", "target_text", "actual_source", "actual_start", "actual_end", "actual_text"}
 
-// panelSheet is the panel as a sheet, its numbers as numbers.
-func panelSheet(rows []PanelRow) export.Sheet {
-	s := export.Sheet{Name: "panel", Header: panelColumns}
+// cells are the row's values in the order of panelColumns: numbers as numbers, nil for none.
+func (p PanelRow) cells() []any {
 	num := func(i *int) any {
 		if i == nil {
 			return nil
 		}
 		return *i
 	}
+	return []any{p.RegionCode, p.Region, p.Province, p.Prefecture, p.Level, p.Year, p.Indicator,
+		cellOf(p.TargetGrowth), cellOf(p.TargetValue), p.TargetUnit, p.TargetQualifier, cellOf(p.TargetStretch),
+		cellOf(p.ActualGrowth), cellOf(p.ActualValue), p.ActualUnit, p.Verdict,
+		p.TargetSource, num(p.TargetStart), num(p.TargetEnd), p.TargetText, p.ActualSource, num(p.ActualStart), num(p.ActualEnd), p.ActualText}
+}
+
+// panelSheet is the panel as a sheet.
+func panelSheet(rows []PanelRow) export.Sheet {
+	s := export.Sheet{Name: "panel", Header: panelColumns}
 	for _, p := range rows {
-		s.Rows = append(s.Rows, []any{p.RegionCode, p.Region, p.Province, p.Prefecture, p.Level, p.Year, p.Indicator,
-			cellOf(p.TargetGrowth), cellOf(p.TargetValue), p.TargetUnit, p.TargetQualifier, cellOf(p.TargetStretch),
-			cellOf(p.ActualGrowth), cellOf(p.ActualValue), p.ActualUnit, p.Verdict,
-			p.TargetSource, num(p.TargetStart), num(p.TargetEnd), p.TargetText, p.ActualSource, num(p.ActualStart), num(p.ActualEnd), p.ActualText})
+		s.Rows = append(s.Rows, p.cells())
 	}
 	return s
 }
 
+// csv is the row as CSV writes it: numbers in their shortest exact form, "" for none.
 func (p PanelRow) csv() []string {
-	num := func(i *int) string {
-		if i == nil {
-			return ""
+	var out []string
+	for _, v := range p.cells() {
+		switch v := v.(type) {
+		case nil:
+			out = append(out, "")
+		case float64:
+			out = append(out, export.Num(&v))
+		case int:
+			out = append(out, strconv.Itoa(v))
+		case string:
+			out = append(out, v)
 		}
-		return strconv.Itoa(*i)
 	}
-	return []string{p.RegionCode, p.Region, p.Province, p.Prefecture, p.Level, strconv.Itoa(p.Year), p.Indicator,
-		export.Num(p.TargetGrowth), export.Num(p.TargetValue), p.TargetUnit, p.TargetQualifier, export.Num(p.TargetStretch),
-		export.Num(p.ActualGrowth), export.Num(p.ActualValue), p.ActualUnit, p.Verdict,
-		p.TargetSource, num(p.TargetStart), num(p.TargetEnd), p.TargetText, p.ActualSource, num(p.ActualStart), num(p.ActualEnd), p.ActualText}
+	return out
 }
 
 // Panel is every region's timeline as tidy rows: one per region × year × indicator that has a
