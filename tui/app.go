@@ -740,16 +740,5 @@ func (a *App) helpView(h int) string {
 			lines = append(lines[:h-1], line{{"  " + a.ses.lang.T("help.more"), st.Dim}})
 		}
 	}
-	var b strings.Builder
-	for r := 0; r < h; r++ {
-		if r > 0 {
-			b.WriteString("\n")
-		}
-		if r < len(lines) {
-			b.WriteString(lines[r].render(m, a.w, st.Plain))
-		} else {
-			b.WriteString(strings.Repeat(" ", a.w))
-		}
-	}
-	return b.String()
+	return block(lines, m, a.w, h, st.Plain)
 }

@@ -326,17 +326,7 @@ func (v *searchView) chartView() string {
 		lines = append(lines, line{{"  " + m.PadLeft(label, 4) + " ", st.Plain}, {strings.Repeat("█", n), st.Bar},
 			{" " + l.T("search.chart-row", strconv.FormatFloat(per, 'f', 2, 64), hits[y], with[y], reports[y]), st.Dim}})
 	}
-	var b strings.Builder
-	for r := 0; r < v.h-1; r++ {
-		if r < len(lines) {
-			b.WriteString(lines[r].render(m, v.w, st.Plain))
-		} else {
-			b.WriteString(strings.Repeat(" ", v.w))
-		}
-		b.WriteString("\n")
-	}
-	b.WriteString(line{{l.T("search.chart-status"), st.Status}}.render(m, v.w, st.Plain))
-	return b.String()
+	return block(lines, m, v.w, v.h-1, st.Plain) + "\n" + line{{l.T("search.chart-status"), st.Status}}.render(m, v.w, st.Plain)
 }
 
 func (v *searchView) KeyMap() keyMap {

@@ -45,6 +45,23 @@ func (l line) render(m width.Measure, w int, pad lipgloss.Style) string {
 
 func plain(s string) seg { return seg{text: s} }
 
+// block draws lines as h rows of w cells, blank rows after them, one newline between rows and
+// none after the last: the body of a screen that is a list of lines (help, charts).
+func block(lines []line, m width.Measure, w, h int, pad lipgloss.Style) string {
+	var b strings.Builder
+	for r := 0; r < h; r++ {
+		if r > 0 {
+			b.WriteString("\n")
+		}
+		if r < len(lines) {
+			b.WriteString(lines[r].render(m, w, pad))
+		} else {
+			b.WriteString(strings.Repeat(" ", w))
+		}
+	}
+	return b.String()
+}
+
 // highlight splits text into segments, styling the runes at the given positions.
 func highlight(text string, pos map[int]bool, base, hl lipgloss.Style) line {
 	if len(pos) == 0 {

@@ -256,7 +256,6 @@ func (v *timelineView) status() string {
 // by side, growth rates scaled to the largest.
 func (v *timelineView) chartView() string {
 	st, m, l := v.ses.styles, v.ses.measure, v.ses.lang
-	var b strings.Builder
 	lines := []line{}
 	if v.cur < len(v.tl.Rows) {
 		tr := v.tl.Rows[v.cur]
@@ -290,17 +289,7 @@ func (v *timelineView) chartView() string {
 			lines = append(lines, bar(c.Target, l.T("kind.target"), seg{style: st.Bar}), bar(c.Actual, l.T("kind.actual"), seg{style: st.Target}))
 		}
 	}
-	h := v.h - 1
-	for r := 0; r < h; r++ {
-		if r < len(lines) {
-			b.WriteString(lines[r].render(m, v.w, st.Plain))
-		} else {
-			b.WriteString(strings.Repeat(" ", v.w))
-		}
-		b.WriteString("\n")
-	}
-	b.WriteString(line{{l.T("timeline.chart-status"), st.Status}}.render(m, v.w, st.Plain))
-	return b.String()
+	return block(lines, m, v.w, v.h-1, st.Plain) + "\n" + line{{l.T("timeline.chart-status"), st.Status}}.render(m, v.w, st.Plain)
 }
 
 func abs(f float64) float64 {
