@@ -50,6 +50,7 @@ type session struct {
 	notice     string // one line the user must see (a failed save, a state set aside)
 	flash      string // what the last key did (copied, exported): in the footer until the next key
 	unsaved    bool   // the last save failed: the notice says so until a save succeeds
+	saving     int    // saves on their way to the disk (their savedMsg not yet come)
 
 	bodies   map[int]string        // bodies read back this session, by report index
 	fullText *loader.Bodies        // every report's text kept beside the parse cache, for search

@@ -63,5 +63,5 @@ func (a *App) readingBody() bool {
 
 func searchParse(s string) search.Query { return search.Parse(s) }
 
-// saving says review changes wait for a save that has not failed: its command is running.
-func (a *App) saving() bool { return a.ses.store != nil && a.ses.pending() > 0 && !a.ses.unsaved }
+// saving says a save's command is running: its answer comes.
+func (a *App) saving() bool { return a.ses.saving > 0 }

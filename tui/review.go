@@ -52,6 +52,7 @@ func (s *session) change(i int, kind model.OpKind, target string, b bool, text s
 	}
 	s.store.Record(op)
 	st := s.store
+	s.saving++
 	return func() tea.Msg { return savedMsg{err: st.Flush(), notices: st.Notices()} }
 }
 
@@ -79,6 +80,7 @@ func (s *session) saveNote(i int, target, text string, base *string) tea.Cmd {
 	}
 	s.store.Record(op)
 	st := s.store
+	s.saving++
 	return func() tea.Msg {
 		err := st.Flush()
 		// whichever save met the conflict, it is this editor's to resolve
@@ -93,6 +95,9 @@ func (s *session) saveNote(i int, target, text string, base *string) tea.Cmd {
 
 // saved shows what a save said: a failure until a save succeeds, then that it did.
 func (s *session) saved(msg savedMsg) {
+	if s.saving > 0 && s.store != nil {
+		s.saving--
+	}
 	var se *review.SaveError
 	var nc *review.NoteConflict
 	switch err := msg.err; {
