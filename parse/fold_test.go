@@ -3,31 +3,56 @@ package parse
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
-// needsFoldingByRunes is needsFolding as it was written first, rune by rune: the byte scan must
-// say the same of every text.
-func needsFoldingByRunes(s string) bool {
+// normalizeByPasses is normalize as it was written first, a pass for each thing it does: the one
+// pass must give the same text for every input.
+func normalizeByPasses(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	var b strings.Builder
 	for _, r := range s {
 		switch {
-		case r < 0x80:
-			if r == '\r' || r == '\t' {
-				return true
-			}
-		case r == '\u00a0', r == '\u00ad', r >= '\u2002' && r <= '\u200d', r == '\u3000', r == '\ufeff', r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ', r == '％', r == '．':
-			return true
+		case r == '\r':
+			r = '\n'
+		case r == '\u00a0' || r == '\u2002' || r == '\u2003' || r == '\u2009' || r == '\u3000' || r == '\t':
+			r = ' '
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00ad':
+			continue
+		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ', r == '％', r == '．':
+			r -= 0xFEE0
 		}
+		b.WriteRune(r)
 	}
-	return false
+	lines := strings.Split(b.String(), "\n")
+	for i, ln := range lines {
+		ln = strings.TrimFunc(ln, unicode.IsSpace)
+		var c strings.Builder
+		prev := false
+		for _, r := range ln {
+			if r == ' ' && prev {
+				continue
+			}
+			prev = r == ' '
+			c.WriteRune(r)
+		}
+		lines[i] = c.String()
+	}
+	return strings.Join(lines, "\n")
 }
 
-func FuzzNeedsFolding(f *testing.F) {
-	for _, s := range []string{"", "abc", "增长５％", "a\tb", "\u00a0", "\u200b", "\u3000", "\ufeff", "ＡＺａｚ", "．", "ｿ", "\u2001", "\u200e"} {
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"", "\n", "abc", "增长５％", "a\tb", " \u00a0 a  \u3000b \r\n", "\u200b \u200ba", "\ufeff标题",
+		"ＡＺａｚ．", "ｿ", "a\u2001\u2000 b\v", "\r\r\n\n", "  政 府  工作\f", "\u0085x\u2028", "a \u2000 b"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if needsFolding(s) != needsFoldingByRunes(s) {
-			t.Fatalf("%q: %v", s, needsFolding(s))
+		s = strings.ToValidUTF8(s, "\uFFFD") // the parser's texts are valid UTF-8 by then
+		if got, want := normalize(s), normalizeByPasses(s); got != want {
+			t.Fatalf("%q: %q, want %q", s, got, want)
+		}
+		if got, want := strings.Join(normalizeLines(s), "\n"), normalize(s); got != want {
+			t.Fatalf("%q: lines %q", s, got)
 		}
 	})
 }
@@ -53,6 +78,34 @@ func TestHeadingKeywordsAreTheRegexp(t *testing.T) {
 	for _, s := range []string{"一、2023年工作回顾", "今年的主要任务是", "没有关键词", "工作", "主要目标和重点工作"} {
 		if hasHeadingKeyword(s) != headingKeyword.MatchString(s) {
 			t.Errorf("%q", s)
+		}
+	}
+}
+
+func BenchmarkNormalize(b *testing.B) {
+	texts := corpusTexts(b)
+	var size int64
+	for _, t := range texts {
+		size += int64(len(t))
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, t := range texts {
+			normalizeLines(t)
+		}
+	}
+}
+
+func BenchmarkNormalizeByPasses(b *testing.B) {
+	texts := corpusTexts(b)
+	var size int64
+	for _, t := range texts {
+		size += int64(len(t))
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, t := range texts {
+			normalizeByPasses(t)
 		}
 	}
 }

@@ -4,8 +4,8 @@ import (
 	"baogao/parse/extract"
 	"baogao/parse/gazetteer"
 	"baogao/parse/runes"
+	"baogao/parse/rx"
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,31 +18,31 @@ const levelSuffix = `(?:特别行政区|自治区|自治州|自治县|街道|省
 var (
 	placeName = `([\p{Han}xX×]{1,10}?` + levelSuffix + `)`
 	// Ways a report names its own government, strongest first.
-	titleName = regexp.MustCompile(`^(?:\d{4}年度?)?` + placeName + `(?:\d{4}年度?)?(?:人民)?政府工作报告`)
+	titleName = rx.MustCompile(`^(?:\d{4}年度?)?` + placeName + `(?:\d{4}年度?)?(?:人民)?政府工作报告`)
 	selfNames = []struct {
-		re      *regexp.Regexp
+		re      *rx.Regexp
 		lit     string // every match contains it: the pattern runs only around it
 		governs bool   // it names the report's government or congress: a place even if the tables lack it
 	}{
-		{regexp.MustCompile(`在` + placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会", true},
-		{regexp.MustCompile(placeName + `人民政府(?:` + levelSuffix + `长|代理)`), "人民政府", true},
-		{regexp.MustCompile(`代表` + placeName + `人民政府`), "人民政府", true},
-		{regexp.MustCompile(`中共` + placeName + `委`), "中共", false},
-		{regexp.MustCompile(placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会", true},
-		{regexp.MustCompile(placeName + `行政公署`), "行政公署", true},
+		{rx.MustCompile(`在` + placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会", true},
+		{rx.MustCompile(placeName + `人民政府(?:` + levelSuffix + `长|代理)`), "人民政府", true},
+		{rx.MustCompile(`代表` + placeName + `人民政府`), "人民政府", true},
+		{rx.MustCompile(`中共` + placeName + `委`), "中共", false},
+		{rx.MustCompile(placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会", true},
+		{rx.MustCompile(placeName + `行政公署`), "行政公署", true},
 	}
-	issuerName  = regexp.MustCompile(`^` + placeName + `人民政府`)
-	policyTitle = regexp.MustCompile(`^《` + placeName)
-	ownLevel    = regexp.MustCompile(`代表(省|市|区|县|镇|乡|街道|旗|州|盟)(?:人民)?政府|(省|市|区|县|镇|乡|旗|州|盟)人民政府(?:省|市|区|县|镇|乡|旗|州|盟)长|^(?:镇|乡|区|县|市|省|州)(?:\d{4}年)?政府工作报告`)
+	issuerName  = rx.MustCompile(`^` + placeName + `人民政府`)
+	policyTitle = rx.MustCompile(`^《` + placeName)
+	ownLevel    = rx.MustCompile(`代表(省|市|区|县|镇|乡|街道|旗|州|盟)(?:人民)?政府|(省|市|区|县|镇|乡|旗|州|盟)人民政府(?:省|市|区|县|镇|乡|旗|州|盟)长|^(?:镇|乡|区|县|市|省|州)(?:\d{4}年)?政府工作报告`)
 	// Frames in which a report speaks of its own place by its short name: "关心和支持道滘经济社会
 	// 发展", "清醒地看到道滘发展还面临", "魅力荔湾".
 	stemFrames = []struct {
-		re   *regexp.Regexp
+		re   *rx.Regexp
 		lits []string
 	}{
-		{regexp.MustCompile(`^(?:关心|支持|参与)(?:和支持|、支持、参与)?([\p{Han}xX]{2,3}?)(?:经济社会|镇建设|区建设|县建设|市建设|建设发展|发展的)`), []string{"关心", "支持", "参与"}},
-		{regexp.MustCompile(`^(?:看到|认识到)[，,]?(?:当前)?([\p{Han}xX]{2,3}?)(?:发展还|经济社会发展还|还面临)`), []string{"看到", "认识到"}},
-		{regexp.MustCompile(`^(?:魅力|平安|美丽|幸福|绿美|和美|活力|宜居|健康|法治|品质)([\p{Han}xX]{2})(?:[”"」』建设，,。、；;]|$)`), []string{"魅力", "平安", "美丽", "幸福", "绿美", "和美", "活力", "宜居", "健康", "法治", "品质"}},
+		{rx.MustCompile(`^(?:关心|支持|参与)(?:和支持|、支持、参与)?([\p{Han}xX]{2,3}?)(?:经济社会|镇建设|区建设|县建设|市建设|建设发展|发展的)`), []string{"关心", "支持", "参与"}},
+		{rx.MustCompile(`^(?:看到|认识到)[，,]?(?:当前)?([\p{Han}xX]{2,3}?)(?:发展还|经济社会发展还|还面临)`), []string{"看到", "认识到"}},
+		{rx.MustCompile(`^(?:魅力|平安|美丽|幸福|绿美|和美|活力|宜居|健康|法治|品质)([\p{Han}xX]{2})(?:[”"」』建设，,。、；;]|$)`), []string{"魅力", "平安", "美丽", "幸福", "绿美", "和美", "活力", "宜居", "健康", "法治", "品质"}},
 	}
 	stemStop = map[string]bool{"经济": true, "社会": true, "城市": true, "乡村": true, "我们": true, "发展": true, "产业": true, "全镇": true, "全区": true, "全市": true, "全县": true, "全省": true, "我镇": true, "我区": true, "我市": true, "我县": true, "我省": true, "政府": true, "人民": true, "群众": true, "企业": true, "各项": true, "中国": true, "家园": true, "生活": true, "环境": true, "城乡": true, "社区": true, "农村": true, "生态": true, "文化": true, "教育": true}
 )
@@ -81,7 +81,7 @@ func windows(text, lit string, back, fwd int, yield func(w string) bool) {
 }
 
 // findAll runs re on the windows around lit and returns every submatch.
-func findAll(re *regexp.Regexp, text, lit string) [][]string {
+func findAll(re *rx.Regexp, text, lit string) [][]string {
 	var out [][]string
 	windows(text, lit, 48, 48, func(w string) bool {
 		out = append(out, re.FindAllStringSubmatch(w, -1)...)
@@ -91,7 +91,7 @@ func findAll(re *regexp.Regexp, text, lit string) [][]string {
 }
 
 // findAt runs re on the text starting at each occurrence of lit (re begins with lit), once each.
-func findAt(re *regexp.Regexp, text, lit string, fwd int) [][]string {
+func findAt(re *rx.Regexp, text, lit string, fwd int) [][]string {
 	var out [][]string
 	for from := 0; ; {
 		i := runes.Index(text[from:], lit)
@@ -373,16 +373,16 @@ func lastUnit(name string) string {
 }
 
 var (
-	titleYear = regexp.MustCompile(`((?:19|20)\d\d)年度?.{0,12}?工作报告`)
+	titleYear = rx.MustCompile(`((?:19|20)\d\d)年度?.{0,12}?工作报告`)
 	planYear  = newYearPhrase(`((?:19|20)\d\d)年(?:政府)?(?:主要)?(?:工作安排|工作任务|主要工作|重点工作|发展目标|工作总体要求|目标任务|主要任务|主要目标|经济社会发展的?主要预期目标|全[镇区市县省乡]经济社会发展的?主要预期目标|[^，。\n]{0,10}奋斗目标)`)
 	// The review's first sentence names the year it reviews: 2023年，在自治区党委…; 2023年是…之年.
-	reviewOpens = regexp.MustCompile(`(?:^|\n)\s*((?:19|20)\d\d)年(?:，|,|是)`)
+	reviewOpens = rx.MustCompile(`(?:^|\n)\s*((?:19|20)\d\d)年(?:，|,|是)`)
 	reviewYear  = newYearPhrase(`((?:19|20)\d\d)年(?:政府)?工作回顾`)
-	pastYear    = regexp.MustCompile(`(?:刚刚过去的|过去的)((?:19|20)\d\d)年`)
+	pastYear    = rx.MustCompile(`(?:刚刚过去的|过去的)((?:19|20)\d\d)年`)
 	deliveredOn = newYearPhrase(`((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日(?:在|，在)`)
-	isoDate     = regexp.MustCompile(`^((?:19|20)\d\d)[-年/.](\d{1,2})[-月/.](\d{1,2})`)
-	speakerRe   = regexp.MustCompile(`(?:省|市|区|县|镇|乡|州|旗|盟)长\s*([\p{Han}](?:\s?[\p{Han}]){1,3})$`)
-	nameLine    = regexp.MustCompile(`^[\p{Han}]{2,4}$`)
+	isoDate     = rx.MustCompile(`^((?:19|20)\d\d)[-年/.](\d{1,2})[-月/.](\d{1,2})`)
+	speakerRe   = rx.MustCompile(`(?:省|市|区|县|镇|乡|州|旗|盟)长\s*([\p{Han}](?:\s?[\p{Han}]){1,3})$`)
+	nameLine    = rx.MustCompile(`^[\p{Han}]{2,4}$`)
 )
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
@@ -391,10 +391,10 @@ func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 // a regexp that begins with a character class has no literal to look for and tries every place
 // of a body, so the places are found first — each 年 after four digits — and the twin is tried
 // there. The leftmost of those that matches is the regexp's own leftmost match.
-type yearPhrase struct{ re, at *regexp.Regexp }
+type yearPhrase struct{ re, at *rx.Regexp }
 
 func newYearPhrase(expr string) yearPhrase {
-	return yearPhrase{regexp.MustCompile(expr), regexp.MustCompile(`^(?:` + expr + `)`)}
+	return yearPhrase{rx.MustCompile(expr), rx.MustCompile(`^(?:` + expr + `)`)}
 }
 
 func (y yearPhrase) FindStringSubmatch(s string) []string {
@@ -478,7 +478,7 @@ func findYears(titles []string, body string, secs []string) (year, review int) {
 }
 
 var (
-	sessionLine = regexp.MustCompile(`((?:19|20)\d\d|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日(?:在|，在)[^\n。]{0,30}人民代表大会`)
+	sessionLine = rx.MustCompile(`((?:19|20)\d\d|[〇零一二三四五六七八九]{4})年[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日(?:在|，在)[^\n。]{0,30}人民代表大会`)
 	cnDigit     = map[rune]int{'〇': 0, '零': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 )
 
@@ -547,7 +547,7 @@ func findSpeaker(h header, lines []string) string {
 	return ""
 }
 
-var titleJunk = regexp.MustCompile(`\.(docx?|pdf|wps|txt)》?.*$|[(（]\d{6,8}[)）]|-\d+篇.*$|简介[:：]?$|篇\d+$`)
+var titleJunk = rx.MustCompile(`\.(docx?|pdf|wps|txt)》?.*$|[(（]\d{6,8}[)）]|-\d+篇.*$|简介[:：]?$|篇\d+$`)
 
 // cleanTitle turns a file name or listing entry into a title, "" when it is not one.
 func cleanTitle(t string) string {

@@ -3,8 +3,8 @@ package parse
 import (
 	"baogao/msg"
 	"baogao/parse/runes"
+	"baogao/parse/rx"
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -16,7 +16,7 @@ type header struct {
 
 var (
 	// Labelled metadata lines written by scrapers and CMS pages (标题：… 发文单位：… 正文：).
-	headerLine = regexp.MustCompile(`^(标题|发文单位|发文机关|发文时间|发布时间|发布日期|成文日期|报告人|来源URL|来源网址|原文链接|来源|信息来源|文章来源|正文|时间|作者|浏览次数|字号)\s*[:：]\s*(.*)$`)
+	headerLine = rx.MustCompile(`^(标题|发文单位|发文机关|发文时间|发布时间|发布日期|成文日期|报告人|来源URL|来源网址|原文链接|来源|信息来源|文章来源|正文|时间|作者|浏览次数|字号)\s*[:：]\s*(.*)$`)
 
 	// Site chrome, by phrase: each was seen on document-sharing or government sites and none
 	// occurs in the prose of a work report. Plain substrings, so checking a line is cheap.
@@ -27,16 +27,16 @@ var (
 		"】": true, "放弃": true, "是否继续": true, "是否继续？": true, "是否继续?": true, "分享": true, "分享到": true, "分享到：": true, "关闭": true,
 		"默认": true, "大": true, "中": true, "小": true, "©": true, "客服": true, "客服电话": true, "客服电话：": true, "客服:": true, "客服：": true, "展开": true}
 	noisePrefixes = []string{"下一篇", "上一篇", "【字号", "主办：", "主办:", "承办：", "承办:", "- 关 键 词", "- 关键词", "- 配套讲稿", "- 特殊限制", "（责任编辑", "(责任编辑"}
-	noiseRe       = regexp.MustCompile(`请在.{0,10}上搜索|还剩.{0,6}页|本文档共\d*页|记者.{0,12}\s摄$`)
+	noiseRe       = rx.MustCompile(`请在.{0,10}上搜索|还剩.{0,6}页|本文档共\d*页|记者.{0,12}\s摄$`)
 	// Lines after which nothing belongs to the report until another report begins.
-	tailLine = regexp.MustCompile(`^(下载声明|- 配套讲稿|配套讲稿|链接地址|相关报道|相关链接|相关阅读|相关文章|责任编辑|（责任编辑|\(责任编辑|扫一扫在手机打开|【打印】|【关闭】)`)
+	tailLine = rx.MustCompile(`^(下载声明|- 配套讲稿|配套讲稿|链接地址|相关报道|相关链接|相关阅读|相关文章|责任编辑|（责任编辑|\(责任编辑|扫一扫在手机打开|【打印】|【关闭】)`)
 
 	// A file name or a listing entry standing in for a title: "…报告(20230216).docx",
 	// "…报告.docx简介:", "…报告-42篇(第61/122页)".
-	fileTitle = regexp.MustCompile(`\.(docx?|pdf|wps|txt)》?\s*(简介[:：]?)?$|第\d+/\d+页\)?$`)
+	fileTitle = rx.MustCompile(`\.(docx?|pdf|wps|txt)》?\s*(简介[:：]?)?$|第\d+/\d+页\)?$`)
 
-	phoneLine   = regexp.MustCompile(`^[\d\s\-+()（）:：]{5,}$`)
-	reportStart = regexp.MustCompile(`^各位代表[:：,，、]|^[^\s-]{0,24}政府工作报告[^\s]{0,16}$|篇\d+$`)
+	phoneLine   = rx.MustCompile(`^[\d\s\-+()（）:：]{5,}$`)
+	reportStart = rx.MustCompile(`^各位代表[:：,，、]|^[^\s-]{0,24}政府工作报告[^\s]{0,16}$|篇\d+$`)
 )
 
 // stripNoise removes site chrome and scraper headers, line by line, and says how much it removed.
@@ -131,7 +131,7 @@ func isNoise(ln string) bool {
 
 var noiseLeads = []string{"请在", "还剩", "本文档共", "记者"}
 
-var pageMarker = regexp.MustCompile(`^(\d{1,4})、`)
+var pageMarker = rx.MustCompile(`^(\d{1,4})、`)
 
 // joinPages undoes a document site's pagination: it writes "N、" at the start of every page,
 // cutting sentences in half (seed 000 has 19). A run of such lines numbered 1, 2, 3 … whose
@@ -178,6 +178,17 @@ func joinPages(lines []string) ([]string, int) {
 		return lines, 0
 	}
 	var out []string
+	// The line pages are glued onto is written once, when it is whole: adding each page to it
+	// copied the run-on text so far once per page.
+	var glued strings.Builder
+	open := -1 // the line of out being glued in glued, or -1
+	flush := func() {
+		if open >= 0 {
+			out[open] = glued.String()
+			glued = strings.Builder{}
+			open = -1
+		}
+	}
 	for i, ln := range lines {
 		w, ok := remove[i]
 		if !ok {
@@ -191,12 +202,18 @@ func joinPages(lines []string) ([]string, int) {
 			for k > 0 && out[k] == "" {
 				k--
 			}
+			if k != open {
+				flush()
+				glued.WriteString(out[k])
+				open = k
+			}
 			out = out[:k+1]
-			out[k] += ln
+			glued.WriteString(ln)
 			continue
 		}
 		out = append(out, ln)
 	}
+	flush()
 	return out, len(remove)
 }
 

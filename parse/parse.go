@@ -9,11 +9,11 @@ package parse
 
 import (
 	"baogao/parse/runes"
+	"baogao/parse/rx"
 	"errors"
 	"fmt"
 	"hash/fnv"
 	"path"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -80,7 +80,7 @@ func parseText(name string, d text.Text) ([]model.Report, error) {
 	if d.Dropped > 0 {
 		warnings = append(warnings, msg.EN.T("warn.dropped-bytes", d.Dropped))
 	}
-	lines := strings.Split(normalize(d.Text), "\n")
+	lines := normalizeLines(d.Text)
 	lines, h, fileTitles, w := stripNoise(lines)
 	warnings = append(warnings, w...)
 	lines, pages := joinPages(lines)
@@ -145,8 +145,8 @@ func ReportID(name string, n int) string {
 type part struct{ lines []string }
 
 var (
-	bundleMarker = regexp.MustCompile(`篇(\d{1,2})$|^第([一二三四五六七八九十]{1,3})篇`)
-	opening      = regexp.MustCompile(`^各位代表(?:[、，,]\s?同志们)?[:：]`)
+	bundleMarker = rx.MustCompile(`篇(\d{1,2})$|^第([一二三四五六七八九十]{1,3})篇`)
+	opening      = rx.MustCompile(`^各位代表(?:[、，,]\s?同志们)?[:：]`)
 )
 
 // splitBundle cuts a file holding several reports into one part each: at "…篇1", "…篇2" markers

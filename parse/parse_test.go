@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"baogao/model"
+	"baogao/parse/text"
 )
 
 // checkReport asserts what must hold for any report the parser returns.
@@ -50,20 +51,9 @@ func FuzzParse(f *testing.F) {
 // BenchmarkParseCorpus parses a 1,000-report corpus from ../shared/tools/gen-corpus on one
 // goroutine: MB/s is the single-core parse rate.
 func BenchmarkParseCorpus(b *testing.B) {
-	gen := "../../shared/tools/gen-corpus"
-	if _, err := os.Stat(gen); err != nil {
-		b.Skip("gen-corpus not found beside the checkout (../shared/tools)")
-	}
-	dir := b.TempDir()
-	if out, err := exec.Command(gen, "--out", dir, "--reports", "1000").CombinedOutput(); err != nil {
-		b.Skipf("gen-corpus: %v: %s", err, out)
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-	var data [][]byte
+	files, data := genCorpus(b, 1000)
 	var size int64
-	for _, p := range files {
-		d, _ := os.ReadFile(p)
-		data = append(data, d)
+	for _, d := range data {
 		size += int64(len(d))
 	}
 	b.SetBytes(size)
@@ -73,6 +63,37 @@ func BenchmarkParseCorpus(b *testing.B) {
 			Parse(files[i], d)
 		}
 	}
+}
+
+// genCorpus writes n generated reports to a temporary folder and reads them back.
+func genCorpus(b *testing.B, n int) (files []string, data [][]byte) {
+	gen := "../../shared/tools/gen-corpus"
+	if _, err := os.Stat(gen); err != nil {
+		b.Skip("gen-corpus not found beside the checkout (../shared/tools)")
+	}
+	dir := b.TempDir()
+	if out, err := exec.Command(gen, "--out", dir, "--reports", fmt.Sprint(n)).CombinedOutput(); err != nil {
+		b.Skipf("gen-corpus: %v: %s", err, out)
+	}
+	files, _ = filepath.Glob(filepath.Join(dir, "*.txt"))
+	for _, p := range files {
+		d, _ := os.ReadFile(p)
+		data = append(data, d)
+	}
+	return files, data
+}
+
+// corpusTexts is the decoded text of the generated reports, for the benchmarks of one stage.
+func corpusTexts(b *testing.B) []string {
+	_, data := genCorpus(b, 1000)
+	var out []string
+	for _, d := range data {
+		if t, err := text.Decode(d); err == nil {
+			out = append(out, t.Text)
+		}
+	}
+	b.ResetTimer()
+	return out
 }
 
 // BenchmarkShapes parses the shapes that used to take quadratic time — one long line (a run-on

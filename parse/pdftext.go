@@ -1,7 +1,7 @@
 package parse
 
 import (
-	"regexp"
+	"baogao/parse/rx"
 	"strings"
 
 	"baogao/model"
@@ -76,7 +76,7 @@ func lastRune(s string) string {
 }
 
 // pageNumberLine is a line that is only a page number, as PDFs print them.
-var pageNumberLine = regexp.MustCompile(`^[\s—–\-－·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*\d{1,4})?[\s—–\-－·]*$`)
+var pageNumberLine = rx.MustCompile(`^[\s—–\-－·]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*\d{1,4})?[\s—–\-－·]*$`)
 
 func stripPageFurniture(s string) string {
 	pages := strings.Split(s, "\f")

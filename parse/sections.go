@@ -2,7 +2,7 @@ package parse
 
 import (
 	"baogao/parse/runes"
-	"regexp"
+	"baogao/parse/rx"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -13,17 +13,17 @@ import (
 const cnNum = `[一二三四五六七八九十]{1,3}`
 
 var (
-	numberedHeading = regexp.MustCompile(`^第?(` + cnNum + `)(?:、|部分\s?)`)
-	parenHeading    = regexp.MustCompile(`^[(（](` + cnNum + `)[)）]`)
-	shiHeading      = regexp.MustCompile(`^(` + cnNum + `)是`)
+	numberedHeading = rx.MustCompile(`^第?(` + cnNum + `)(?:、|部分\s?)`)
+	parenHeading    = rx.MustCompile(`^[(（](` + cnNum + `)[)）]`)
+	shiHeading      = rx.MustCompile(`^(` + cnNum + `)是`)
 
 	// Words that make a short line a part heading of a work report.
-	headingKeyword = regexp.MustCompile(`工作回顾|工作安排|主要工作|主要任务|目标任务|工作重点|重点工作|发展目标|总体要求|自身建设|作风建设|政府建设|奋斗目标|工作部署|主要目标|工作总结`)
+	headingKeyword = rx.MustCompile(`工作回顾|工作安排|主要工作|主要任务|目标任务|工作重点|重点工作|发展目标|总体要求|自身建设|作风建设|政府建设|奋斗目标|工作部署|主要目标|工作总结`)
 
 	// A part heading standing inside run-on text: "…提出意见。2022年工作回顾刚刚过去的…".
-	inlineHeading = regexp.MustCompile(`(?:^|[。！？!?]\s?|\s)((?:` + cnNum + `、|第` + cnNum + `部分\s?)?(?:(?:20|19)\d\d年(?:政府)?(?:工作回顾|主要工作安排|工作安排|主要工作|工作主要任务|主要任务|目标任务和工作重点|工作任务|工作总体要求)|全面加强政府自身建设|切实加强政府自身建设|加强政府自身建设))`)
-	titleSpaced   = regexp.MustCompile(`^政\s?府\s?工\s?作\s?报\s?告$`)
-	datedLine     = regexp.MustCompile(`^\d{4}年\d{1,2}月\d{1,2}日在`)
+	inlineHeading = rx.MustCompile(`(?:^|[。！？!?]\s?|\s)((?:` + cnNum + `、|第` + cnNum + `部分\s?)?(?:(?:20|19)\d\d年(?:政府)?(?:工作回顾|主要工作安排|工作安排|主要工作|工作主要任务|主要任务|目标任务和工作重点|工作任务|工作总体要求)|全面加强政府自身建设|切实加强政府自身建设|加强政府自身建设))`)
+	titleSpaced   = rx.MustCompile(`^政\s?府\s?工\s?作\s?报\s?告$`)
+	datedLine     = rx.MustCompile(`^\d{4}年\d{1,2}月\d{1,2}日在`)
 )
 
 // looksStructural says a line is a heading, a title or part of a report's cover, so the
@@ -328,7 +328,7 @@ func mergeHeadings(top, inline []heading) []heading {
 // subsections finds the second level inside one part: "(一)…" under a numbered part, "一、…" under
 // an unnumbered one, and "一是…" where a part uses that form and nothing else.
 func subsections(lines []line, sec model.Section, numberedMode bool) []model.Section {
-	pick := func(re *regexp.Regexp, sequential bool) []heading {
+	pick := func(re *rx.Regexp, sequential bool) []heading {
 		var hs []heading
 		want := 1
 		for _, l := range lines {

@@ -2,7 +2,7 @@ package extract
 
 import (
 	"baogao/parse/runes"
-	"regexp"
+	"baogao/parse/rx"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -60,8 +60,8 @@ func (idx nameIndex) find(s string) [][2]int {
 }
 
 var (
-	growthAfter = regexp.MustCompile(`^[、，,]?\s?(?:其中)?(?:按可比价格?计算[，,]?)?(?:预计)?(?:同比|可比|同口径|按可比价格计算|比上年)?(?:分别)?(负增长|增长|下降|减少|降低)`)
-	nameSuffix  = regexp.MustCompile(`^(?:总额|总值|额)`)
+	growthAfter = rx.MustCompile(`^[、，,]?\s?(?:其中)?(?:按可比价格?计算[，,]?)?(?:预计)?(?:同比|可比|同口径|按可比价格计算|比上年)?(?:分别)?(负增长|增长|下降|减少|降低)`)
+	nameSuffix  = rx.MustCompile(`^(?:总额|总值|额)`)
 )
 
 // Words before a figure that make it another period's: 年均增长 (a five-year average), 累计.

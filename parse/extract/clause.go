@@ -2,7 +2,7 @@ package extract
 
 import (
 	"baogao/parse/runes"
-	"regexp"
+	"baogao/parse/rx"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -52,8 +52,8 @@ func splitClauses(sent string, base int) []clause {
 }
 
 var (
-	figureEnd   = regexp.MustCompile(`\d(?:` + alternation(units) + `)?(?:` + alternation(postQualifiers) + `)?$`)
-	figureStart = regexp.MustCompile(`^(?:` + alternation(preQualifiers) + `)?\d`)
+	figureEnd   = rx.MustCompile(`\d(?:` + alternation(units) + `)?(?:` + alternation(postQualifiers) + `)?$`)
+	figureStart = rx.MustCompile(`^(?:` + alternation(preQualifiers) + `)?\d`)
 )
 
 func afterFigure(s string) bool  { return figureEnd.MatchString(s[max(0, len(s)-24):]) }
@@ -85,7 +85,7 @@ func scopeFigure(cl string, n number) bool {
 }
 
 // 保8争9: growth 8, stretch 9.
-var baoZhengRe = regexp.MustCompile(`保(\d+(?:\.\d+)?)%?争(\d+(?:\.\d+)?)%?`)
+var baoZhengRe = rx.MustCompile(`保(\d+(?:\.\d+)?)%?争(\d+(?:\.\d+)?)%?`)
 
 // Comparisons that make a figure relative to another body: 增速高于全省0.5个百分点左右.
 var comparisons = []string{"高于", "低于", "快于", "慢于", "超过", "领先", "超出"}
@@ -304,7 +304,7 @@ func figure(raw string, isGrowth bool, sign float64, n number) model.Indicator {
 }
 
 // Whose the object is: 上级下达的, 国家下达的, 省定的 … are not part of its name.
-var issuedBy = regexp.MustCompile(`^(?:[\p{Han}]{0,6}?(?:下达|确定|要求|规定)的?)`)
+var issuedBy = rx.MustCompile(`^(?:[\p{Han}]{0,6}?(?:下达|确定|要求|规定)的?)`)
 
 // wordClause reads a goal stated without a figure (固定资产投资保持增长态势; 居民收入增长和经济增长
 // 基本同步; 空气质量优良天数比率和地表水水质优良率均完成国家下达任务); a clause that names no
@@ -411,7 +411,7 @@ func relativeAt(cl string) int {
 	return at
 }
 
-var evenWith = regexp.MustCompile(`与[\p{Han}]{1,4}持平`)
+var evenWith = rx.MustCompile(`与[\p{Han}]{1,4}持平`)
 
 // wordName maps a name read without a figure: a known spelling at its start names it
 // (能耗强度控制目标任务 is 单位GDP能耗), else the report's own words.

@@ -2,7 +2,7 @@ package extract
 
 import (
 	"baogao/parse/runes"
-	"regexp"
+	"baogao/parse/rx"
 	"strings"
 	"unicode/utf8"
 
@@ -35,10 +35,10 @@ func canonical(raw string) string {
 	return raw
 }
 
-var bracketed = regexp.MustCompile(`[(（][^()（）]*[)）]`)
+var bracketed = rx.MustCompile(`[(（][^()（）]*[)）]`)
 
 // What may follow a known name and still leave it that name.
-var fillerOK = regexp.MustCompile(`^(?:[(（].*[)）])?$|^(?:[(（].*[)）])?(?:扣除|剔除)|^因素|^同口径|^可比|^同比|^按可比价|^总量|^增速|^预计|^分别`)
+var fillerOK = rx.MustCompile(`^(?:[(（].*[)）])?$|^(?:[(（].*[)）])?(?:扣除|剔除)|^因素|^同口径|^可比|^同比|^按可比价|^总量|^增速|^预计|^分别`)
 
 // cleanName strips scope and framing words from the front of a name and measure words from its end.
 func cleanName(s string) string {

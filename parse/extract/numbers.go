@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"regexp"
+	"baogao/parse/rx"
 	"strconv"
 	"strings"
 )
@@ -92,7 +92,7 @@ func readNumbers(s string) []number {
 }
 
 // A range of per cents: 5.0%—5.5%, 5%-5.5%, 5～5.5%, 5至5.5%.
-var rangeRe = regexp.MustCompile(`(\d+(?:\.\d+)?)(%?)\s?(?:—|–|－|~|～|-|至|到)\s?(\d+(?:\.\d+)?)(%)`)
+var rangeRe = rx.MustCompile(`(\d+(?:\.\d+)?)(%?)\s?(?:—|–|－|~|～|-|至|到)\s?(\d+(?:\.\d+)?)(%)`)
 
 func isASCIIAlnum(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'

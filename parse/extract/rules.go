@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"baogao/parse/rx"
 	"regexp"
 	"sort"
 	"strings"
@@ -18,7 +19,7 @@ var triggerWords = []string{"预期目标", "预期性目标", "主要目标", "
 const triggerTail = `(?:是|为|建议为|建议|确定为|如下|安排为)?\s*[:：]?`
 
 // A trigger: the announcing phrase with what may stand before it (今年经济社会发展的主要目标是：).
-var triggerRe = regexp.MustCompile(`(?:主要)?预期(?:性)?目标` + triggerTail +
+var triggerRe = rx.MustCompile(`(?:主要)?预期(?:性)?目标` + triggerTail +
 	`|(?:经济社会发展|全[镇区市县省乡州]发展|今年发展|发展)的?主要目标(?:是|为)\s*[:：]?` +
 	`|主要指标(?:是|为)\s*[:：]|主要目标(?:是|为)\s*[:：]` +
 	`|(?:今年|` + yearWord + `)(?:经济社会)?(?:的)?发展(?:主要)?目标(?:是|为)\s*[:：]?`)
@@ -95,7 +96,7 @@ var bareHeads = sortLongestFirst([]string{"增加值", "总产值", "产值", "�
 var pollutants = []string{"化学需氧量", "二氧化硫", "氨氮", "氮氧化物", "挥发性有机物", "总磷", "烟尘", "粉尘"}
 
 // The three industries by the names reports give them: 一产, 第一产业, 一, 第一 (in a list).
-var industryRe = regexp.MustCompile(`^第?([一二三])(?:产业?|次产业)?(?:增加值)?$`)
+var industryRe = rx.MustCompile(`^第?([一二三])(?:产业?|次产业)?(?:增加值)?$`)
 
 // Names the review part reports often that are outside the canonical table; they keep their own
 // wording (docs/indicators.md, "Names outside this table").
@@ -121,7 +122,7 @@ func alternation(words []string) string {
 
 // A figure: optional hedge, digits, unit, optional hedge. "%o" and "%。" are how OCR reads ‰ and
 // a stray mark after %; they are repaired in readNumbers, never read as a new sentence.
-var numberRe = regexp.MustCompile(`(` + alternation(preQualifiers) + `)?(\d+(?:\.\d+)?)\s?(` + alternation(units) + `)?(` + alternation(postQualifiers) + `)?`)
+var numberRe = rx.MustCompile(`(` + alternation(preQualifiers) + `)?(\d+(?:\.\d+)?)\s?(` + alternation(units) + `)?(` + alternation(postQualifiers) + `)?`)
 
 func hasAny(s string, words []string) bool {
 	for _, w := range words {

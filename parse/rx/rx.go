@@ -1,0 +1,196 @@
+// Package rx is regexp with a look at the first character before the engine starts. Go's
+// backtracker, which runs the short patterns of the parser, clears a bit per instruction and input
+// byte before it tries anything, so a pattern anchored at the start (^一、, ^标题：) cost time in
+// proportion to the line even where the line's first character already said no. Most lines of a
+// report begin with a character no such pattern can begin with; rx answers those without the
+// engine, and hands every other line to regexp unchanged, so results are the regexp's own.
+package rx
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"unicode/utf8"
+)
+
+// Regexp is a compiled pattern and, when the pattern is anchored at the start of the text and
+// cannot match empty, the set of runes its match can begin with.
+type Regexp struct {
+	*regexp.Regexp
+	lead *leadSet // nil: no guard, every call goes to the engine
+}
+
+// MustCompile is regexp.MustCompile with the guard worked out from the pattern.
+func MustCompile(expr string) *Regexp {
+	re := regexp.MustCompile(expr)
+	return &Regexp{Regexp: re, lead: leadOf(expr)}
+}
+
+// may says whether s can match at all, by its first rune.
+func (r *Regexp) may(s string) bool {
+	if r.lead == nil {
+		return true
+	}
+	if s == "" {
+		return false // the pattern matches no empty text
+	}
+	c, _ := utf8.DecodeRuneInString(s)
+	return r.lead.has(c)
+}
+
+// MatchString is regexp's, answered without the engine where the first rune rules a match out.
+func (r *Regexp) MatchString(s string) bool { return r.may(s) && r.Regexp.MatchString(s) }
+
+// FindStringSubmatch is regexp's, guarded like MatchString.
+func (r *Regexp) FindStringSubmatch(s string) []string {
+	if !r.may(s) {
+		return nil
+	}
+	return r.Regexp.FindStringSubmatch(s)
+}
+
+// FindStringSubmatchIndex is regexp's, guarded like MatchString.
+func (r *Regexp) FindStringSubmatchIndex(s string) []int {
+	if !r.may(s) {
+		return nil
+	}
+	return r.Regexp.FindStringSubmatchIndex(s)
+}
+
+// FindStringIndex is regexp's, guarded like MatchString.
+func (r *Regexp) FindStringIndex(s string) []int {
+	if !r.may(s) {
+		return nil
+	}
+	return r.Regexp.FindStringIndex(s)
+}
+
+// FindString is regexp's, guarded like MatchString.
+func (r *Regexp) FindString(s string) string {
+	if !r.may(s) {
+		return ""
+	}
+	return r.Regexp.FindString(s)
+}
+
+// Guarded says whether the pattern has a guard (for the tests: a pattern meant to have one).
+func (r *Regexp) Guarded() bool { return r.lead != nil }
+
+// leadSet holds runes as ranges; ASCII and the BMP by bit for a quick answer.
+type leadSet struct {
+	bmp    [0x10000 / 64]uint64
+	astral []rune // pairs lo, hi above the BMP
+}
+
+func (l *leadSet) has(c rune) bool {
+	if c < 0x10000 {
+		return l.bmp[c/64]&(1<<(c%64)) != 0
+	}
+	for i := 0; i+1 < len(l.astral); i += 2 {
+		if c >= l.astral[i] && c <= l.astral[i+1] {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *leadSet) add(lo, hi rune) {
+	for c := lo; c <= hi && c < 0x10000; c++ {
+		l.bmp[c/64] |= 1 << (c % 64)
+	}
+	if hi >= 0x10000 {
+		l.astral = append(l.astral, max(lo, 0x10000), hi)
+	}
+}
+
+// leadOf works out the guard of a pattern: only for one that begins with ^ (the start of the
+// text, not of a line) and cannot match the empty text; nil for any other, or where the first
+// rune cannot be known (., case folding, a leading empty-width assertion other than ^).
+func leadOf(expr string) *leadSet {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	re = re.Simplify()
+	if !anchored(re) {
+		return nil
+	}
+	var l leadSet
+	nullable, ok := first(re, &l)
+	if !ok || nullable {
+		return nil
+	}
+	return &l
+}
+
+// anchored says the pattern's every match begins at the start of the text.
+func anchored(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginText:
+		return true
+	case syntax.OpConcat:
+		return len(re.Sub) > 0 && anchored(re.Sub[0])
+	case syntax.OpCapture:
+		return anchored(re.Sub[0])
+	case syntax.OpAlternate:
+		for _, s := range re.Sub {
+			if !anchored(s) {
+				return false
+			}
+		}
+		return len(re.Sub) > 0
+	}
+	return false
+}
+
+// first adds to l every rune a match of re can begin with, and says whether re can match the
+// empty text (then what follows it may begin the match too). ok is false where it cannot tell.
+func first(re *syntax.Regexp, l *leadSet) (nullable, ok bool) {
+	switch re.Op {
+	case syntax.OpBeginText, syntax.OpEmptyMatch:
+		return true, true
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 || len(re.Rune) == 0 {
+			return false, false
+		}
+		l.add(re.Rune[0], re.Rune[0])
+		return false, true
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			l.add(re.Rune[i], re.Rune[i+1])
+		}
+		return false, true
+	case syntax.OpCapture:
+		return first(re.Sub[0], l)
+	case syntax.OpStar, syntax.OpQuest:
+		_, ok := first(re.Sub[0], l)
+		return true, ok
+	case syntax.OpPlus:
+		return first(re.Sub[0], l)
+	case syntax.OpRepeat:
+		n, ok := first(re.Sub[0], l)
+		return n || re.Min == 0, ok
+	case syntax.OpAlternate:
+		any := false
+		for _, s := range re.Sub {
+			n, ok := first(s, l)
+			if !ok {
+				return false, false
+			}
+			any = any || n
+		}
+		return any, true
+	case syntax.OpConcat:
+		for _, s := range re.Sub {
+			n, ok := first(s, l)
+			if !ok {
+				return false, false
+			}
+			if !n {
+				return false, true
+			}
+		}
+		return true, true
+	}
+	// ., \b, $, ^ of a line: the first rune is not known
+	return false, false
+}
