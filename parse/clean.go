@@ -47,12 +47,21 @@ func normalizeLines(s string) []string {
 	plain := -1 // start of a run of bytes copied as they are, or -1
 	for i := 0; i < len(s); {
 		c := s[i]
+		// a rune at a time (the text is valid UTF-8): ideographs, most of any report, first
+		if c >= 0xE4 && c <= 0xE9 && i+3 <= len(s) {
+			if plain < 0 {
+				solid()
+				plain = i
+			}
+			i += 3
+			continue
+		}
 		if kept[c] || c >= 0xC2 && !special(s, i) {
 			if plain < 0 {
 				solid()
 				plain = i
 			}
-			i++
+			i += width[c]
 			continue
 		}
 		if plain >= 0 {
@@ -95,7 +104,7 @@ func normalizeLines(s string) []string {
 		i += w
 	}
 	if plain >= 0 {
-		b.WriteString(s[plain:])
+		b.WriteString(s[plain:]) // a rune cut at the end (invalid text) is written as it is
 	}
 	ends = append(ends, b.Len())
 	text := b.String()
@@ -120,6 +129,24 @@ var kept = func() (t [256]bool) {
 		case c >= 0xF5 || c == 0xC0 || c == 0xC1: // never in valid UTF-8: decoded, so written as U+FFFD
 		default:
 			t[c] = true
+		}
+	}
+	return t
+}()
+
+// width is the length of the rune a lead byte begins: 1 for ASCII and for bytes that begin none
+// (a continuation byte where a lead should be is stepped over alone, as the decoder does).
+var width = func() (t [256]int) {
+	for c := range 256 {
+		switch {
+		case c >= 0xC2 && c <= 0xDF:
+			t[c] = 2
+		case c >= 0xE0 && c <= 0xEF:
+			t[c] = 3
+		case c >= 0xF0 && c <= 0xF4:
+			t[c] = 4
+		default:
+			t[c] = 1
 		}
 	}
 	return t

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode"
@@ -67,6 +68,18 @@ func FuzzYearPhrase(f *testing.F) {
 			if a, b := y.FindStringSubmatch(s), y.re.FindStringSubmatch(s); strings.Join(a, "|") != strings.Join(b, "|") || (a == nil) != (b == nil) {
 				t.Fatalf("%q: %q, regexp %q", s, a, b)
 			}
+		}
+	})
+}
+
+// The leftmost heading word found by literals is the regexp's match.
+func FuzzHeadingKeywordIndex(f *testing.F) {
+	for _, s := range []string{"一、2023年工作回顾", "主要目标和重点工作", "重点工作回顾", "作风建设政府建设", "", "工作"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if a, b := headingKeywordIndex(s), headingKeyword.FindStringIndex(s); fmt.Sprint(a) != fmt.Sprint(b) {
+			t.Fatalf("%q: %v, regexp %v", s, a, b)
 		}
 	})
 }

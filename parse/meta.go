@@ -90,6 +90,17 @@ func findAll(re *rx.Regexp, text, lit string) [][]string {
 	return out
 }
 
+// findFirst is the first submatch findAll would return: it stops at the first window that has
+// one, where findAll read every window of the body.
+func findFirst(re *rx.Regexp, text, lit string) []string {
+	var first []string
+	windows(text, lit, 48, 48, func(w string) bool {
+		first = re.FindStringSubmatch(w)
+		return first == nil
+	})
+	return first
+}
+
 // findAt runs re on the text starting at each occurrence of lit (re begins with lit), once each.
 func findAt(re *rx.Regexp, text, lit string, fwd int) [][]string {
 	var out [][]string
@@ -238,11 +249,7 @@ func findRegion(head []string, body string) region {
 	// the report speaks of itself.
 	word := ""
 	for _, t := range append(append([]string(nil), head...), body) {
-		var m []string
-		if ms := findAll(ownLevel, t, "政府"); len(ms) > 0 {
-			m = ms[0]
-		}
-		if m != nil {
+		if m := findFirst(ownLevel, t, "政府"); m != nil {
 			word = m[1] + m[2]
 			if word == "" {
 				r, _ := utf8.DecodeRuneInString(m[0])
@@ -348,7 +355,7 @@ func ofLevel(p gazetteer.Place, word string) bool {
 
 func hasAnyWord(s string, words []string) bool {
 	for _, w := range words {
-		if strings.Contains(s, w) {
+		if runes.Contains(s, w) {
 			return true
 		}
 	}

@@ -83,10 +83,12 @@ func splitLines(body string) []line {
 func headingTitle(t string) string {
 	t = t[:cutAt(t, 240)] // a heading is at most 40 characters; never scan a whole run-on page
 	// Run-on text: "一、2023年工作回顾2023年是…" — the heading ends with its keyword.
-	if loc := headingKeyword.FindStringIndex(t); loc != nil && runes.Count(t[:loc[1]]) <= 25 && runes.Count(t) > 25 {
-		r, _ := utf8.DecodeRuneInString(t[loc[1]:])
-		if !strings.ContainsRune("，,。：:；;、和与的", r) {
-			return t[:loc[1]]
+	if runes.Count(t) > 25 {
+		if loc := headingKeywordIndex(t); loc != nil && runes.Count(t[:loc[1]]) <= 25 {
+			r, _ := utf8.DecodeRuneInString(t[loc[1]:])
+			if !strings.ContainsRune("，,。：:；;、和与的", r) {
+				return t[:loc[1]]
+			}
 		}
 	}
 	if i := strings.IndexAny(t, "。；;"); i >= 0 {
@@ -429,6 +431,22 @@ func hasHeadingKeyword(s string) bool {
 		}
 	}
 	return false
+}
+
+// headingKeywordIndex is headingKeyword.FindStringIndex by literals: the words are of one length
+// and none is another's prefix, so the leftmost match is the leftmost word.
+func headingKeywordIndex(s string) []int {
+	at, n := -1, 0
+	for _, w := range headingKeywords {
+		if i := runes.Index(s, w); i >= 0 && (at < 0 || i < at) {
+			at, n = i, len(w)
+			s = s[:i+len(w)] // a later word counts only if it starts before this one
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	return []int{at, at + n}
 }
 
 func isTitleLine(s string) bool {

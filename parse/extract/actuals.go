@@ -37,7 +37,18 @@ var names = func() nameIndex {
 func (idx nameIndex) find(s string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
+		// decoded here for the three-byte runes of Chinese text (the text is valid UTF-8): the
+		// decoder's call for each rune of the review was half of this search
+		var r rune
+		w := 1
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+		case c >= 0xE0 && c < 0xF0 && i+2 < len(s):
+			r, w = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
 		if r < 0x10000 && idx.starts[r/64]&(1<<(r%64)) == 0 {
 			i += w
 			continue

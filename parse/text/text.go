@@ -80,12 +80,15 @@ func Decode(b []byte) (Text, error) {
 	if bytes.IndexByte(b, 0) >= 0 {
 		return Text{}, ErrBinary
 	}
-	if utf8.Valid(b) {
-		return Check(Text{Text: string(b), Encoding: "utf-8"})
+	// one pass says whether the bytes are UTF-8 and whether they are prose (a pass for each was a
+	// tenth of parsing)
+	s := string(b)
+	if total, odd, valid := scan(s); valid {
+		return judge(Text{Text: s, Encoding: "utf-8"}, total, odd)
 	}
 	// Scraped files are often cut at a byte count, leaving half a character at line ends (seed 004).
 	// A handful of bad bytes in otherwise good UTF-8 is that, not another encoding.
-	if bad := invalidUTF8(b); bad*200 < len(b) {
+	if bad := invalidUTF8(b, len(b)/200); bad*200 < len(b) {
 		return Check(Text{Text: string(bytes.ToValidUTF8(b, nil)), Encoding: "utf-8", Dropped: bad})
 	}
 	return DecodeWith(b, simplifiedchinese.GB18030, "gb18030")
@@ -103,9 +106,11 @@ func DecodeWith(b []byte, enc encoding.Encoding, name string) (Text, error) {
 	return Check(Text{Text: string(out), Encoding: name})
 }
 
-func invalidUTF8(b []byte) int {
+// invalidUTF8 counts the bytes of b that are no UTF-8, stopping once there are more than enough:
+// a GBK file is invalid at nearly every character.
+func invalidUTF8(b []byte, enough int) int {
 	bad := 0
-	for len(b) > 0 {
+	for len(b) > 0 && bad <= enough {
 		r, n := utf8.DecodeRune(b)
 		if r == utf8.RuneError && n == 1 {
 			bad++
@@ -118,8 +123,15 @@ func invalidUTF8(b []byte) int {
 // Check refuses decodings that are not prose: control characters and replacement characters
 // are what binary data becomes when forced through a text decoder.
 func Check(d Text) (Text, error) {
-	var total, odd int
-	s := d.Text
+	total, odd, _ := scan(d.Text)
+	return judge(d, total, odd)
+}
+
+// scan counts the runes of s and the odd ones among them (control and replacement characters,
+// private use, what does not print), and says whether s is valid UTF-8 (an invalid byte counts
+// as one odd rune).
+func scan(s string) (total, odd int, valid bool) {
+	valid = true
 	for i := 0; i < len(s); {
 		// the bulk by its bytes, without decoding: printable ASCII and line breaks, and the
 		// ideographs U+4E00–U+9FFF (E4 B8 80 – E9 BF BF)
@@ -142,11 +154,19 @@ func Check(d Text) (Text, error) {
 			// the bulk of any report: ASCII, CJK ideographs and punctuation
 		case r == '\n' || r == '\r' || r == '\t' || r == '\f':
 		case r == utf8.RuneError, r < 0x20, r == 0x7f, r >= 0xE000 && r <= 0xF8FF:
+			if r == utf8.RuneError && w == 1 {
+				valid = false
+			}
 			odd++
 		case !unicode.IsPrint(r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r):
 			odd++
 		}
 	}
+	return total, odd, valid
+}
+
+// judge refuses a decoding by the counts of scan.
+func judge(d Text, total, odd int) (Text, error) {
 	if total == 0 {
 		return Text{}, ErrEmpty
 	}
