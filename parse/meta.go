@@ -538,7 +538,7 @@ func findSpeaker(h header, lines []string) string {
 		if i > 60 {
 			break
 		}
-		if runes.Count(ln) <= 30 {
+		if runes.AtMost(ln, 31) <= 30 {
 			if m := speakerRe.FindStringSubmatch(ln); m != nil {
 				return clean(m[1])
 			}

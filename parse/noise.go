@@ -51,7 +51,7 @@ func stripNoise(lines []string) (kept []string, h header, titles []string, warni
 			continue
 		}
 		if inTail {
-			if reportStart.MatchString(ln) && runes.Count(ln) < 200 && !isNoise(ln) {
+			if reportStart.MatchString(ln) && runes.AtMost(ln, 200) < 200 && !isNoise(ln) {
 				inTail = false
 			} else {
 				noise++
@@ -80,7 +80,7 @@ func stripNoise(lines []string) (kept []string, h header, titles []string, warni
 			noise++
 			continue
 		}
-		n := runes.Count(ln)
+		n := runes.AtMost(ln, 160)
 		if n < 80 && fileTitle.MatchString(ln) {
 			titles = append(titles, ln)
 			noise++
@@ -160,7 +160,7 @@ func joinPages(lines []string) ([]string, int) {
 		}
 		cut, long := 0, 0
 		for k, m := range run {
-			if runes.Count(lines[m.line]) >= 60 {
+			if runes.AtMost(lines[m.line], 60) >= 60 {
 				long++
 			}
 			if k > 0 && !endsSentence(prevText(lines, m.line)) {
@@ -255,7 +255,7 @@ func joinFragments(lines []string, keep map[string]bool) ([]string, int) {
 		}
 		prev := out[len(out)-1]
 		r, _ := utf8.DecodeRuneInString(ln)
-		n := runes.Count(ln)
+		n := runes.AtMost(ln, 13) // compared with 12
 		var join bool
 		switch {
 		case prev == "", keep[ln], keep[prev]:
@@ -265,7 +265,7 @@ func joinFragments(lines []string, keep map[string]bool) ([]string, int) {
 			join = !endsSentence(prev)
 		case n <= 12:
 			// A long line that opens with "（三）" is a paragraph, not a heading to keep apart.
-			pn := runes.Count(prev)
+			pn := runes.AtMost(prev, 41) // compared with 12 and 40
 			join = !endsSentence(prev) && !endsSentence(ln) && !looksStructural(ln) && pn > 12 && !(pn <= 40 && looksStructural(prev))
 		}
 		if !join {

@@ -159,7 +159,7 @@ func splitBundle(lines []string) (parts []part, dropped, dups int) {
 		if !strings.Contains(ln, "篇") || len(ln) > 120 {
 			continue
 		}
-		if m := bundleMarker.FindStringSubmatch(ln); m != nil && runes.Count(ln) <= 40 {
+		if m := bundleMarker.FindStringSubmatch(ln); m != nil && runes.AtMost(ln, 41) <= 40 {
 			n := atoi(m[1])
 			if m[2] != "" {
 				n = cnValue(m[2])
@@ -219,7 +219,7 @@ func coverStart(lines []string, i int) int {
 		if lines[k] == "" {
 			continue
 		}
-		if runes.Count(lines[k]) > 40 || endsSentence(lines[k]) && !strings.HasSuffix(lines[k], "）") {
+		if runes.AtMost(lines[k], 41) > 40 || endsSentence(lines[k]) && !strings.HasSuffix(lines[k], "）") {
 			break
 		}
 		start = k

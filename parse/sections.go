@@ -35,7 +35,7 @@ func looksStructural(ln string) bool {
 	case len(ln) > 120: // longer than any title or heading (40 runes)
 		return false
 	}
-	n := runes.Count(ln)
+	n := runes.AtMost(ln, 41) // compared with 40 and 30
 	return n <= 40 && isTitleLine(ln) || n <= 30 && hasHeadingKeyword(ln)
 }
 
@@ -83,7 +83,7 @@ func splitLines(body string) []line {
 func headingTitle(t string) string {
 	t = t[:cutAt(t, 240)] // a heading is at most 40 characters; never scan a whole run-on page
 	// Run-on text: "一、2023年工作回顾2023年是…" — the heading ends with its keyword.
-	if runes.Count(t) > 25 {
+	if runes.AtMost(t, 26) > 25 {
 		if loc := headingKeywordIndex(t); loc != nil && runes.Count(t[:loc[1]]) <= 25 {
 			r, _ := utf8.DecodeRuneInString(t[loc[1]:])
 			if !strings.ContainsRune("，,。：:；;、和与的", r) {
@@ -93,7 +93,7 @@ func headingTitle(t string) string {
 	}
 	if i := strings.IndexAny(t, "。；;"); i >= 0 {
 		t = t[:i]
-	} else if runes.Count(t) > 40 {
+	} else if runes.AtMost(t, 41) > 40 {
 		if i := strings.IndexAny(t, "：:"); i >= 0 {
 			t = t[:i]
 		}
@@ -133,7 +133,10 @@ type heading struct {
 // hints are lines a Word file styles as headings: an unnumbered one counts like a keyword heading.
 func findSections(body string, hints map[string]bool) []model.Section {
 	lines := splitLines(body)
-	total := runes.Count(body)
+	total := 0
+	if len(lines) > 0 {
+		total = lines[len(lines)-1].start + lines[len(lines)-1].n
+	}
 
 	numbered := numberedChain(lines)
 	numberedKw := false
@@ -213,7 +216,7 @@ func numberedChain(lines []line) []heading {
 func plainHeadings(lines []line, after int) []heading {
 	var out []heading
 	for i, l := range lines {
-		n := runes.Count(l.text)
+		n := runes.AtMost(l.text, 17) // compared with 4 and 16
 		if l.start <= after || n < 4 || n > 16 || i == 0 || i+1 >= len(lines) {
 			continue
 		}
@@ -221,7 +224,7 @@ func plainHeadings(lines []line, after int) []heading {
 			continue
 		}
 		prev, next := lines[i-1].text, lines[i+1].text
-		if endsSentence(prev) && runes.Count(prev) > 30 && runes.Count(next) > 40 {
+		if endsSentence(prev) && runes.AtMost(prev, 31) > 30 && runes.AtMost(next, 41) > 40 {
 			out = append(out, heading{l.text, l.start})
 		}
 	}

@@ -51,16 +51,23 @@ type extractor struct {
 	secs         []model.Section
 	year, review int
 	cur          cursor
+	offs         *runes.Offsets    // for a jump back or far ahead, built at the first
 	bare         map[string]string // section titles without their ordinals, as asked for
 }
 
 // cursor converts byte offsets to rune offsets walking forward from the last answer, so a scan
-// that asks in increasing order costs one pass over the body, not one per question.
+// that asks in increasing order costs one pass over the body, not one per question. A question
+// behind it, or far ahead, is answered by the body's offsets table (each pass of the extractor
+// starting again from the top counted the body once more).
 type cursor struct{ b, r int }
 
 func (x *extractor) runeAt(b int) int {
-	if b < x.cur.b {
-		x.cur = cursor{}
+	if b < x.cur.b || b-x.cur.b > 1024 {
+		if x.offs == nil {
+			x.offs = runes.NewOffsets(x.body)
+		}
+		x.cur = cursor{b, x.offs.At(b)}
+		return x.cur.r
 	}
 	x.cur.r += runes.Count(x.body[x.cur.b:b])
 	x.cur.b = b

@@ -96,7 +96,7 @@ func (x *extractor) passage(start int) ([]model.Indicator, []string) {
 		sent := x.body[pos:end]
 		trimmed := strings.TrimSpace(sent)
 		if trimmed != "" {
-			if hasAnyPrefix(trimmed, stopPhrases...) || isOrdinal(trimmed) || runes.Count(trimmed) > 400 {
+			if hasAnyPrefix(trimmed, stopPhrases...) || isOrdinal(trimmed) || runes.AtMost(trimmed, 401) > 400 {
 				break
 			}
 			if !strings.ContainsAny(trimmed, "0123456789") && !hasAny(trimmed, indicatorNouns) {
@@ -107,7 +107,7 @@ func (x *extractor) passage(start int) ([]model.Indicator, []string) {
 			if n > 0 && len(readNumbers(trimmed)) == 0 && knownPrefix(trimName(trimmed)) == "" && !listGoesOn {
 				// A short sentence naming one more goal ("能耗及排放等约束性指标完成省定任务") still
 				// belongs; anything longer is the plan's prose.
-				if runes.Count(trimmed) > 40 || strings.ContainsAny(trimmed, "，,；;") || len(wordClause(trimmed).items) == 0 {
+				if runes.AtMost(trimmed, 41) > 40 || strings.ContainsAny(trimmed, "，,；;") || len(wordClause(trimmed).items) == 0 {
 					break
 				}
 			}

@@ -71,3 +71,39 @@ func Index(s, sub string) int {
 
 // Contains is strings.Contains by Index.
 func Contains(s, sub string) bool { return Index(s, sub) >= 0 }
+
+// AtMost is min(Count(s), k), reading no more of s than k runes can take: the parser compares
+// the lengths of lines with limits (a heading holds at most 40 characters), and a line may be a
+// whole run-on page.
+func AtMost(s string, k int) int {
+	if len(s) >= utf8.UTFMax*k {
+		return k // every rune takes at most four bytes
+	}
+	return min(Count(s), k)
+}
+
+// Offsets turns byte offsets in one text into rune offsets in time independent of the offset:
+// the rune count at every 256th byte, counted once.
+type Offsets struct {
+	s     string
+	steps []int32 // steps[k]: runes in s[:k*256]
+}
+
+const offsetStep = 256
+
+// NewOffsets counts s once.
+func NewOffsets(s string) *Offsets {
+	o := &Offsets{s: s, steps: make([]int32, len(s)/offsetStep+1)}
+	n := 0
+	for k := 1; k < len(o.steps); k++ {
+		n += Count(s[(k-1)*offsetStep : k*offsetStep])
+		o.steps[k] = int32(n)
+	}
+	return o
+}
+
+// At is Count(s[:b]); b must be at a rune boundary (at most len(s)).
+func (o *Offsets) At(b int) int {
+	k := b / offsetStep
+	return int(o.steps[k]) + Count(o.s[k*offsetStep:b])
+}

@@ -58,3 +58,36 @@ func BenchmarkRuneCount(b *testing.B) {
 		}
 	})
 }
+
+func FuzzAtMostAndOffsets(f *testing.F) {
+	f.Add(strings.Repeat("政府工作报告a", 100), 40)
+	f.Add("", 0)
+	f.Fuzz(func(t *testing.T, s string, k int) {
+		s = Valid(s)
+		k = min(max(k, 0), 1000)
+		if got, want := AtMost(s, k), min(utf8.RuneCountInString(s), k); got != want {
+			t.Fatalf("AtMost(%q, %d) = %d, want %d", s, k, got, want)
+		}
+		o := NewOffsets(s)
+		for b := range len(s) + 1 {
+			if b < len(s) && !utf8.RuneStart(s[b]) {
+				continue
+			}
+			if got, want := o.At(b), utf8.RuneCountInString(s[:b]); got != want {
+				t.Fatalf("At(%d) = %d, want %d", b, got, want)
+			}
+		}
+	})
+}
+
+func TestOffsetsLong(t *testing.T) {
+	s := strings.Repeat("增长6.5%，", 500)
+	o := NewOffsets(s)
+	for b := 0; b <= len(s); b++ {
+		if utf8.RuneStart(s[min(b, len(s)-1)]) || b == len(s) {
+			if got, want := o.At(b), utf8.RuneCountInString(s[:b]); got != want {
+				t.Fatalf("At(%d) = %d, want %d", b, got, want)
+			}
+		}
+	}
+}
