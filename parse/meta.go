@@ -44,6 +44,17 @@ var (
 		{rx.MustCompile(`^(?:看到|认识到)[，,]?(?:当前)?([\p{Han}xX]{2,3}?)(?:发展还|经济社会发展还|还面临)`), []string{"看到", "认识到"}},
 		{rx.MustCompile(`^(?:魅力|平安|美丽|幸福|绿美|和美|活力|宜居|健康|法治|品质)([\p{Han}xX]{2})(?:[”"」』建设，,。、；;]|$)`), []string{"魅力", "平安", "美丽", "幸福", "绿美", "和美", "活力", "宜居", "健康", "法治", "品质"}},
 	}
+	stemWords, stemWordFrame = func() (*runes.Words, []int) {
+		var words []string
+		var frame []int
+		for i, f := range stemFrames {
+			for _, w := range f.lits {
+				words = append(words, w)
+				frame = append(frame, i)
+			}
+		}
+		return runes.NewWords(words), frame
+	}()
 	stemStop = map[string]bool{"经济": true, "社会": true, "城市": true, "乡村": true, "我们": true, "发展": true, "产业": true, "全镇": true, "全区": true, "全市": true, "全县": true, "全省": true, "我镇": true, "我区": true, "我市": true, "我县": true, "我省": true, "政府": true, "人民": true, "群众": true, "企业": true, "各项": true, "中国": true, "家园": true, "生活": true, "环境": true, "城乡": true, "社区": true, "农村": true, "生态": true, "文化": true, "教育": true}
 )
 
@@ -264,15 +275,15 @@ func findRegion(head []string, body string) region {
 	}
 	suffix := word
 	counts := map[string]int{}
-	for _, f := range stemFrames {
-		for _, lit := range f.lits {
-			for _, m := range findAt(f.re, body, lit, 60) {
-				if !stemStop[m[1]] {
-					counts[m[1]]++
-				}
-			}
+	// every frame at every one of its words, in one pass over the body (a count does not
+	// depend on the order they are found in)
+	stemWords.Each(body, func(at, k int) bool {
+		f := stemFrames[stemWordFrame[k]]
+		if m := f.re.FindStringSubmatch(body[at : at+cutAt(body[at:], 60)]); m != nil && !stemStop[m[1]] {
+			counts[m[1]]++
 		}
-	}
+		return true
+	})
 	for _, m := range findAt(policyTitle, body, "《", 60) {
 		if name := m[1]; strings.HasSuffix(name, suffix) {
 			counts[strings.TrimSuffix(name, suffix)] += 2

@@ -110,10 +110,8 @@ func isNoise(ln string) bool {
 	if noiseExact[ln] {
 		return true
 	}
-	for _, p := range noisePhrases {
-		if runes.Contains(ln, p) {
-			return true
-		}
+	if noiseWords.Any(ln) {
+		return true
 	}
 	for _, p := range noisePrefixes {
 		if strings.HasPrefix(ln, p) {
@@ -121,15 +119,16 @@ func isNoise(ln string) bool {
 		}
 	}
 	// the regexp's alternatives each begin with one of these: none in the line, no match
-	for _, lead := range noiseLeads {
-		if runes.Contains(ln, lead) {
-			return noiseRe.MatchString(ln)
-		}
+	if noiseLeads.Any(ln) {
+		return noiseRe.MatchString(ln)
 	}
 	return false
 }
 
-var noiseLeads = []string{"请在", "还剩", "本文档共", "记者"}
+var (
+	noiseWords = runes.NewWords(noisePhrases)
+	noiseLeads = runes.NewWords([]string{"请在", "还剩", "本文档共", "记者"})
+)
 
 var pageMarker = rx.MustCompile(`^(\d{1,4})、`)
 

@@ -419,39 +419,29 @@ func inlineParen(lines []line, sec model.Section) []heading {
 	return hs
 }
 
-// isTitleLine says a line names the report: 政府工作报告 anywhere in it, or the line is those
-// six characters spaced out (政 府 工 作 报 告). A literal first: a regexp of the two had no
-// literal to look for, and ran at every place of a run-on page.
 // headingKeywords are headingKeyword's words: a line holds one, or the regexp does not match.
-var headingKeywords = strings.Split(strings.Trim(headingKeyword.String(), "()"), "|")
+var (
+	headingKeywords = strings.Split(strings.Trim(headingKeyword.String(), "()"), "|")
+	headingWords    = runes.NewWords(headingKeywords)
+)
 
 // hasHeadingKeyword is headingKeyword.MatchString by literals: the regexp is an alternation of
 // words with no common first character, which the regexp engine tries at every place.
-func hasHeadingKeyword(s string) bool {
-	for _, w := range headingKeywords {
-		if runes.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
+func hasHeadingKeyword(s string) bool { return headingWords.Any(s) }
 
 // headingKeywordIndex is headingKeyword.FindStringIndex by literals: the words are of one length
-// and none is another's prefix, so the leftmost match is the leftmost word.
+// and none is another's prefix, so the leftmost word is the regexp's match.
 func headingKeywordIndex(s string) []int {
-	at, n := -1, 0
-	for _, w := range headingKeywords {
-		if i := runes.Index(s, w); i >= 0 && (at < 0 || i < at) {
-			at, n = i, len(w)
-			s = s[:i+len(w)] // a later word counts only if it starts before this one
-		}
-	}
+	at, k := headingWords.First(s)
 	if at < 0 {
 		return nil
 	}
-	return []int{at, at + n}
+	return []int{at, at + len(headingWords.Word(k))}
 }
 
+// isTitleLine says a line names the report: 政府工作报告 anywhere in it, or the line is those
+// six characters spaced out (政 府 工 作 报 告). A literal first: a regexp of the two had no
+// literal to look for, and ran at every place of a run-on page.
 func isTitleLine(s string) bool {
 	return runes.Contains(s, "政府工作报告") || strings.HasPrefix(s, "政") && titleSpaced.MatchString(s)
 }

@@ -44,7 +44,7 @@ func (idx nameIndex) find(s string) [][2]int {
 		switch c := s[i]; {
 		case c < utf8.RuneSelf:
 			r = rune(c)
-		case c >= 0xE0 && c < 0xF0 && i+2 < len(s):
+		case c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
 			r, w = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
 		default:
 			r, w = utf8.DecodeRuneInString(s[i:])

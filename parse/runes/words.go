@@ -1,0 +1,71 @@
+package runes
+
+import "unicode/utf8"
+
+// Words finds any of a list of words in one pass over a text: a bit for each first rune says
+// where a word may begin, and only there are the words compared. The parser asks a line or a
+// body for one of tens of words at once (the chrome phrases of document sites, the heading words,
+// the frames a report names its place in); a search for each word read the text once a word.
+type Words struct {
+	list  []string
+	first [0x10000 / 64]uint64
+	by    map[rune][]int32 // the words beginning with a rune, in the list's order
+}
+
+// NewWords makes the set; the words must not be empty.
+func NewWords(list []string) *Words {
+	w := &Words{list: list, by: map[rune][]int32{}}
+	for i, s := range list {
+		r, _ := utf8.DecodeRuneInString(s)
+		if r < 0x10000 {
+			w.first[r/64] |= 1 << (r % 64)
+		}
+		w.by[r] = append(w.by[r], int32(i))
+	}
+	return w
+}
+
+// Each calls yield with the byte offset and list index of every occurrence of every word in s,
+// by offset and, at one offset, in the list's order, until yield returns false.
+func (w *Words) Each(s string, yield func(at, word int) bool) {
+	for i := 0; i < len(s); {
+		var r rune
+		n := 1
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+		case c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if r >= 0x10000 || w.first[r/64]&(1<<(r%64)) != 0 {
+			for _, k := range w.by[r] {
+				if word := w.list[k]; len(s)-i >= len(word) && s[i:i+len(word)] == word {
+					if !yield(i, int(k)) {
+						return
+					}
+				}
+			}
+		}
+		i += n
+	}
+}
+
+// Any says whether s holds any of the words.
+func (w *Words) Any(s string) bool {
+	found := false
+	w.Each(s, func(int, int) bool { found = true; return false })
+	return found
+}
+
+// First is the leftmost occurrence, the earliest word in the list where several begin there:
+// the match of a regexp alternation of the words. at is -1 when there is none.
+func (w *Words) First(s string) (at, word int) {
+	at, word = -1, -1
+	w.Each(s, func(i, k int) bool { at, word = i, k; return false })
+	return at, word
+}
+
+// Word is the word at index k of the list.
+func (w *Words) Word(k int) string { return w.list[k] }

@@ -1,0 +1,75 @@
+package runes
+
+import (
+	"strings"
+	"testing"
+)
+
+var someWords = []string{"工作回顾", "工作", "回顾", "政府工作报告", "a", "ab", "𠀀字", "。"}
+
+// byIndex is Each by a search for each word.
+func byIndex(list []string, s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); i++ {
+		for k, w := range list {
+			if strings.HasPrefix(s[i:], w) {
+				out = append(out, [2]int{i, k})
+			}
+		}
+	}
+	return out
+}
+
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{"", "2023年工作回顾。政府工作报告", "aab", "𠀀字𠀀", "工作工作回顾回顾"} {
+		f.Add(s)
+	}
+	w := NewWords(someWords)
+	f.Fuzz(func(t *testing.T, s string) {
+		s = Valid(s)
+		var got [][2]int
+		w.Each(s, func(at, k int) bool { got = append(got, [2]int{at, k}); return true })
+		want := byIndex(someWords, s)
+		if len(got) != len(want) {
+			t.Fatalf("%q: %v, want %v", s, got, want)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("%q: %v, want %v", s, got, want)
+			}
+		}
+		at, k := w.First(s)
+		if len(want) == 0 && at != -1 || len(want) > 0 && (at != want[0][0] || k != want[0][1]) {
+			t.Fatalf("%q: First %d %d", s, at, k)
+		}
+		if w.Any(s) != (len(want) > 0) {
+			t.Fatalf("%q: Any", s)
+		}
+	})
+}
+
+func BenchmarkWordsVsIndex(b *testing.B) {
+	s := strings.Repeat("全年实现地区生产总值127.49亿元、增长6.5%；一般公共预算收入11.84亿元、增长3.5%。", 400)
+	ws := []string{"工作回顾", "工作安排", "主要工作", "主要任务", "目标任务和工作重点", "工作任务", "自身建设"}
+	w := NewWords(ws)
+	b.Run("words", func(b *testing.B) {
+		b.SetBytes(int64(len(s)))
+		for b.Loop() {
+			w.Each(s, func(int, int) bool { return true })
+		}
+	})
+	b.Run("index", func(b *testing.B) {
+		b.SetBytes(int64(len(s)))
+		for b.Loop() {
+			for _, x := range ws {
+				for from := 0; ; {
+					i := Index(s[from:], x)
+					if i < 0 {
+						break
+					}
+					from += i + len(x)
+				}
+			}
+		}
+	})
+}
