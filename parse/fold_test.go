@@ -122,3 +122,20 @@ func BenchmarkNormalizeByPasses(b *testing.B) {
 		}
 	}
 }
+
+// The literals that let a line skip the place patterns are the patterns' own.
+func TestSelfNameWordsCoverThePatterns(t *testing.T) {
+	for _, sn := range selfNames {
+		if !strings.Contains(sn.re.String(), sn.lit) || !selfNameWords.Any(sn.lit) {
+			t.Errorf("%s: %q", sn.re, sn.lit)
+		}
+	}
+	if !strings.HasSuffix(titleName.String(), "政府工作报告") || !selfNameWords.Any("政府工作报告") {
+		t.Errorf("titleName %s", titleName)
+	}
+	for _, s := range []string{"x.docx", "a.pdf》", "b.wps", "c.txt", "（第1/12页）", "x.doc简介："} {
+		if fileTitle.MatchString(s) && !fileTitleWords.Any(s) {
+			t.Errorf("fileTitle matches %q but its words miss it", s)
+		}
+	}
+}

@@ -31,9 +31,11 @@ var (
 		{rx.MustCompile(placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会", true},
 		{rx.MustCompile(placeName + `行政公署`), "行政公署", true},
 	}
-	issuerName  = rx.MustCompile(`^` + placeName + `人民政府`)
-	policyTitle = rx.MustCompile(`^《` + placeName)
-	ownLevel    = rx.MustCompile(`代表(省|市|区|县|镇|乡|街道|旗|州|盟)(?:人民)?政府|(省|市|区|县|镇|乡|旗|州|盟)人民政府(?:省|市|区|县|镇|乡|旗|州|盟)长|^(?:镇|乡|区|县|市|省|州)(?:\d{4}年)?政府工作报告`)
+	// the literals of titleName and selfNames: a text without one matches none of them
+	selfNameWords = runes.NewWords([]string{"政府工作报告", "人民代表大会", "人民政府", "中共", "行政公署"})
+	issuerName    = rx.MustCompile(`^` + placeName + `人民政府`)
+	policyTitle   = rx.MustCompile(`^《` + placeName)
+	ownLevel      = rx.MustCompile(`代表(省|市|区|县|镇|乡|街道|旗|州|盟)(?:人民)?政府|(省|市|区|县|镇|乡|旗|州|盟)人民政府(?:省|市|区|县|镇|乡|旗|州|盟)长|^(?:镇|乡|区|县|市|省|州)(?:\d{4}年)?政府工作报告`)
 	// Frames in which a report speaks of its own place by its short name: "关心和支持道滘经济社会
 	// 发展", "清醒地看到道滘发展还面临", "魅力荔湾".
 	stemFrames = []struct {
@@ -218,7 +220,10 @@ func findRegion(head []string, body string) region {
 		return r, known || governs
 	}
 	try := func(s string) (region, bool) {
-		if len(s) <= 240 {
+		if !selfNameWords.Any(s) {
+			return region{}, false // no pattern below can match
+		}
+		if len(s) <= 240 && runes.Contains(s, "政府工作报告") {
 			if m := titleName.FindStringSubmatch(s); m != nil {
 				if name, ok := accept(m); ok {
 					if r, ok := found(name, false); ok {

@@ -35,6 +35,9 @@ var (
 	// "…报告.docx简介:", "…报告-42篇(第61/122页)".
 	fileTitle = rx.MustCompile(`\.(docx?|pdf|wps|txt)》?\s*(简介[:：]?)?$|第\d+/\d+页\)?$`)
 
+	// every match of fileTitle holds one of these
+	fileTitleWords = runes.NewWords([]string{".doc", ".pdf", ".wps", ".txt", "页"})
+
 	phoneLine   = rx.MustCompile(`^[\d\s\-+()（）:：]{5,}$`)
 	reportStart = rx.MustCompile(`^各位代表[:：,，、]|^[^\s-]{0,24}政府工作报告[^\s]{0,16}$|篇\d+$`)
 )
@@ -81,7 +84,7 @@ func stripNoise(lines []string) (kept []string, h header, titles []string, warni
 			continue
 		}
 		n := runes.AtMost(ln, 160)
-		if n < 80 && fileTitle.MatchString(ln) {
+		if n < 80 && fileTitleWords.Any(ln) && fileTitle.MatchString(ln) {
 			titles = append(titles, ln)
 			noise++
 			prevNoise = true

@@ -156,7 +156,7 @@ func splitBundle(lines []string) (parts []part, dropped, dups int) {
 	var cuts []int
 	want := 1
 	for i, ln := range lines {
-		if !strings.Contains(ln, "篇") || len(ln) > 120 {
+		if len(ln) > 120 || !strings.Contains(ln, "篇") {
 			continue
 		}
 		if m := bundleMarker.FindStringSubmatch(ln); m != nil && runes.AtMost(ln, 41) <= 40 {
