@@ -28,10 +28,13 @@ func FuzzScan(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		a, b, c := scan(s)
+		a, b, c := scan(s, false)
 		x, y, z := scanByRunes(s)
 		if a != x || b != y || c != z {
 			t.Fatalf("%q: scan %d %d %v, by runes %d %d %v", s, a, b, c, x, y, z)
+		}
+		if _, _, v := scan(s, true); v != z {
+			t.Fatalf("%q: scan stopping says valid %v", s, v)
 		}
 	})
 }

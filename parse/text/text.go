@@ -83,7 +83,7 @@ func Decode(b []byte) (Text, error) {
 	// one pass says whether the bytes are UTF-8 and whether they are prose (a pass for each was a
 	// tenth of parsing)
 	s := string(b)
-	if total, odd, valid := scan(s); valid {
+	if total, odd, valid := scan(s, true); valid {
 		return judge(Text{Text: s, Encoding: "utf-8"}, total, odd)
 	}
 	// Scraped files are often cut at a byte count, leaving half a character at line ends (seed 004).
@@ -123,14 +123,15 @@ func invalidUTF8(b []byte, enough int) int {
 // Check refuses decodings that are not prose: control characters and replacement characters
 // are what binary data becomes when forced through a text decoder.
 func Check(d Text) (Text, error) {
-	total, odd, _ := scan(d.Text)
+	total, odd, _ := scan(d.Text, false)
 	return judge(d, total, odd)
 }
 
 // scan counts the runes of s and the odd ones among them (control and replacement characters,
 // private use, what does not print), and says whether s is valid UTF-8 (an invalid byte counts
-// as one odd rune).
-func scan(s string) (total, odd int, valid bool) {
+// as one odd rune). With stop it gives up at the first invalid byte: the bytes are then read
+// another way (a GBK file is invalid UTF-8 from its first Chinese character on).
+func scan(s string, stop bool) (total, odd int, valid bool) {
 	valid = true
 	for i := 0; i < len(s); {
 		// the bulk by its bytes, without decoding: printable ASCII and line breaks, and the
@@ -161,6 +162,9 @@ func scan(s string) (total, odd int, valid bool) {
 		case r == utf8.RuneError, r < 0x20, r == 0x7f, r >= 0xE000 && r <= 0xF8FF:
 			if r == utf8.RuneError && w == 1 {
 				valid = false
+				if stop {
+					return total, odd, false
+				}
 			}
 			odd++
 		case !unicode.IsPrint(r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r):
