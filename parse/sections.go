@@ -231,26 +231,36 @@ func plainHeadings(lines []line, after int) []heading {
 	return out
 }
 
-var inlineKeywords = []string{"工作回顾", "工作安排", "主要工作", "主要任务", "目标任务和工作重点", "工作任务", "自身建设"}
+var (
+	inlineKeywords = []string{"工作回顾", "工作安排", "主要工作", "主要任务", "目标任务和工作重点", "工作任务", "自身建设"}
+	inlineWords    = runes.NewWords(inlineKeywords)
+)
 
 // inlineHeadings finds part headings inside long lines. It looks for the keywords literally and
-// runs the pattern only on the few characters before each, from the last sentence break.
+// runs the pattern only on the few characters before each, from the last sentence break. The
+// keywords are found in one pass over a line and then taken keyword by keyword, in the order of
+// the list (which decides between two readings of one place): none overlaps itself, so these
+// are the places a search for each keyword in turn finds.
 func inlineHeadings(lines []line, have []heading) []heading {
 	var out []heading
+	var at [][]int
 	for _, l := range lines {
 		if len(l.text) < 180 {
 			continue // a short line is a heading or not by the line rules
 		}
+		at = at[:0]
+		for range inlineKeywords {
+			at = append(at, nil)
+		}
+		inlineWords.Each(l.text, func(i, k int) bool {
+			at[k] = append(at[k], i)
+			return true
+		})
 		seen := map[int]bool{}
 		cur := runeCursor{text: l.text}
-		for _, kw := range inlineKeywords {
-			for from := 0; ; {
-				i := runes.Index(l.text[from:], kw)
-				if i < 0 {
-					break
-				}
-				i += from
-				from = i + len(kw)
+		for k, kw := range inlineKeywords {
+			for _, i := range at[k] {
+				from := i + len(kw)
 				lo := max(0, i-48)
 				for lo > 0 && !utf8.RuneStart(l.text[lo]) {
 					lo--
