@@ -139,3 +139,9 @@ func TestSelfNameWordsCoverThePatterns(t *testing.T) {
 		}
 	}
 }
+
+func TestInlineWordsDoNotOverlapThemselves(t *testing.T) {
+	if o := inlineWords.SelfOverlapping(); len(o) > 0 {
+		t.Fatalf("ByWord would find more than a search per word: %q", o)
+	}
+}

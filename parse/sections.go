@@ -243,19 +243,11 @@ var (
 // are the places a search for each keyword in turn finds.
 func inlineHeadings(lines []line, have []heading) []heading {
 	var out []heading
-	var at [][]int
 	for _, l := range lines {
 		if len(l.text) < 180 {
 			continue // a short line is a heading or not by the line rules
 		}
-		at = at[:0]
-		for range inlineKeywords {
-			at = append(at, nil)
-		}
-		inlineWords.Each(l.text, func(i, k int) bool {
-			at[k] = append(at[k], i)
-			return true
-		})
+		at := inlineWords.ByWord(l.text)
 		seen := map[int]bool{}
 		cur := runeCursor{text: l.text}
 		for k, kw := range inlineKeywords {

@@ -67,5 +67,31 @@ func (w *Words) First(s string) (at, word int) {
 	return at, word
 }
 
+// ByWord is every occurrence of each word, by the word's index in the list: what a search for
+// each word in turn finds where no word overlaps itself (工作回顾 cannot: 啊啊 could), in one pass.
+func (w *Words) ByWord(s string) [][]int {
+	at := make([][]int, len(w.list))
+	w.Each(s, func(i, k int) bool {
+		at[k] = append(at[k], i)
+		return true
+	})
+	return at
+}
+
 // Word is the word at index k of the list.
 func (w *Words) Word(k int) string { return w.list[k] }
+
+// SelfOverlapping lists the words that can overlap their own next occurrence (a proper suffix is
+// also a prefix): for those ByWord finds more than a search for each word in turn.
+func (w *Words) SelfOverlapping() []string {
+	var out []string
+	for _, s := range w.list {
+		for i := 1; i < len(s); i++ {
+			if utf8.RuneStart(s[i]) && s[:len(s)-i] == s[i:] {
+				out = append(out, s)
+				break
+			}
+		}
+	}
+	return out
+}

@@ -73,3 +73,10 @@ func BenchmarkWordsVsIndex(b *testing.B) {
 		}
 	})
 }
+
+func TestSelfOverlapping(t *testing.T) {
+	w := NewWords([]string{"工作回顾", "啊啊", "abab", "aba", "政府"})
+	if got := strings.Join(w.SelfOverlapping(), ","); got != "啊啊,abab,aba" {
+		t.Fatalf("%s", got)
+	}
+}
