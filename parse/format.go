@@ -149,7 +149,11 @@ func readSmall(f *zip.File) string {
 
 // looksMHTML: a mail-style header block that announces a web page.
 func looksMHTML(head []byte) bool {
-	low := bytes.ToLower(bytes.TrimLeft(head, " \t\r\n"))
+	head = bytes.TrimLeft(head, " \t\r\n")
+	if len(head) == 0 || !strings.ContainsRune("fFmMcC", rune(head[0])) {
+		return false // none of the three header names: lowering the head would decode a report's text
+	}
+	low := bytes.ToLower(head)
 	if !bytes.HasPrefix(low, []byte("from:")) && !bytes.HasPrefix(low, []byte("mime-version:")) && !bytes.HasPrefix(low, []byte("content-type:")) {
 		return false
 	}
@@ -165,6 +169,10 @@ func looksHTML(b []byte, ext string) bool {
 		head = []byte(asciiOfUTF16(head[2:]))
 	}
 	head = bytes.TrimLeft(head, " \t\r\n")
+	htmlName := ext == ".html" || ext == ".htm" || ext == ".shtml" || ext == ".xhtml"
+	if !htmlName && (len(head) == 0 || head[0] != '<') {
+		return false // every test below but the name's wants markup first
+	}
 	// tags are ASCII: lowering the ASCII letters alone is enough, and bytes.ToLower of a Chinese
 	// page decodes every character of it
 	low := make([]byte, len(head))
@@ -180,8 +188,7 @@ func looksHTML(b []byte, ext string) bool {
 			return true
 		}
 	}
-	switch ext {
-	case ".html", ".htm", ".shtml", ".xhtml":
+	if htmlName {
 		for _, t := range append(tags, []byte("<div"), []byte("<p")) {
 			if bytes.Contains(low, t) {
 				return true
