@@ -300,7 +300,8 @@ func nonEmpty(lines []string) []string {
 // hints are lines the document's own styles mark as headings (Word); nil for plain text.
 func buildReport(lines []string, h header, fileTitles []string, bundled bool, hints map[string]bool) model.Report {
 	body := strings.Join(lines, "\n")
-	r := model.Report{Body: body, Chars: runes.Count(body)}
+	offs := runes.NewOffsets(body) // the body's length in runes, and the extractor's offsets
+	r := model.Report{Body: body, Chars: offs.At(len(body))}
 	r.Sections = findSections(body, hints)
 	if r.Sections == nil {
 		r.Sections = []model.Section{}
@@ -343,7 +344,7 @@ func buildReport(lines []string, h header, fileTitles []string, bundled bool, hi
 	r.Date = findDate(h, body)
 	r.Speaker = findSpeaker(h, lines)
 	r.Title = reportTitle(titles, r, bundled)
-	res := extract.Indicators(extract.Input{Body: body, Sections: r.Sections, Year: r.Year, ReviewYear: r.ReviewYear})
+	res := extract.Indicators(extract.Input{Body: body, Sections: r.Sections, Year: r.Year, ReviewYear: r.ReviewYear, Offsets: offs})
 	r.Indicators = res.Indicators
 	if len(res.Unread) > 0 {
 		// toml's Undecoded: what the goals passage says that the grammar could not read, so a user

@@ -22,6 +22,7 @@ type Input struct {
 	Sections   []model.Section
 	Year       int // the plan year, 0 when unknown
 	ReviewYear int
+	Offsets    *runes.Offsets // of Body, when the caller has counted it already; nil: counted here
 }
 
 // Result is what was read: indicators in document order (actuals, then targets) and the clauses
@@ -33,7 +34,7 @@ type Result struct {
 
 // Indicators reads a report's actual figures and targets.
 func Indicators(in Input) Result {
-	x := &extractor{body: in.Body, secs: in.Sections, year: in.Year, review: in.ReviewYear}
+	x := &extractor{body: in.Body, secs: in.Sections, year: in.Year, review: in.ReviewYear, offs: in.Offsets}
 	spans := x.reviewSpans()
 	var res Result
 	for _, sp := range spans {
