@@ -2,6 +2,8 @@ package parse
 
 import (
 	"fmt"
+	"hash/fnv"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode"
@@ -143,5 +145,30 @@ func TestSelfNameWordsCoverThePatterns(t *testing.T) {
 func TestInlineWordsDoNotOverlapThemselves(t *testing.T) {
 	if o := inlineWords.SelfOverlapping(); len(o) > 0 {
 		t.Fatalf("ByWord would find more than a search per word: %q", o)
+	}
+}
+
+// pageMark reads what the pattern it replaced, ^(\d{1,4})、, matched.
+func FuzzPageMark(f *testing.F) {
+	re := regexp.MustCompile(`^(\d{1,4})、`)
+	for _, s := range []string{"1、长安镇", "12345、", "0012、x", "、", "3，", "９、", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n, w := pageMark(s)
+		m := re.FindStringSubmatch(s)
+		if (m == nil) != (w == 0) || m != nil && (len(m[0]) != w || fmt.Sprint(n) != strings.TrimLeft(m[1], "0") && !(n == 0 && strings.Trim(m[1], "0") == "")) {
+			t.Fatalf("%q: %d %d, regexp %q", s, n, w, m)
+		}
+	})
+}
+
+// sentenceSet's hash is FNV-1a of the sentences' Han characters, as hash/fnv computes it.
+func TestSentenceSetIsFNV(t *testing.T) {
+	set := sentenceSet([]string{"各位代表：现在我代表镇人民政府向大会报告工作。太短。"})
+	h := fnv.New64a()
+	h.Write([]byte("现在我代表镇人民政府向大会报告工作"))
+	if len(set) != 1 || !set[h.Sum64()] {
+		t.Fatalf("%v, want {%d}", set, h.Sum64())
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"baogao/msg"
 	"baogao/parse/runes"
 	"baogao/parse/rx"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -133,7 +132,19 @@ var (
 	noiseLeads = runes.NewWords([]string{"请在", "还剩", "本文档共", "记者"})
 )
 
-var pageMarker = rx.MustCompile(`^(\d{1,4})、`)
+// pageMark reads a page marker at the start of a line, "N、" with one to four digits: its number
+// and width in bytes, or a width of 0.
+func pageMark(ln string) (n, width int) {
+	k := 0
+	for k < len(ln) && k <= 4 && ln[k] >= '0' && ln[k] <= '9' {
+		n = n*10 + int(ln[k]-'0')
+		k++
+	}
+	if k == 0 || k > 4 || !strings.HasPrefix(ln[k:], "、") {
+		return 0, 0
+	}
+	return n, k + len("、")
+}
 
 // joinPages undoes a document site's pagination: it writes "N、" at the start of every page,
 // cutting sentences in half (seed 000 has 19). A run of such lines numbered 1, 2, 3 … whose
@@ -143,10 +154,8 @@ func joinPages(lines []string) ([]string, int) {
 	type mark struct{ line, n, width int }
 	var marks []mark
 	for i, ln := range lines {
-		if m := pageMarker.FindStringSubmatch(ln); m != nil {
-			var n int
-			fmt.Sscanf(m[1], "%d", &n)
-			marks = append(marks, mark{i, n, len(m[0])})
+		if n, w := pageMark(ln); w > 0 {
+			marks = append(marks, mark{i, n, w})
 		}
 	}
 	remove := map[int]int{} // line index → marker width in bytes
