@@ -172,3 +172,20 @@ func TestSentenceSetIsFNV(t *testing.T) {
 		t.Fatalf("%v, want {%d}", set, h.Sum64())
 	}
 }
+
+// pastYearIn reads the year of the regexp it replaced.
+func FuzzPastYear(f *testing.F) {
+	pastYear := regexp.MustCompile(`(?:刚刚过去的|过去的)((?:19|20)\d\d)年`)
+	for _, s := range []string{"刚刚过去的2023年，", "过去的一年", "过去的20231年", "过去的过去的1999年", "过去的19年"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := 0
+		if m := pastYear.FindStringSubmatch(s); m != nil {
+			want = atoi(m[1])
+		}
+		if got := pastYearIn(s); got != want {
+			t.Fatalf("%q: %d, regexp %d", s, got, want)
+		}
+	})
+}

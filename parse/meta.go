@@ -401,7 +401,6 @@ var (
 	// The review's first sentence names the year it reviews: 2023年，在自治区党委…; 2023年是…之年.
 	reviewOpens = rx.MustCompile(`(?:^|\n)\s*((?:19|20)\d\d)年(?:，|,|是)`)
 	reviewYear  = newYearPhrase(`((?:19|20)\d\d)年(?:政府)?工作回顾`)
-	pastYear    = rx.MustCompile(`(?:刚刚过去的|过去的)((?:19|20)\d\d)年`)
 	deliveredOn = newYearPhrase(`((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日(?:在|，在)`)
 	isoDate     = rx.MustCompile(`^((?:19|20)\d\d)[-年/.](\d{1,2})[-月/.](\d{1,2})`)
 	speakerRe   = rx.MustCompile(`(?:省|市|区|县|镇|乡|州|旗|盟)长\s*([\p{Han}](?:\s?[\p{Han}]){1,3})$`)
@@ -436,6 +435,23 @@ func (y yearPhrase) FindStringSubmatch(s string) []string {
 		}
 		if m := y.at.FindStringSubmatch(s[i-4:]); m != nil {
 			return m
+		}
+	}
+}
+
+// pastYearIn is the year of pastYear's first match in s, or 0, found from the literal 过去的 that
+// every match holds (the regexp, with no literal to start from, tried every place of the body).
+func pastYearIn(s string) int {
+	for from := 0; ; {
+		i := runes.Index(s[from:], "过去的")
+		if i < 0 {
+			return 0
+		}
+		i += from + len("过去的")
+		from = i
+		if y := s[i:min(len(s), i+4)]; len(y) == 4 && digit(y[0]) && digit(y[1]) && digit(y[2]) && digit(y[3]) &&
+			(y[:2] == "19" || y[:2] == "20") && strings.HasPrefix(s[i+4:], "年") {
+			return atoi(y)
 		}
 	}
 }
@@ -487,8 +503,8 @@ func findYears(titles []string, body string, secs []string) (year, review int) {
 	if review == 0 {
 		if m := reviewYear.FindStringSubmatch(body); m != nil {
 			review = atoi(m[1])
-		} else if m := pastYear.FindStringSubmatch(body); m != nil {
-			review = atoi(m[1])
+		} else if y := pastYearIn(body); y > 0 {
+			review = y
 		}
 	}
 	switch {
