@@ -6,21 +6,49 @@ import "unicode/utf8"
 // where a word may begin, and only there are the words compared. The parser asks a line or a
 // body for one of tens of words at once (the chrome phrases of document sites, the heading words,
 // the frames a report names its place in); a search for each word read the text once a word.
+//
+// Where every word is at least two Chinese characters long, the set skips instead (Wu and
+// Manber's method): it looks at the two bytes that end a window as long as the shortest word and
+// moves on by as much as those two bytes allow — up to the window's length when they stand in
+// no word — so most of a text is never looked at byte by byte.
 type Words struct {
 	list  []string
 	first [0x10000 / 64]uint64
 	by    map[rune][]int32 // the words beginning with a rune, in the list's order
+
+	m     int                // the shortest word's length in bytes
+	shift []uint8            // by the two bytes ending a window: how far it may move; nil: no skipping
+	pre   map[uint16][]int32 // the words by their first two bytes, in the list's order
 }
+
+// skipFrom is the shortest word that makes skipping pay: two Chinese characters.
+const skipFrom = 6
 
 // NewWords makes the set; the words must not be empty.
 func NewWords(list []string) *Words {
-	w := &Words{list: list, by: map[rune][]int32{}}
+	w := &Words{list: list, by: map[rune][]int32{}, m: len(list[0])}
 	for i, s := range list {
 		r, _ := utf8.DecodeRuneInString(s)
 		if r < 0x10000 {
 			w.first[r/64] |= 1 << (r % 64)
 		}
 		w.by[r] = append(w.by[r], int32(i))
+		w.m = min(w.m, len(s))
+	}
+	if w.m >= skipFrom && w.m <= 255 {
+		w.shift = make([]uint8, 1<<16)
+		for i := range w.shift {
+			w.shift[i] = uint8(w.m - 1)
+		}
+		w.pre = map[uint16][]int32{}
+		for i, s := range list {
+			for q := 1; q < w.m; q++ {
+				b := uint16(s[q-1])<<8 | uint16(s[q])
+				w.shift[b] = min(w.shift[b], uint8(w.m-1-q))
+			}
+			p := uint16(s[0])<<8 | uint16(s[1])
+			w.pre[p] = append(w.pre[p], int32(i))
+		}
 	}
 	return w
 }
@@ -28,6 +56,10 @@ func NewWords(list []string) *Words {
 // Each calls yield with the byte offset and list index of every occurrence of every word in s,
 // by offset and, at one offset, in the list's order, until yield returns false.
 func (w *Words) Each(s string, yield func(at, word int) bool) {
+	if w.shift != nil {
+		w.skipping(s, yield)
+		return
+	}
 	for i := 0; i < len(s); {
 		var r rune
 		n := 1
@@ -49,6 +81,28 @@ func (w *Words) Each(s string, yield func(at, word int) bool) {
 			}
 		}
 		i += n
+	}
+}
+
+// skipping is Each by windows of the shortest word's length: a window whose last two bytes end
+// no word's first m bytes moves on by the shift table; one whose do is compared with the words
+// that begin with its first two bytes.
+func (w *Words) skipping(s string, yield func(at, word int) bool) {
+	m := w.m
+	for pos := m - 1; pos < len(s); {
+		if sh := w.shift[uint16(s[pos-1])<<8|uint16(s[pos])]; sh > 0 {
+			pos += int(sh)
+			continue
+		}
+		st := pos - m + 1
+		for _, k := range w.pre[uint16(s[st])<<8|uint16(s[st+1])] {
+			if word := w.list[k]; len(s)-st >= len(word) && s[st:st+len(word)] == word {
+				if !yield(st, int(k)) {
+					return
+				}
+			}
+		}
+		pos++
 	}
 }
 

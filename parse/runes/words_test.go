@@ -20,32 +20,53 @@ func byIndex(list []string, s string) [][2]int {
 	return out
 }
 
+// longWords are long enough for the set to skip (two characters and more).
+var longWords = []string{"工作回顾", "主要工作", "工作", "目标任务和工作重点", "自身建设", "自身", "ab工作", "政府工作报告"}
+
 func FuzzWords(f *testing.F) {
-	for _, s := range []string{"", "2023年工作回顾。政府工作报告", "aab", "𠀀字𠀀", "工作工作回顾回顾"} {
+	for _, s := range []string{"", "2023年工作回顾。政府工作报告", "aab", "𠀀字𠀀", "工作工作回顾回顾", "目标任务和工作重点自身建设", "xab工作"} {
 		f.Add(s)
 	}
-	w := NewWords(someWords)
+	if NewWords(someWords).shift != nil || NewWords(longWords).shift == nil {
+		f.Fatal("the sets do not take the two paths")
+	}
+	for _, list := range [][]string{someWords, longWords} {
+		fuzzWords(f, list)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
-		s = Valid(s)
-		var got [][2]int
-		w.Each(s, func(at, k int) bool { got = append(got, [2]int{at, k}); return true })
-		want := byIndex(someWords, s)
-		if len(got) != len(want) {
-			t.Fatalf("%q: %v, want %v", s, got, want)
-		}
-		for i := range got {
-			if got[i] != want[i] {
-				t.Fatalf("%q: %v, want %v", s, got, want)
-			}
-		}
-		at, k := w.First(s)
-		if len(want) == 0 && at != -1 || len(want) > 0 && (at != want[0][0] || k != want[0][1]) {
-			t.Fatalf("%q: First %d %d", s, at, k)
-		}
-		if w.Any(s) != (len(want) > 0) {
-			t.Fatalf("%q: Any", s)
+		for _, list := range [][]string{someWords, longWords} {
+			checkWords(t, list, s)
 		}
 	})
+}
+
+func fuzzWords(f *testing.F, list []string) {
+	for _, w := range list {
+		f.Add("前" + w + "后" + w)
+	}
+}
+
+func checkWords(t *testing.T, list []string, s string) {
+	w := NewWords(list)
+	s = Valid(s)
+	var got [][2]int
+	w.Each(s, func(at, k int) bool { got = append(got, [2]int{at, k}); return true })
+	want := byIndex(list, s)
+	if len(got) != len(want) {
+		t.Fatalf("%q: %v, want %v", s, got, want)
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Fatalf("%q: %v, want %v", s, got, want)
+		}
+	}
+	at, k := w.First(s)
+	if len(want) == 0 && at != -1 || len(want) > 0 && (at != want[0][0] || k != want[0][1]) {
+		t.Fatalf("%q: First %d %d", s, at, k)
+	}
+	if w.Any(s) != (len(want) > 0) {
+		t.Fatalf("%q: Any", s)
+	}
 }
 
 func BenchmarkWordsVsIndex(b *testing.B) {
