@@ -10,62 +10,65 @@ import (
 	"baogao/model"
 )
 
-// nameIndex finds known names in text: for each first rune, the names that start with it,
-// longest first. It replaces a regexp alternation of ~150 names, which RE2 runs as a slow NFA.
-// starts marks the first runes of the Basic Multilingual Plane that begin a name: most runes of a
-// text begin none, and a bit says so faster than the map.
+// nameIndex finds known names in text. It replaces a regexp alternation of ~150 names, which
+// RE2 runs as a slow NFA: the names of two characters and more are one runes.Words, which skips
+// through the text, and the few shorter (GDP) are searched for each.
 type nameIndex struct {
-	by     map[rune][]string
-	starts *[0x10000 / 64]uint64
+	long  *runes.Words // longest first, so the first word found at a place is the longest there
+	short []string
 }
 
 var names = func() nameIndex {
-	idx := nameIndex{by: map[rune][]string{}, starts: new([0x10000 / 64]uint64)}
 	all := append(append([]string{}, spellings...), reportedNames...)
 	sort.SliceStable(all, func(i, j int) bool { return len(all[i]) > len(all[j]) })
+	var long, short []string
 	for _, s := range all {
-		r, _ := utf8.DecodeRuneInString(s)
-		idx.by[r] = append(idx.by[r], s)
-		if r < 0x10000 {
-			idx.starts[r/64] |= 1 << (r % 64)
+		if len(s) >= 6 {
+			long = append(long, s)
+		} else {
+			short = append(short, s)
 		}
 	}
-	return idx
+	return nameIndex{long: runes.NewWords(long), short: short}
 }()
 
 // find returns the byte spans of non-overlapping known names in s, leftmost and longest.
 func (idx nameIndex) find(s string) [][2]int {
-	var out [][2]int
-	for i := 0; i < len(s); {
-		// decoded here for the three-byte runes of Chinese text (the text is valid UTF-8): the
-		// decoder's call for each rune of the review was half of this search
-		var r rune
-		w := 1
-		switch c := s[i]; {
-		case c < utf8.RuneSelf:
-			r = rune(c)
-		case c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			r, w = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-		default:
-			r, w = utf8.DecodeRuneInString(s[i:])
+	var found [][2]int // the longest name at each place a name begins, by place
+	last := -1
+	idx.long.Each(s, func(at, k int) bool {
+		if at != last {
+			found = append(found, [2]int{at, at + len(idx.long.Word(k))})
+			last = at
 		}
-		if r < 0x10000 && idx.starts[r/64]&(1<<(r%64)) == 0 {
-			i += w
-			continue
-		}
-		hit := ""
-		for _, cand := range idx.by[r] {
-			if strings.HasPrefix(s[i:], cand) {
-				hit = cand
-				break
+		return true
+	})
+	if len(idx.short) > 0 {
+		for _, w := range idx.short {
+			for from := 0; ; {
+				i := strings.Index(s[from:], w)
+				if i < 0 {
+					break
+				}
+				i += from
+				found = append(found, [2]int{i, i + len(w)})
+				from = i + len(w)
 			}
 		}
-		if hit != "" {
-			out = append(out, [2]int{i, i + len(hit)})
-			i += len(hit)
-			continue
+		sort.SliceStable(found, func(a, b int) bool {
+			if found[a][0] != found[b][0] {
+				return found[a][0] < found[b][0]
+			}
+			return found[a][1] > found[b][1]
+		})
+	}
+	var out [][2]int
+	end := 0
+	for _, f := range found {
+		if f[0] >= end {
+			out = append(out, f)
+			end = f[1]
 		}
-		i += w
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -196,6 +197,47 @@ func FuzzByteOffset(f *testing.F) {
 		}
 		if got := ByteOffset(s, n); got != want {
 			t.Fatalf("ByteOffset(%q, %d) = %d, want %d", s, n, got, want)
+		}
+	})
+}
+
+// findByRunes is nameIndex.find as it was first written: at each rune, the longest name that
+// begins there, then on past it. The skipping search must give the same spans.
+func findByRunes(s string) [][2]int {
+	all := append(append([]string{}, spellings...), reportedNames...)
+	sort.SliceStable(all, func(i, j int) bool { return len(all[i]) > len(all[j]) })
+	var out [][2]int
+	for i := 0; i < len(s); {
+		hit := ""
+		for _, n := range all {
+			if strings.HasPrefix(s[i:], n) {
+				hit = n
+				break
+			}
+		}
+		if hit != "" {
+			out = append(out, [2]int{i, i + len(hit)})
+			i += len(hit)
+			continue
+		}
+		_, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+	}
+	return out
+}
+
+func FuzzNames(f *testing.F) {
+	for _, s := range []string{"全年实现地区生产总值127.49亿元、增长6.5%；一般公共预算收入11.84亿元", "GDP增长6%，地区生产总值GDP", "城镇居民人均可支配收入和农村居民人均可支配收入", ""} {
+		f.Add(s)
+	}
+	f.Add(strings.Join(spellings, ""))       // names glued: each one's end is another's start
+	f.Add(strings.Join(reportedNames, "增长")) // and apart
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		if got, want := fmt.Sprint(names.find(s)), fmt.Sprint(findByRunes(s)); got != want {
+			t.Fatalf("%q: %s, want %s", s, got, want)
 		}
 	})
 }
