@@ -241,3 +241,9 @@ func FuzzNames(f *testing.F) {
 		}
 	})
 }
+
+func TestTriggerWordsDoNotOverlapThemselves(t *testing.T) {
+	if o := triggers.SelfOverlapping(); len(o) > 0 {
+		t.Fatalf("ByWord would find more than a search per word: %q", o)
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"baogao/parse/runes"
 	"baogao/parse/rx"
 	"regexp"
 	"sort"
@@ -13,7 +14,10 @@ import (
 
 // Phrases that announce the plan year's expected goals (主要预期目标是：…; 预期目标建议为; 发展的主要目标是;
 // 主要指标是). Each is a literal a scan looks for before the pattern around it is tried.
-var triggerWords = []string{"预期目标", "预期性目标", "主要目标", "主要指标", "发展目标"}
+var (
+	triggerWords = []string{"预期目标", "预期性目标", "主要目标", "主要指标", "发展目标"}
+	triggers     = runes.NewWords(triggerWords)
+)
 
 // What may stand after a trigger word before the goals begin: 是, 为, 建议为, 确定为, 如下, a colon.
 const triggerTail = `(?:是|为|建议为|建议|确定为|如下|安排为)?\s*[:：]?`

@@ -10,19 +10,15 @@ import (
 )
 
 // findTriggers returns the spans of triggerRe matches. It looks for the literal words first: the
-// regexp has no literal prefix and would crawl through every byte of every report. A search per
-// word, by its rare last byte: the words begin with common characters (主, 发), where one pass
-// for all of them stops at nearly every sentence.
+// regexp has no literal prefix and would crawl through every byte of every report. The words are
+// found in one pass that skips through the body (runes.Words) and taken word by word, as a search
+// for each in turn finds them (none overlaps itself: a test checks).
 func findTriggers(body string) [][2]int {
 	var out [][2]int
 	seen := map[int]bool{}
-	for _, w := range triggerWords {
-		for from := 0; ; {
-			i := runes.Index(body[from:], w)
-			if i < 0 {
-				break
-			}
-			i += from
+	for k, at := range triggers.ByWord(body) {
+		w := triggerWords[k]
+		for _, i := range at {
 			lo := max(0, i-40)
 			for lo > 0 && !utf8.RuneStart(body[lo]) {
 				lo--
@@ -37,7 +33,6 @@ func findTriggers(body string) [][2]int {
 					out = append(out, [2]int{lo + loc[0], lo + loc[1]})
 				}
 			}
-			from = i + len(w)
 		}
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
