@@ -47,21 +47,24 @@ func normalizeLines(s string) []string {
 	plain := -1 // start of a run of bytes copied as they are, or -1
 	for i := 0; i < len(s); {
 		c := s[i]
-		// a rune at a time (the text is valid UTF-8): ideographs, most of any report, first
-		if c >= 0xE4 && c <= 0xE9 && i+3 <= len(s) {
-			if plain < 0 {
-				solid()
-				plain = i
-			}
-			i += 3
-			continue
-		}
 		if kept[c] || c >= 0xC2 && !special(s, i) {
 			if plain < 0 {
 				solid()
 				plain = i
 			}
 			i += width[c]
+			// the run goes on to the next rune to look at, a rune at a time (the text is valid
+			// UTF-8), ideographs — most of any report — first
+			for i < len(s) {
+				c = s[i]
+				if c >= 0xE4 && c <= 0xE9 && i+3 <= len(s) {
+					i += 3
+				} else if kept[c] || c >= 0xC2 && !special(s, i) {
+					i += width[c]
+				} else {
+					break
+				}
+			}
 			continue
 		}
 		if plain >= 0 {
