@@ -7,6 +7,7 @@
 package gazetteer
 
 import (
+	"baogao/parse/runes"
 	_ "embed"
 	"sort"
 	"strings"
@@ -75,13 +76,22 @@ func townTier() *tables {
 	return &towns
 }
 
-// tiers returns the tables a name may be found in.
+// tiers returns the tables a name may be found in: slices of arrays filled once (a slice made for
+// each name looked up was most of a lookup's cost); the townships' only when asked for.
 func tiers(name string) []*tables {
 	if strings.HasSuffix(name, "镇") || strings.HasSuffix(name, "乡") || strings.HasSuffix(name, "街道") || !strings.ContainsAny(name, "省市区县州盟旗") {
-		return []*tables{upperTier(), townTier()}
+		bothOnce.Do(func() { both = [2]*tables{upperTier(), townTier()} })
+		return both[:]
 	}
-	return []*tables{upperTier()}
+	upperOnlyOnce.Do(func() { upperOnly = [1]*tables{upperTier()} })
+	return upperOnly[:]
 }
+
+var (
+	bothOnce, upperOnlyOnce sync.Once
+	both                    [2]*tables
+	upperOnly               [1]*tables
+)
 
 // placeholders are rows of the tables that are no place: 市辖区 stands for a city's districts.
 var placeholders = map[string]bool{"市辖区": true, "县": true, "省直辖县级行政区划": true, "自治区直辖县级行政区划": true}
@@ -278,7 +288,7 @@ func Choose(ps []Place, text string) (Place, bool) {
 		n := 0
 		for _, parent := range []string{p.Province, p.Prefecture} {
 			if s := Stem(parent); parent != "" && utf8.RuneCountInString(s) >= 2 {
-				n += strings.Count(text, s)
+				n += runes.Occurrences(text, s)
 			}
 		}
 		ss = append(ss, scored{p, n})

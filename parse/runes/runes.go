@@ -69,6 +69,19 @@ func Index(s, sub string) int {
 	return -1
 }
 
+// Occurrences is strings.Count by Index, for a sub that is not empty.
+func Occurrences(s, sub string) int {
+	n := 0
+	for {
+		i := Index(s, sub)
+		if i < 0 {
+			return n
+		}
+		n++
+		s = s[i+len(sub):]
+	}
+}
+
 // Contains is strings.Contains by Index.
 func Contains(s, sub string) bool { return Index(s, sub) >= 0 }
 

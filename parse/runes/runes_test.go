@@ -26,6 +26,9 @@ func FuzzIndex(f *testing.F) {
 		if Index(s, sub) != strings.Index(s, sub) {
 			t.Fatalf("Index(%q, %q) = %d, want %d", s, sub, Index(s, sub), strings.Index(s, sub))
 		}
+		if sub != "" && Occurrences(s, sub) != strings.Count(s, sub) {
+			t.Fatalf("Occurrences(%q, %q) = %d, want %d", s, sub, Occurrences(s, sub), strings.Count(s, sub))
+		}
 		if v := Valid(s); Count(v) != utf8.RuneCountInString(v) {
 			t.Fatalf("RuneCount(%q)", v)
 		}
