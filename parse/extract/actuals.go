@@ -5,6 +5,7 @@ import (
 	"baogao/parse/rx"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"baogao/model"
@@ -16,6 +17,25 @@ import (
 type nameIndex struct {
 	long  *runes.Words // longest first, so the first word found at a place is the longest there
 	short []string
+	all   []string
+	canon *map[string]string // canonical of each name, worked out at the first need
+	once  *sync.Once
+}
+
+// canonical is canonical(raw) for a name the index found, looked up: a review names the same
+// few dozen indicators in every report.
+func (idx nameIndex) canonical(raw string) string {
+	idx.once.Do(func() {
+		m := make(map[string]string, len(idx.all))
+		for _, n := range idx.all {
+			m[n] = canonical(n)
+		}
+		*idx.canon = m
+	})
+	if c, ok := (*idx.canon)[raw]; ok {
+		return c
+	}
+	return canonical(raw)
 }
 
 var names = func() nameIndex {
@@ -29,7 +49,7 @@ var names = func() nameIndex {
 			short = append(short, s)
 		}
 	}
-	return nameIndex{long: runes.NewWords(long), short: short}
+	return nameIndex{long: runes.NewWords(long), short: short, all: all, canon: new(map[string]string), once: new(sync.Once)}
 }()
 
 // find returns the byte spans of non-overlapping known names in s, leftmost and longest.
@@ -260,7 +280,7 @@ func (x *extractor) readFigures(raw string, pos, limit int) ([]model.Indicator, 
 		return nil, nil, pos
 	}
 	for _, f := range figs {
-		in := model.Indicator{Name: canonical(raw), RawName: raw}
+		in := model.Indicator{Name: names.canonical(raw), RawName: raw}
 		if isGrowth && f.unit == "%" && in.Name != "居民消费价格涨幅" {
 			in.Growth = model.Float(sign * f.value)
 		} else {

@@ -247,3 +247,22 @@ func TestTriggerWordsDoNotOverlapThemselves(t *testing.T) {
 		t.Fatalf("ByWord would find more than a search per word: %q", o)
 	}
 }
+
+func FuzzRangeMark(f *testing.F) {
+	for _, s := range []string{"增长5.0%—5.5%", "5～6%", "5至6", "a-b", "无", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if hasRangeMark(s) != strings.ContainsAny(s, "—–－~～-至到") {
+			t.Fatalf("%q", s)
+		}
+	})
+}
+
+func TestCanonicalOfNamesLookedUp(t *testing.T) {
+	for _, n := range names.all {
+		if names.canonical(n) != canonical(n) {
+			t.Errorf("%q: %q, want %q", n, names.canonical(n), canonical(n))
+		}
+	}
+}

@@ -21,7 +21,7 @@ type number struct {
 func readNumbers(s string) []number {
 	var out []number
 	ranges := map[int][]int{}
-	if strings.ContainsAny(s, "—–－~～-至到") {
+	if hasRangeMark(s) {
 		for _, r := range rangeRe.FindAllStringSubmatchIndex(s, -1) {
 			ranges[r[2]] = r
 		}
@@ -89,6 +89,18 @@ func readNumbers(s string) []number {
 		out = append(out, n)
 	}
 	return out
+}
+
+// hasRangeMark is strings.ContainsAny(s, "—–－~～-至到") in one pass over the runes (ContainsAny
+// looks for each rune of s among the marks).
+func hasRangeMark(s string) bool {
+	for _, r := range s {
+		switch r {
+		case '—', '–', '－', '~', '～', '-', '至', '到':
+			return true
+		}
+	}
+	return false
 }
 
 // A range of per cents: 5.0%—5.5%, 5%-5.5%, 5～5.5%, 5至5.5%.
