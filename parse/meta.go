@@ -212,12 +212,22 @@ func findRegion(head []string, body string) region {
 		name := lastUnit(trimPlace(m[1]))
 		return name, runes.Count(name) >= 2 && levelOf(name) != "" && !strings.HasPrefix(name, "人民") && !genericPlace[name]
 	}
+	// a report names the same places line after line (中共某某县委): each is looked up once
+	type lookup struct {
+		r     region
+		known bool
+	}
+	seen := map[string]lookup{}
 	found := func(name string, governs bool) (region, bool) {
 		if anonymized(name) {
 			return region{level: levelOf(name)}, true
 		}
-		r, known := official(name, body)
-		return r, known || governs
+		l, ok := seen[name]
+		if !ok {
+			l.r, l.known = official(name, body)
+			seen[name] = l
+		}
+		return l.r, l.known || governs
 	}
 	try := func(s string) (region, bool) {
 		if !selfNameWords.Any(s) {
