@@ -97,31 +97,25 @@ func TestHeadingKeywordsAreTheRegexp(t *testing.T) {
 	}
 }
 
+// BenchmarkNormalize runs the one pass and the passes it replaced on the generated reports.
 func BenchmarkNormalize(b *testing.B) {
 	texts := corpusTexts(b)
 	var size int64
 	for _, t := range texts {
 		size += int64(len(t))
 	}
-	b.SetBytes(size)
-	for b.Loop() {
-		for _, t := range texts {
-			normalizeLines(t)
-		}
-	}
-}
-
-func BenchmarkNormalizeByPasses(b *testing.B) {
-	texts := corpusTexts(b)
-	var size int64
-	for _, t := range texts {
-		size += int64(len(t))
-	}
-	b.SetBytes(size)
-	for b.Loop() {
-		for _, t := range texts {
-			normalizeByPasses(t)
-		}
+	for _, v := range []struct {
+		name string
+		f    func(string)
+	}{{"one-pass", func(s string) { normalizeLines(s) }}, {"by-passes", func(s string) { normalizeByPasses(s) }}} {
+		b.Run(v.name, func(b *testing.B) {
+			b.SetBytes(size)
+			for b.Loop() {
+				for _, t := range texts {
+					v.f(t)
+				}
+			}
+		})
 	}
 }
 

@@ -2,25 +2,13 @@ package text
 
 import (
 	"testing"
-	"unicode"
 	"unicode/utf8"
 )
 
-// scanByRunes is scan decoding every rune: the byte paths must count the same.
+// scanByRunes is scan by checkByRunes and the standard library's validity.
 func scanByRunes(s string) (total, odd int, valid bool) {
-	valid = utf8.ValidString(s)
-	for _, r := range s {
-		total++
-		switch {
-		case r >= 0x20 && r < 0x7f, r >= 0x4e00 && r <= 0x9fff, r >= 0x3000 && r <= 0x303f, r >= 0xff01 && r <= 0xffe5:
-		case r == '\n' || r == '\r' || r == '\t' || r == '\f':
-		case r == utf8.RuneError, r < 0x20, r == 0x7f, r >= 0xE000 && r <= 0xF8FF:
-			odd++
-		case !unicode.IsPrint(r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r):
-			odd++
-		}
-	}
-	return total, odd, valid
+	total, odd = checkByRunes(s)
+	return total, odd, utf8.ValidString(s)
 }
 
 func FuzzScan(f *testing.F) {
