@@ -338,9 +338,10 @@ func findRegion(head []string, body string) region {
 	// (亳州, 六盘水, 甘孜): the most mentioned place of that level, when it clearly leads.
 	// Prefectures first: county-level cities' names are often words (合作, 安宁, 东方).
 	towns := suffix == "镇" || suffix == "乡" || suffix == "街道"
-	ms := gazetteer.Mentioned(body, towns, func(p gazetteer.Place) bool { return ofLevel(p, suffix) && (suffix != "市" || p.Rank() == 2) })
+	mentions := gazetteer.Mention(body, towns)
+	ms := mentions.Of(func(p gazetteer.Place) bool { return ofLevel(p, suffix) && (suffix != "市" || p.Rank() == 2) })
 	if len(ms) == 0 || ms[0].N < 5 {
-		ms = gazetteer.Mentioned(body, towns, func(p gazetteer.Place) bool { return ofLevel(p, suffix) })
+		ms = mentions.Of(func(p gazetteer.Place) bool { return ofLevel(p, suffix) })
 	}
 	if len(ms) > 0 && ms[0].N >= 5 && (len(ms) == 1 || ms[0].N >= 2*ms[1].N) {
 		if p, ok := gazetteer.Choose(ms[0].Places, body); ok {
