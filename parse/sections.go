@@ -159,7 +159,7 @@ func findSections(body string, hints map[string]bool) []model.Section {
 		top = unnumbered
 		top = append(top, plainHeadings(lines, unnumbered[0].start)...)
 	}
-	top = mergeHeadings(top, inlineHeadings(lines, top))
+	top = mergeHeadings(top, inlineHeadings(body, lines, top))
 	if len(top) == 0 {
 		return nil
 	}
@@ -238,20 +238,30 @@ var (
 
 // inlineHeadings finds part headings inside long lines. It looks for the keywords literally and
 // runs the pattern only on the few characters before each, from the last sentence break. The
-// keywords are found in one pass over a line and then taken keyword by keyword, in the order of
-// the list (which decides between two readings of one place): none overlaps itself, so these
-// are the places a search for each keyword in turn finds.
-func inlineHeadings(lines []line, have []heading) []heading {
+// keywords are found in one pass over the body (lines are its lines: no keyword holds a line
+// break, so each place lies in one line; a pass over each line cost a set-up per line) and then
+// taken line by line, keyword by keyword, in the order of the list (which decides between two
+// readings of one place): none overlaps itself, so these are the places a search for each keyword
+// in turn finds.
+func inlineHeadings(body string, lines []line, have []heading) []heading {
 	var out []heading
+	at := inlineWords.ByWord(body)
+	next := make([]int, len(at)) // for each keyword, its first place not yet taken
+	end := 0                     // the byte offset in body after the line and its line break
 	for _, l := range lines {
+		lineAt := end
+		end += len(l.text) + 1
 		if len(l.text) < 180 {
 			continue // a short line is a heading or not by the line rules
 		}
-		at := inlineWords.ByWord(l.text)
-		seen := map[int]bool{}
+		var seen map[int]bool
 		cur := runeCursor{text: l.text}
 		for k, kw := range inlineKeywords {
-			for _, i := range at[k] {
+			for ; next[k] < len(at[k]) && at[k][next[k]] < end; next[k]++ {
+				if at[k][next[k]] < lineAt {
+					continue // in a short line before this one
+				}
+				i := at[k][next[k]] - lineAt
 				from := i + len(kw)
 				lo := max(0, i-48)
 				for lo > 0 && !utf8.RuneStart(l.text[lo]) {
@@ -276,6 +286,9 @@ func inlineHeadings(lines []line, have []heading) []heading {
 				r, _ := utf8.DecodeRuneInString(after)
 				if after == "" || strings.ContainsRune("，,。：:的和是为要中上如；;、", r) || seen[hs] {
 					continue
+				}
+				if seen == nil {
+					seen = map[int]bool{}
 				}
 				seen[hs] = true
 				start := l.start + cur.at(hs)
