@@ -7,6 +7,7 @@ import (
 	"baogao/msg"
 	"bytes"
 	"io"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -96,14 +97,22 @@ func Decode(b []byte) (Text, error) {
 
 // DecodeWith decodes b from enc (named name in warnings) and checks the result is text.
 func DecodeWith(b []byte, enc encoding.Encoding, name string) (Text, error) {
-	out, _, err := transform.Bytes(enc.NewDecoder(), b)
+	var out string
+	var err error
+	if enc == simplifiedchinese.GB18030 {
+		out, err = decodeGB18030(b)
+	} else {
+		var o []byte
+		o, _, err = transform.Bytes(enc.NewDecoder(), b)
+		out = string(o)
+	}
 	if err != nil {
 		return Text{}, msg.E("text.decode-failed", name, err)
 	}
-	if bytes.IndexByte(out, 0) >= 0 {
+	if strings.IndexByte(out, 0) >= 0 {
 		return Text{}, ErrBinary
 	}
-	return Check(Text{Text: string(out), Encoding: name})
+	return Check(Text{Text: out, Encoding: name})
 }
 
 // invalidUTF8 counts the bytes of b that are no UTF-8, stopping once there are more than enough:
