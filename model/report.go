@@ -4,7 +4,6 @@ package model
 
 import (
 	"baogao/msg"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -128,9 +127,56 @@ func (r *Report) Targets() []Indicator {
 }
 
 // BareTitle strips a heading's ordinal: "一、2022年工作回顾" → "2022年工作回顾", "（三）…" → "…".
-func BareTitle(t string) string { return ordinalPrefix.ReplaceAllString(t, "") }
+// The ordinal is one to three numerals after 第 or in brackets or before 、 (the parser asks for
+// the bare title of every heading many times over: a regexp replacement for each was a percent of
+// parsing); the white space after it goes too.
+func BareTitle(t string) string {
+	n := ordinalLen(t)
+	if n == 0 {
+		return t
+	}
+	return strings.TrimLeft(t[n:], " \t\n\f\r")
+}
 
-var ordinalPrefix = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}(?:[，,、]|部分))\s*`)
+// ordinalLen is the length in bytes of the ordinal t begins with: 一、 （三） (三) 第二， 第二部分; 0
+// when there is none.
+func ordinalLen(t string) int {
+	var open, close []string
+	switch {
+	case strings.HasPrefix(t, "第"):
+		open, close = []string{"第"}, []string{"，", ",", "、", "部分"}
+	case strings.HasPrefix(t, "(") || strings.HasPrefix(t, "（"):
+		open, close = []string{"(", "（"}, []string{")", "）"}
+	default:
+		open, close = []string{""}, []string{"、"}
+	}
+	i := 0
+	for _, o := range open {
+		if strings.HasPrefix(t, o) {
+			i = len(o)
+			break
+		}
+	}
+	// the numerals: at most three (greedy is the regexp's reading: none of them closes)
+	k := 0
+	for k < 3 && i < len(t) {
+		r, w := utf8.DecodeRuneInString(t[i:])
+		if !strings.ContainsRune("一二三四五六七八九十", r) {
+			break
+		}
+		i += w
+		k++
+	}
+	if k == 0 {
+		return 0
+	}
+	for _, c := range close {
+		if strings.HasPrefix(t[i:], c) {
+			return i + len(c)
+		}
+	}
+	return 0
+}
 
 // SectionPath returns the chain of sections (outermost first) that contains rune offset off.
 func SectionPath(secs []Section, off int) []Section {

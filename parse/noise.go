@@ -112,7 +112,17 @@ func isNoise(ln string) bool {
 	if noiseExact[ln] {
 		return true
 	}
-	if noiseWords.Any(ln) {
+	// the phrases and the words each of the regexp's alternatives begins with, in one pass
+	phrase, lead := false, false
+	noiseWords.Each(ln, func(_, k int) bool {
+		if k < len(noisePhrases) {
+			phrase = true
+			return false
+		}
+		lead = true
+		return true
+	})
+	if phrase {
 		return true
 	}
 	for _, p := range noisePrefixes {
@@ -120,17 +130,14 @@ func isNoise(ln string) bool {
 			return true
 		}
 	}
-	// the regexp's alternatives each begin with one of these: none in the line, no match
-	if noiseLeads.Any(ln) {
+	if lead { // none of them in the line: no match
 		return noiseRe.MatchString(ln)
 	}
 	return false
 }
 
-var (
-	noiseWords = runes.NewWords(noisePhrases)
-	noiseLeads = runes.NewWords([]string{"请在", "还剩", "本文档共", "记者"})
-)
+// noiseWords are noisePhrases, then noiseRe's first words.
+var noiseWords = runes.NewWords(append(append([]string(nil), noisePhrases...), "请在", "还剩", "本文档共", "记者"))
 
 // pageMark reads a page marker at the start of a line, "N、" with one to four digits: its number
 // and width in bytes, or a width of 0.
