@@ -23,13 +23,16 @@ var (
 		re      *rx.Regexp
 		lit     string // every match contains it: the pattern runs only around it
 		governs bool   // it names the report's government or congress: a place even if the tables lack it
+		// every match holds one of these: a window without any is not searched (a pattern that
+		// begins with a class of characters is tried at every place of its window)
+		guard *runes.Words
 	}{
-		{rx.MustCompile(`在` + placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会", true},
-		{rx.MustCompile(placeName + `人民政府(?:` + levelSuffix + `长|代理)`), "人民政府", true},
-		{rx.MustCompile(`代表` + placeName + `人民政府`), "人民政府", true},
-		{rx.MustCompile(`中共` + placeName + `委`), "中共", false},
-		{rx.MustCompile(placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会", true},
-		{rx.MustCompile(placeName + `行政公署`), "行政公署", true},
+		{rx.MustCompile(`在` + placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会", true, sessionGuard},
+		{rx.MustCompile(placeName + `人民政府(?:` + levelSuffix + `长|代理)`), "人民政府", true, headGuard},
+		{rx.MustCompile(`代表` + placeName + `人民政府`), "人民政府", true, nil},
+		{rx.MustCompile(`中共` + placeName + `委`), "中共", false, nil},
+		{rx.MustCompile(placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会", true, sessionGuard},
+		{rx.MustCompile(placeName + `行政公署`), "行政公署", true, nil},
 	}
 	// the literals of titleName and selfNames: a text without one matches none of them
 	selfNameWords = runes.NewWords([]string{"政府工作报告", "人民代表大会", "人民政府", "中共", "行政公署"})
@@ -93,11 +96,14 @@ func windows(text, lit string, back, fwd int, yield func(w string) bool) {
 	}
 }
 
-// findAll runs re on the windows around lit and returns every submatch.
-func findAll(re *rx.Regexp, text, lit string) [][]string {
+// findAll runs re on the windows around lit and returns every submatch. A window that holds
+// none of guard's words (which every match holds) is skipped; nil skips none.
+func findAll(re *rx.Regexp, text, lit string, guard *runes.Words) [][]string {
 	var out [][]string
 	windows(text, lit, 48, 48, func(w string) bool {
-		out = append(out, re.FindAllStringSubmatch(w, -1)...)
+		if guard == nil || guard.Any(w) {
+			out = append(out, re.FindAllStringSubmatch(w, -1)...)
+		}
 		return true
 	})
 	return out
@@ -200,6 +206,18 @@ func official(name, body string) (region, bool) {
 	return region{name: p.Name, level: levelOf(p.Name), code: p.Code, province: p.Province, prefecture: p.Prefecture}, true
 }
 
+var (
+	sessionGuard = runes.NewWords([]string{"届人民代表大会"})
+	// 人民政府 and what follows it in the second pattern: 人民政府代理, 人民政府县长 …
+	headGuard = func() *runes.Words {
+		ws := []string{"人民政府代理"}
+		for _, s := range strings.Split(strings.Trim(levelSuffix, "(?:)"), "|") {
+			ws = append(ws, "人民政府"+s+"长")
+		}
+		return runes.NewWords(ws)
+	}()
+)
+
 // findRegion returns the place the report names as its own. A name is a place only when the
 // division tables know it, or when the report names its government or congress by it (人民政府,
 // 人民代表大会: names change, and a 2012 county may be a district now). It never guesses from places
@@ -243,7 +261,7 @@ func findRegion(head []string, body string) region {
 			}
 		}
 		for _, sn := range selfNames {
-			for _, m := range findAll(sn.re, s, sn.lit) {
+			for _, m := range findAll(sn.re, s, sn.lit, sn.guard) {
 				if name, ok := accept(m); ok {
 					if r, ok := found(name, sn.governs); ok {
 						return r, true
