@@ -3,10 +3,16 @@ package parse
 import (
 	"fmt"
 	"hash/fnv"
+	"os"
+	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
 	"unicode"
+
+	"baogao/parse/extract"
+	"baogao/parse/runes"
 )
 
 // normalizeByPasses is normalize as it was written first, a pass for each thing it does: the one
@@ -139,6 +145,29 @@ func TestSelfNameWordsCoverThePatterns(t *testing.T) {
 func TestInlineWordsDoNotOverlapThemselves(t *testing.T) {
 	if o := inlineWords.SelfOverlapping(); len(o) > 0 {
 		t.Fatalf("ByWord would find more than a search per word: %q", o)
+	}
+}
+
+// TestBodyWords: the one pass over a body finds what a pass for the heading words and one for
+// the trigger words find, on every seed.
+func TestBodyWords(t *testing.T) {
+	trig := runes.NewWords(extract.TriggerWords())
+	files, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+	found := 0
+	for _, p := range files {
+		b, _ := os.ReadFile(p)
+		body := string(b)
+		got := bodyWords.ByWord(body)
+		want := append(inlineWords.ByWord(body), trig.ByWord(body)...)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: %v, want %v", p, got, want)
+		}
+		for _, at := range got {
+			found += len(at)
+		}
+	}
+	if found == 0 {
+		t.Fatal("no seed holds any of the words: the test proves nothing")
 	}
 }
 

@@ -144,6 +144,11 @@ func ReportID(name string, n int) string {
 
 type part struct{ lines []string }
 
+// bodyWords are the words stages look for in a whole body: the inline heading words of the
+// section finder, then the extractor's trigger words. One pass finds both (a pass for each was
+// two readings of every body).
+var bodyWords = runes.NewWords(append(append([]string(nil), inlineKeywords...), extract.TriggerWords()...))
+
 var (
 	bundleMarker = rx.MustCompile(`篇(\d{1,2})$|^第([一二三四五六七八九十]{1,3})篇`)
 	opening      = rx.MustCompile(`^各位代表(?:[、，,]\s?同志们)?[:：]`)
@@ -300,7 +305,9 @@ func buildReport(lines []string, h header, fileTitles []string, bundled bool, hi
 	body := strings.Join(lines, "\n")
 	offs := runes.NewOffsets(body) // the body's length in runes, and the extractor's offsets
 	r := model.Report{Body: body, Chars: offs.At(len(body))}
-	r.Sections = findSections(body, hints)
+	// the words two stages look for in the whole body, found in one pass
+	at := bodyWords.ByWord(body)
+	r.Sections = findSectionsAt(body, hints, at[:len(inlineKeywords)])
 	if r.Sections == nil {
 		r.Sections = []model.Section{}
 		r.Warnings = append(r.Warnings, msg.EN.T("warn.no-headings"))
@@ -342,7 +349,7 @@ func buildReport(lines []string, h header, fileTitles []string, bundled bool, hi
 	r.Date = findDate(h, body)
 	r.Speaker = findSpeaker(h, lines)
 	r.Title = reportTitle(titles, r, bundled)
-	res := extract.Indicators(extract.Input{Body: body, Sections: r.Sections, Year: r.Year, ReviewYear: r.ReviewYear, Offsets: offs})
+	res := extract.Indicators(extract.Input{Body: body, Sections: r.Sections, Year: r.Year, ReviewYear: r.ReviewYear, Offsets: offs, Triggers: at[len(inlineKeywords):]})
 	r.Indicators = res.Indicators
 	if len(res.Unread) > 0 {
 		// toml's Undecoded: what the goals passage says that the grammar could not read, so a user

@@ -132,6 +132,12 @@ type heading struct {
 // way its own part headings show. Run-on text gets its part headings from inside the paragraphs.
 // hints are lines a Word file styles as headings: an unnumbered one counts like a keyword heading.
 func findSections(body string, hints map[string]bool) []model.Section {
+	return findSectionsAt(body, hints, inlineWords.ByWord(body))
+}
+
+// findSectionsAt is findSections given where each of inlineKeywords stands in the body, by the
+// keyword's index (the body's one pass over its words found them).
+func findSectionsAt(body string, hints map[string]bool, inlineAt [][]int) []model.Section {
 	lines := splitLines(body)
 	total := 0
 	if len(lines) > 0 {
@@ -159,7 +165,7 @@ func findSections(body string, hints map[string]bool) []model.Section {
 		top = unnumbered
 		top = append(top, plainHeadings(lines, unnumbered[0].start)...)
 	}
-	top = mergeHeadings(top, inlineHeadings(body, lines, top))
+	top = mergeHeadings(top, inlineHeadings(inlineAt, lines, top))
 	if len(top) == 0 {
 		return nil
 	}
@@ -238,14 +244,13 @@ var (
 
 // inlineHeadings finds part headings inside long lines. It looks for the keywords literally and
 // runs the pattern only on the few characters before each, from the last sentence break. The
-// keywords are found in one pass over the body (lines are its lines: no keyword holds a line
-// break, so each place lies in one line; a pass over each line cost a set-up per line) and then
-// taken line by line, keyword by keyword, in the order of the list (which decides between two
-// readings of one place): none overlaps itself, so these are the places a search for each keyword
-// in turn finds.
-func inlineHeadings(body string, lines []line, have []heading) []heading {
+// keywords were found in one pass over the body (at: byte offsets by the keyword's index; lines
+// are the body's lines, and no keyword holds a line break, so each place lies in one line; a
+// pass over each line cost a set-up per line) and are taken line by line, keyword by keyword, in
+// the order of the list (which decides between two readings of one place): none overlaps itself,
+// so these are the places a search for each keyword in turn finds.
+func inlineHeadings(at [][]int, lines []line, have []heading) []heading {
 	var out []heading
-	at := inlineWords.ByWord(body)
 	next := make([]int, len(at)) // for each keyword, its first place not yet taken
 	end := 0                     // the byte offset in body after the line and its line break
 	for _, l := range lines {

@@ -23,6 +23,9 @@ type Input struct {
 	Year       int // the plan year, 0 when unknown
 	ReviewYear int
 	Offsets    *runes.Offsets // of Body, when the caller has counted it already; nil: counted here
+	// Triggers are the byte offsets in Body of each of TriggerWords, by the word's index, when
+	// the caller's one pass over the body found them with its own words; nil: found here
+	Triggers [][]int
 }
 
 // Result is what was read: indicators in document order (actuals, then targets) and the clauses
@@ -35,6 +38,11 @@ type Result struct {
 // Indicators reads a report's actual figures and targets.
 func Indicators(in Input) Result {
 	x := &extractor{body: in.Body, secs: in.Sections, year: in.Year, review: in.ReviewYear, offs: in.Offsets}
+	at := in.Triggers
+	if at == nil {
+		at = triggers.ByWord(in.Body)
+	}
+	x.triggers = findTriggers(in.Body, at)
 	spans := x.reviewSpans()
 	var res Result
 	for _, sp := range spans {
@@ -54,6 +62,7 @@ type extractor struct {
 	cur          cursor
 	offs         *runes.Offsets    // for a jump back or far ahead, built at the first
 	bare         map[string]string // section titles without their ordinals, as asked for
+	triggers     [][2]int          // the spans of triggerRe, in order
 }
 
 // cursor converts byte offsets to rune offsets walking forward from the last answer, so a scan
@@ -134,7 +143,7 @@ func (x *extractor) reviewSpans() [][2]int {
 			break
 		}
 	}
-	if locs := findTriggers(x.body); len(locs) > 0 && locs[0][0] < end {
+	if locs := x.triggers; len(locs) > 0 && locs[0][0] < end {
 		end = locs[0][0]
 	}
 	return [][2]int{{0, end}}

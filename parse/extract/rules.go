@@ -19,6 +19,9 @@ var (
 	triggers     = runes.NewWords(triggerWords)
 )
 
+// TriggerWords are the words Input.Triggers gives the places of, in its order.
+func TriggerWords() []string { return append([]string(nil), triggerWords...) }
+
 // What may stand after a trigger word before the goals begin: 是, 为, 建议为, 确定为, 如下, a colon.
 const triggerTail = `(?:是|为|建议为|建议|确定为|如下|安排为)?\s*[:：]?`
 

@@ -11,12 +11,13 @@ import (
 
 // findTriggers returns the spans of triggerRe matches. It looks for the literal words first: the
 // regexp has no literal prefix and would crawl through every byte of every report. The words are
-// found in one pass that skips through the body (runes.Words) and taken word by word, as a search
-// for each in turn finds them (none overlaps itself: a test checks).
-func findTriggers(body string) [][2]int {
+// found in one pass that skips through the body (runes.Words: the caller's, with words of its
+// own, or this package's) and taken word by word, as a search for each in turn finds them (none
+// overlaps itself: a test checks); byWord holds their byte offsets by the word's index.
+func findTriggers(body string, byWord [][]int) [][2]int {
 	var out [][2]int
 	seen := map[int]bool{}
-	for k, at := range triggers.ByWord(body) {
+	for k, at := range byWord {
 		w := triggerWords[k]
 		for _, i := range at {
 			lo := max(0, i-40)
@@ -57,7 +58,7 @@ func (x *extractor) fiveYear(b int) bool {
 // five-year plan whose passage yields goals; failing that, any trigger's. It returns the goals and
 // the clauses it could not read.
 func (x *extractor) targets(review [][2]int) ([]model.Indicator, []string) {
-	triggers := findTriggers(x.body)
+	triggers := x.triggers
 	var first, rest [][2]int
 	for _, t := range triggers {
 		if inSpans(review, t[0]) || x.fiveYear(t[0]) {
