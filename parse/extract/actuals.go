@@ -255,20 +255,23 @@ func (x *extractor) readFigures(raw string, pos, limit int) ([]model.Indicator, 
 	if i := strings.IndexAny(after, "。；;"); i > 0 {
 		after = after[:i]
 	}
-	nums := readNumbers(after)
-	if len(nums) == 0 || nums[0].start != 0 && nums[0].pre == "" {
-		return nil, nil, pos
-	}
-	if nums[0].start != 0 && !strings.HasPrefix(after, nums[0].pre) {
-		return nil, nil, pos
-	}
-	figs := []number{nums[0]}
-	for _, n := range nums[1:] {
-		if sep := after[figs[len(figs)-1].end:n.start]; sep == "和" || sep == "、" {
-			figs = append(figs, n)
+	// the first figure, and those joined to it by 和 or 、
+	var figs []number
+	for n := range numbersIn(after) {
+		if figs == nil {
+			figs = []number{n}
 			continue
 		}
-		break
+		if sep := after[figs[len(figs)-1].end:n.start]; sep != "和" && sep != "、" {
+			break
+		}
+		figs = append(figs, n)
+	}
+	if len(figs) == 0 || figs[0].start != 0 && figs[0].pre == "" {
+		return nil, nil, pos
+	}
+	if figs[0].start != 0 && !strings.HasPrefix(after, figs[0].pre) {
+		return nil, nil, pos
 	}
 	end := base + figs[len(figs)-1].end
 	sign, isGrowth := growthVerbs[verb]
@@ -301,13 +304,12 @@ func (x *extractor) readFigures(raw string, pos, limit int) ([]model.Indicator, 
 			}
 		}
 		if m := growthAfter.FindStringSubmatchIndex(tail); m != nil {
-			g := readNumbers(tail[m[1] : m[1]+cutAt(tail[m[1]:], 80)])
 			var gs []number
-			for i, n := range g {
-				if i == 0 && n.start != 0 || n.unit != "%" {
+			for n := range numbersIn(tail[m[1] : m[1]+cutAt(tail[m[1]:], 80)]) {
+				if len(gs) == 0 && n.start != 0 || n.unit != "%" {
 					break
 				}
-				if i > 0 {
+				if len(gs) > 0 {
 					sep := tail[m[1]+gs[len(gs)-1].end : m[1]+n.start]
 					if sep != "和" && sep != "、" {
 						break

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"baogao/parse/rx"
+	"iter"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -18,16 +20,35 @@ type number struct {
 
 // readNumbers finds the figures in s that can be read safely. A number glued to Latin letters
 // (40L4亿元, IOOO栋, ViVO) is an OCR slip or a name, and is dropped rather than guessed.
-func readNumbers(s string) []number {
-	var out []number
-	ranges := map[int][]int{}
-	if hasRangeMark(s) {
-		for _, r := range rangeRe.FindAllStringSubmatchIndex(s, -1) {
-			ranges[r[2]] = r
+func readNumbers(s string) []number { return slices.Collect(numbersIn(s)) }
+
+// numbersIn gives readNumbers' figures one at a time: a reader that needs only the first, or the
+// first few, reads no further (most need one of the several a stretch of text holds).
+func numbersIn(s string) iter.Seq[number] {
+	return func(yield func(number) bool) {
+		var ranges map[int][]int
+		if hasRangeMark(s) {
+			ranges = map[int][]int{}
+			for _, r := range rangeRe.FindAllStringSubmatchIndex(s, -1) {
+				ranges[r[2]] = r
+			}
 		}
+		numbersFrom(s, ranges, yield)
 	}
+}
+
+// hasNumber is len(readNumbers(s)) > 0, reading no further than the first.
+func hasNumber(s string) bool {
+	for range numbersIn(s) {
+		return true
+	}
+	return false
+}
+
+// numbersFrom is the loop of numbersIn.
+func numbersFrom(s string, ranges map[int][]int, yield func(number) bool) {
 	skipTo := 0
-	for _, m := range scanFigures(s) {
+	for m := range figuresIn(s) {
 		ds, de := m[4], m[5]
 		if ds < skipTo {
 			continue
@@ -44,7 +65,9 @@ func readNumbers(s string) []number {
 				if q := longestPrefix(s[r[1]:], postQualifiers); q != "" {
 					n.post, n.end = q, r[1]+len(q)
 				}
-				out = append(out, n)
+				if !yield(n) {
+					return
+				}
 				skipTo = n.end
 				continue
 			}
@@ -86,9 +109,10 @@ func readNumbers(s string) []number {
 		if n.unit == "" && de < len(s) && strings.ContainsAny(s[de:min(len(s), de+3)], "年月日") {
 			continue
 		}
-		out = append(out, n)
+		if !yield(n) {
+			return
+		}
 	}
-	return out
 }
 
 // hasRangeMark is strings.ContainsAny(s, "—–－~～-至到") in one pass over the runes (ContainsAny
@@ -144,42 +168,47 @@ var (
 // and without overlaps, with the same submatch offsets, in one pass and without the regexp engine:
 // figures are read in every sentence of every report, and the unit alternation made the regexp
 // the costliest step of extraction.
-func scanFigures(s string) [][10]int {
-	var out [][10]int
-	prevEnd := 0
-	for i := 0; i < len(s); {
-		if s[i] < '0' || s[i] > '9' {
-			i++
-			continue
-		}
-		ds := i
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-		}
-		if i+1 < len(s) && s[i] == '.' && s[i+1] >= '0' && s[i+1] <= '9' {
-			i++
+func scanFigures(s string) [][10]int { return slices.Collect(figuresIn(s)) }
+
+// figuresIn gives scanFigures' matches one at a time.
+func figuresIn(s string) iter.Seq[[10]int] {
+	return func(yield func([10]int) bool) {
+		prevEnd := 0
+		for i := 0; i < len(s); {
+			if s[i] < '0' || s[i] > '9' {
+				i++
+				continue
+			}
+			ds := i
 			for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 				i++
 			}
+			if i+1 < len(s) && s[i] == '.' && s[i+1] >= '0' && s[i+1] <= '9' {
+				i++
+				for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+					i++
+				}
+			}
+			m := [10]int{ds, i, -1, -1, ds, i, -1, -1, -1, -1}
+			if p := longestSuffix(s[prevEnd:ds], preQualifiers); p != "" {
+				m[0], m[2], m[3] = ds-len(p), ds-len(p), ds
+			}
+			if i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+				i++
+			}
+			if u := unitIndex.prefixAt(s[i:]); u != "" {
+				m[6], m[7] = i, i+len(u)
+				i += len(u)
+			}
+			if q := postIndex.prefixAt(s[i:]); q != "" {
+				m[8], m[9] = i, i+len(q)
+				i += len(q)
+			}
+			m[1] = i
+			prevEnd = i
+			if !yield(m) {
+				return
+			}
 		}
-		m := [10]int{ds, i, -1, -1, ds, i, -1, -1, -1, -1}
-		if p := longestSuffix(s[prevEnd:ds], preQualifiers); p != "" {
-			m[0], m[2], m[3] = ds-len(p), ds-len(p), ds
-		}
-		if i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
-			i++
-		}
-		if u := unitIndex.prefixAt(s[i:]); u != "" {
-			m[6], m[7] = i, i+len(u)
-			i += len(u)
-		}
-		if q := postIndex.prefixAt(s[i:]); q != "" {
-			m[8], m[9] = i, i+len(q)
-			i += len(q)
-		}
-		m[1] = i
-		prevEnd = i
-		out = append(out, m)
 	}
-	return out
 }

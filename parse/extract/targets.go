@@ -102,7 +102,7 @@ func (x *extractor) passage(start int) ([]model.Indicator, []string) {
 			}
 			// After the first sentence the goals go on only with figures or known names; what
 			// follows them is how the year's work will be done.
-			if n > 0 && len(readNumbers(trimmed)) == 0 && knownPrefix(trimName(trimmed)) == "" && !listGoesOn {
+			if n > 0 && !hasNumber(trimmed) && knownPrefix(trimName(trimmed)) == "" && !listGoesOn {
 				// A short sentence naming one more goal ("能耗及排放等约束性指标完成省定任务") still
 				// belongs; anything longer is the plan's prose.
 				if runes.AtMost(trimmed, 41) > 40 || strings.ContainsAny(trimmed, "，,；;") || len(wordClause(trimmed).items) == 0 {
