@@ -45,6 +45,7 @@ var (
 // It keeps anything it is unsure of: a line is removed only when a pattern names it.
 func stripNoise(lines []string) (kept []string, h header, titles []string, warnings []string) {
 	var noise, meta int
+	kept = make([]string, 0, len(lines))
 	prevNoise := false
 	inTail := false
 	for _, ln := range lines {
@@ -53,7 +54,8 @@ func stripNoise(lines []string) (kept []string, h header, titles []string, warni
 			continue
 		}
 		if inTail {
-			if reportStart.MatchString(ln) && runes.AtMost(ln, 200) < 200 && !isNoise(ln) {
+			// the length first: the pattern's last alternative (篇\d+$) reads a line to its end
+			if runes.AtMost(ln, 200) < 200 && reportStart.MatchString(ln) && !isNoise(ln) {
 				inTail = false
 			} else {
 				noise++
