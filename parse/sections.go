@@ -353,13 +353,15 @@ func mergeHeadings(top, inline []heading) []heading {
 // subsections finds the second level inside one part: "(一)…" under a numbered part, "一、…" under
 // an unnumbered one, and "一是…" where a part uses that form and nothing else.
 func subsections(lines []line, sec model.Section, numberedMode bool) []model.Section {
+	// the section's lines: lines are in order of their starts (every section looked through all
+	// of a report's lines for its own, once for each pattern)
+	from := sort.Search(len(lines), func(i int) bool { return lines[i].start > sec.Start })
+	to := from + sort.Search(len(lines)-from, func(i int) bool { return lines[from+i].start >= sec.End })
+	own := lines[from:to]
 	pick := func(re *rx.Regexp, sequential bool) []heading {
 		var hs []heading
 		want := 1
-		for _, l := range lines {
-			if l.start <= sec.Start || l.start >= sec.End {
-				continue
-			}
+		for _, l := range own {
 			m := re.FindStringSubmatch(l.text)
 			if m == nil {
 				continue
@@ -405,9 +407,11 @@ func subsections(lines []line, sec model.Section, numberedMode bool) []model.Sec
 func inlineParen(lines []line, sec model.Section) []heading {
 	var hs []heading
 	want := 1
-	for _, l := range lines {
-		if l.start+l.n <= sec.Start || l.start >= sec.End {
-			continue
+	// the lines that overlap the section: the starts and the ends of lines are in order
+	from := sort.Search(len(lines), func(i int) bool { return lines[i].start+lines[i].n > sec.Start })
+	for _, l := range lines[from:] {
+		if l.start >= sec.End {
+			break
 		}
 		t := l.text
 		cur := runeCursor{text: t}
