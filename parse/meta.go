@@ -26,15 +26,17 @@ var (
 		// every match holds one of these: a window without any is not searched (a pattern that
 		// begins with a class of characters is tried at every place of its window)
 		guard *runes.Words
+		word  int
 	}{
-		{rx.MustCompile(`在` + placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会", true, sessionGuard},
-		{rx.MustCompile(placeName + `人民政府(?:` + levelSuffix + `长|代理)`), "人民政府", true, headGuard},
-		{rx.MustCompile(`代表` + placeName + `人民政府`), "人民政府", true, nil},
-		{rx.MustCompile(`中共` + placeName + `委`), "中共", false, nil},
-		{rx.MustCompile(placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会", true, sessionGuard},
-		{rx.MustCompile(placeName + `行政公署`), "行政公署", true, nil},
+		{rx.MustCompile(`在` + placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会", true, sessionGuard, 1},
+		{rx.MustCompile(placeName + `人民政府(?:` + levelSuffix + `长|代理)`), "人民政府", true, headGuard, 2},
+		{rx.MustCompile(`代表` + placeName + `人民政府`), "人民政府", true, nil, 2},
+		{rx.MustCompile(`中共` + placeName + `委`), "中共", false, nil, 3},
+		{rx.MustCompile(placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会", true, sessionGuard, 1},
+		{rx.MustCompile(placeName + `行政公署`), "行政公署", true, nil, 4},
 	}
-	// the literals of titleName and selfNames: a text without one matches none of them
+	// the literals of titleName and selfNames (selfNames[i].word is the index of its own): a text
+	// without one matches none of them
 	selfNameWords = runes.NewWords([]string{"政府工作报告", "人民代表大会", "人民政府", "中共", "行政公署"})
 	issuerName    = rx.MustCompile(`^` + placeName + `人民政府`)
 	policyTitle   = rx.MustCompile(`^《` + placeName)
@@ -75,37 +77,42 @@ func windows(text, lit string, back, fwd int, yield func(w string) bool) {
 		}
 		i += from
 		from = i + len(lit)
-		lo := max(0, i-back)
-		for lo > 0 && !utf8.RuneStart(text[lo]) {
-			lo--
-		}
-		for k := 0; lo > 0 && k < 16; k++ {
-			r, w := utf8.DecodeLastRuneInString(text[:lo])
-			if !unicode.Is(unicode.Han, r) && r != 'x' && r != 'X' && r != '×' {
-				break
-			}
-			lo -= w
-		}
-		hi := min(len(text), from+fwd)
-		for hi < len(text) && !utf8.RuneStart(text[hi]) {
-			hi++
-		}
-		if !yield(text[lo:hi]) {
+		if !yield(window(text, i, len(lit), back, fwd)) {
 			return
 		}
 	}
 }
 
-// findAll runs re on the windows around lit and returns every submatch. A window that holds
-// none of guard's words (which every match holds) is skipped; nil skips none.
-func findAll(re *rx.Regexp, text, lit string, guard *runes.Words) [][]string {
+// window is the span windows yields around the n bytes at i.
+func window(text string, i, n, back, fwd int) string {
+	lo := max(0, i-back)
+	for lo > 0 && !utf8.RuneStart(text[lo]) {
+		lo--
+	}
+	for k := 0; lo > 0 && k < 16; k++ {
+		r, w := utf8.DecodeLastRuneInString(text[:lo])
+		if !(r >= 0x4e00 && r <= 0x9fff) && !unicode.Is(unicode.Han, r) && r != 'x' && r != 'X' && r != '×' {
+			break
+		}
+		lo -= w
+	}
+	hi := min(len(text), i+n+fwd)
+	for hi < len(text) && !utf8.RuneStart(text[hi]) {
+		hi++
+	}
+	return text[lo:hi]
+}
+
+// findAll runs re on the windows around the n-byte literal at each of at (the places of the
+// literal in text, in order) and returns every submatch. A window that holds none of guard's
+// words (which every match holds) is skipped; nil skips none.
+func findAll(re *rx.Regexp, text string, at []int, n int, guard *runes.Words) [][]string {
 	var out [][]string
-	windows(text, lit, 48, 48, func(w string) bool {
-		if guard == nil || guard.Any(w) {
+	for _, i := range at {
+		if w := window(text, i, n, 48, 48); guard == nil || guard.Any(w) {
 			out = append(out, re.FindAllStringSubmatch(w, -1)...)
 		}
-		return true
-	})
+	}
 	return out
 }
 
@@ -248,10 +255,15 @@ func findRegion(head []string, body string) region {
 		return l.r, l.known || governs
 	}
 	try := func(s string) (region, bool) {
-		if !selfNameWords.Any(s) {
+		at := selfNameWords.ByWord(s) // the places of the patterns' literals, found once
+		some := false
+		for _, a := range at {
+			some = some || len(a) > 0
+		}
+		if !some {
 			return region{}, false // no pattern below can match
 		}
-		if len(s) <= 240 && runes.Contains(s, "政府工作报告") {
+		if len(s) <= 240 && len(at[0]) > 0 { // 政府工作报告
 			if m := titleName.FindStringSubmatch(s); m != nil {
 				if name, ok := accept(m); ok {
 					if r, ok := found(name, false); ok {
@@ -261,7 +273,7 @@ func findRegion(head []string, body string) region {
 			}
 		}
 		for _, sn := range selfNames {
-			for _, m := range findAll(sn.re, s, sn.lit, sn.guard) {
+			for _, m := range findAll(sn.re, s, at[sn.word], len(sn.lit), sn.guard) {
 				if name, ok := accept(m); ok {
 					if r, ok := found(name, sn.governs); ok {
 						return r, true

@@ -322,3 +322,16 @@ func TestSelfNameGuards(t *testing.T) {
 		}
 	}
 }
+
+// TestSelfNameWords: each pattern names its literal's place in the one pass's words, and none of
+// them overlaps itself (ByWord finds what a search for each word in turn finds).
+func TestSelfNameWords(t *testing.T) {
+	for _, sn := range selfNames {
+		if got := selfNameWords.Word(sn.word); got != sn.lit {
+			t.Errorf("%s: word %d is %s, want %s", sn.re, sn.word, got, sn.lit)
+		}
+	}
+	if o := selfNameWords.SelfOverlapping(); len(o) > 0 {
+		t.Errorf("self-overlapping: %q", o)
+	}
+}
