@@ -9,7 +9,6 @@ package extract
 
 import (
 	"baogao/parse/runes"
-	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -71,6 +70,14 @@ type extractor struct {
 // starting again from the top counted the body once more).
 type cursor struct{ b, r int }
 
+// byteAt is the byte offset of rune offset r of the body, by its offsets table.
+func (x *extractor) byteAt(r int) int {
+	if x.offs == nil {
+		x.offs = runes.NewOffsets(x.body)
+	}
+	return x.offs.Byte(r)
+}
+
 func (x *extractor) runeAt(b int) int {
 	if b < x.cur.b || b-x.cur.b > 1024 {
 		if x.offs == nil {
@@ -127,7 +134,7 @@ func (x *extractor) reviewSpans() [][2]int {
 		plans := hasAny(t, planTitle) && !strings.Contains(t, "主要工作") || x.year > 0 && strings.Contains(t, itoa(x.year)+"年")
 		reviews := hasAny(t, reviewTitle) || x.review > 0 && strings.Contains(t, itoa(x.review)+"年")
 		if reviews && (!plans || hasAny(t, []string{"回顾", "总结", "成就"})) {
-			spans = append(spans, [2]int{byteOffset(x.body, s.Start), byteOffset(x.body, s.End)})
+			spans = append(spans, [2]int{x.byteAt(s.Start), x.byteAt(s.End)})
 		}
 	}
 	if len(spans) > 0 {
@@ -139,7 +146,7 @@ func (x *extractor) reviewSpans() [][2]int {
 	for _, s := range x.secs {
 		t := model.BareTitle(s.Title)
 		if hasAny(t, planTitle) && !strings.Contains(t, "主要工作") || x.year > 0 && strings.Contains(t, itoa(x.year)+"年") {
-			end = byteOffset(x.body, s.Start)
+			end = x.byteAt(s.Start)
 			break
 		}
 	}
@@ -226,30 +233,8 @@ func inSpans(spans [][2]int, b int) bool {
 	return false
 }
 
-// ByteOffset is the byte offset of rune offset runes in s (len(s) past its end).
-func ByteOffset(s string, n int) int {
-	// eight bytes at a time while the runes they start are fewer than those left, counting the
-	// bytes that start a rune (not 10xxxxxx); the text is valid UTF-8 (runes.Valid)
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		starts := 8 - bits.OnesCount64(w & ^(w<<1) & 0x8080808080808080)
-		if starts > n {
-			break
-		}
-		n -= starts
-	}
-	for ; i < len(s); i++ {
-		if s[i]&0xC0 != 0x80 {
-			if n == 0 {
-				return i
-			}
-			n--
-		}
-	}
-	return len(s)
-}
+// ByteOffset is the byte offset of rune offset n in s (len(s) past its end).
+func ByteOffset(s string, n int) int { return runes.Offset(s, n) }
 
 // CutAt returns a byte length of at most n that does not split a character.
 func CutAt(s string, n int) int {

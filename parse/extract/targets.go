@@ -177,7 +177,7 @@ func (x *extractor) sentence(base int, sent string) ([]model.Indicator, []string
 			for _, k := range last {
 				if applyContinuation(&out[k], *rd.cont) {
 					applied = true
-					out[k].Text = x.body[byteOffset(x.body, out[k].Start) : cl.off+len(cl.text)]
+					out[k].Text = x.body[x.byteAt(out[k].Start) : cl.off+len(cl.text)]
 					out[k].End = x.runeAt(cl.off + len(cl.text))
 				}
 			}

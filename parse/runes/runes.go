@@ -3,6 +3,7 @@ package runes
 
 import (
 	"math/bits"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -14,6 +15,18 @@ import (
 func Count(s string) int {
 	n := len(s)
 	i := 0
+	// 32 bytes a turn, the four words' continuation bytes counted together (a branch for each
+	// word that is all ASCII cost more than it saved on Chinese text)
+	const hi = 0x8080808080808080
+	for ; i+32 <= len(s); i += 32 {
+		t := s[i : i+32]
+		w0 := load64(t[0:8])
+		w1 := load64(t[8:16])
+		w2 := load64(t[16:24])
+		w3 := load64(t[24:32])
+		n -= bits.OnesCount64(w0&^(w0<<1)&hi) + bits.OnesCount64(w1&^(w1<<1)&hi) +
+			bits.OnesCount64(w2&^(w2<<1)&hi) + bits.OnesCount64(w3&^(w3<<1)&hi)
+	}
 	for ; i+8 <= len(s); i += 8 {
 		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
 			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
@@ -29,6 +42,48 @@ func Count(s string) int {
 		}
 	}
 	return n
+}
+
+// Offset is the byte offset of rune n of s (len(s) past its end): Count's inverse, 32 bytes a
+// turn while the runes they start are fewer than those left.
+func Offset(s string, n int) int {
+	const hi = 0x8080808080808080
+	i := 0
+	for ; i+32 <= len(s); i += 32 {
+		t := s[i : i+32]
+		w0, w1, w2, w3 := load64(t[0:8]), load64(t[8:16]), load64(t[16:24]), load64(t[24:32])
+		starts := 32 - bits.OnesCount64(w0&^(w0<<1)&hi) - bits.OnesCount64(w1&^(w1<<1)&hi) -
+			bits.OnesCount64(w2&^(w2<<1)&hi) - bits.OnesCount64(w3&^(w3<<1)&hi)
+		if starts > n {
+			break
+		}
+		n -= starts
+	}
+	for ; i+8 <= len(s); i += 8 {
+		w := load64(s[i : i+8])
+		starts := 8 - bits.OnesCount64(w&^(w<<1)&hi)
+		if starts > n {
+			break
+		}
+		n -= starts
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			if n == 0 {
+				return i
+			}
+			n--
+		}
+	}
+	return len(s)
+}
+
+// load64 is the first eight bytes of s as a little-endian word (one load: the compiler joins the
+// bytes' loads).
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // Valid makes s valid UTF-8, each invalid byte becoming U+FFFD, so that Count counts as
@@ -113,6 +168,13 @@ func NewOffsets(s string) *Offsets {
 		o.steps[k] = int32(n)
 	}
 	return o
+}
+
+// Byte is the byte offset of rune r of the text (its length past its end): Offset by the table.
+func (o *Offsets) Byte(r int) int {
+	// the last step at or before r
+	k := sort.Search(len(o.steps), func(k int) bool { return int(o.steps[k]) > r }) - 1
+	return k*offsetStep + Offset(o.s[k*offsetStep:], r-int(o.steps[k]))
 }
 
 // At is Count(s[:b]); b must be at a rune boundary (at most len(s)).

@@ -65,6 +65,7 @@ func BenchmarkRuneCount(b *testing.B) {
 func FuzzAtMostAndOffsets(f *testing.F) {
 	f.Add(strings.Repeat("政府工作报告a", 100), 40)
 	f.Add("", 0)
+	f.Add(strings.Repeat("增长6.5%，𠀀", 60)+"x", 7)
 	f.Fuzz(func(t *testing.T, s string, k int) {
 		s = Valid(s)
 		k = min(max(k, 0), 1000)
@@ -79,6 +80,26 @@ func FuzzAtMostAndOffsets(f *testing.F) {
 			if got, want := o.At(b), utf8.RuneCountInString(s[:b]); got != want {
 				t.Fatalf("At(%d) = %d, want %d", b, got, want)
 			}
+		}
+		if got, want := Count(s), utf8.RuneCountInString(s); got != want {
+			t.Fatalf("Count = %d, want %d", got, want)
+		}
+		// Offset and Byte are At's inverse: rune r starts at the byte where r runes lie before it
+		r := 0
+		for b := range len(s) + 1 {
+			if b < len(s) && !utf8.RuneStart(s[b]) {
+				continue
+			}
+			if got := Offset(s, r); got != b {
+				t.Fatalf("Offset(%d) = %d, want %d", r, got, b)
+			}
+			if got := o.Byte(r); got != b {
+				t.Fatalf("Byte(%d) = %d, want %d", r, got, b)
+			}
+			r++
+		}
+		if got := o.Byte(r + 5); got != len(s) {
+			t.Fatalf("Byte past the end = %d, want %d", got, len(s))
 		}
 	})
 }
