@@ -335,3 +335,33 @@ func TestSelfNameWords(t *testing.T) {
 		t.Errorf("self-overlapping: %q", o)
 	}
 }
+
+// cnValueByMap is cnValue as it was written first.
+func cnValueByMap(s string) int {
+	digits := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	r := []rune(s)
+	switch {
+	case len(r) == 1 && r[0] == '十':
+		return 10
+	case len(r) == 1:
+		return digits[r[0]]
+	case len(r) == 2 && r[0] == '十':
+		return 10 + digits[r[1]]
+	case len(r) == 2 && r[1] == '十':
+		return digits[r[0]] * 10
+	case len(r) == 3 && r[1] == '十':
+		return digits[r[0]]*10 + digits[r[2]]
+	}
+	return 0
+}
+
+func FuzzCnValue(f *testing.F) {
+	for _, s := range []string{"一", "十", "十二", "二十", "三十五", "九十九", "x", "十x", "一二三四", "", "百"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := cnValue(s), cnValueByMap(s); got != want {
+			t.Fatalf("cnValue(%q) = %d, want %d", s, got, want)
+		}
+	})
+}

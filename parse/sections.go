@@ -485,7 +485,8 @@ func (p *parens) next(from int) int {
 		p.a, p.scannedA = indexFrom(p.t, from, func(s string) int { return strings.IndexByte(s, '(') }), true
 	}
 	if !p.scannedB || p.b >= 0 && p.b < from {
-		p.b, p.scannedB = indexFrom(p.t, from, func(s string) int { return strings.Index(s, "（") }), true
+		// by its last byte: the first, EF, begins every full-width mark of Chinese text
+		p.b, p.scannedB = indexFrom(p.t, from, func(s string) int { return runes.Index(s, "（") }), true
 	}
 	switch {
 	case p.a < 0:
@@ -507,19 +508,32 @@ func indexFrom(t string, from int, find func(string) int) int {
 }
 
 func cnValue(s string) int {
-	digits := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	r := []rune(s)
+	// a numeral's value, 0 for any other rune (a map made for each call was most of its cost)
+	digits := func(r rune) int {
+		if i := strings.IndexRune("一二三四五六七八九", r); i >= 0 {
+			return i/len("一") + 1
+		}
+		return 0
+	}
+	var buf [4]rune
+	r := buf[:0]
+	for _, c := range s {
+		if len(r) == 4 {
+			return 0 // longer than any numeral below
+		}
+		r = append(r, c)
+	}
 	switch {
 	case len(r) == 1 && r[0] == '十':
 		return 10
 	case len(r) == 1:
-		return digits[r[0]]
+		return digits(r[0])
 	case len(r) == 2 && r[0] == '十':
-		return 10 + digits[r[1]]
+		return 10 + digits(r[1])
 	case len(r) == 2 && r[1] == '十':
-		return digits[r[0]] * 10
+		return digits(r[0]) * 10
 	case len(r) == 3 && r[1] == '十':
-		return digits[r[0]]*10 + digits[r[2]]
+		return digits(r[0])*10 + digits(r[2])
 	}
 	return 0
 }
