@@ -629,10 +629,20 @@ func findSpeaker(h header, lines []string) string {
 
 var titleJunk = rx.MustCompile(`\.(docx?|pdf|wps|txt)》?.*$|[(（]\d{6,8}[)）]|-\d+篇.*$|简介[:：]?$|篇\d+$`)
 
+// mayHoldJunk says whether t holds what each of titleJunk's alternatives holds: without any,
+// nothing to remove.
+func mayHoldJunk(t string) bool {
+	return strings.ContainsAny(t, ".(（-") || strings.Contains(t, "简介") || strings.Contains(t, "篇")
+}
+
 // cleanTitle turns a file name or listing entry into a title, "" when it is not one.
 func cleanTitle(t string) string {
-	t = strings.TrimSpace(titleJunk.ReplaceAllString(t, ""))
-	t = strings.TrimSpace(titleJunk.ReplaceAllString(t, ""))
+	for range 2 {
+		if mayHoldJunk(t) {
+			t = titleJunk.ReplaceAllString(t, "")
+		}
+		t = strings.TrimSpace(t)
+	}
 	if !strings.Contains(t, "工作报告") || runes.Count(t) > 40 {
 		return ""
 	}

@@ -55,7 +55,7 @@ func stripNoise(lines []string) (kept []string, h header, titles []string, warni
 		}
 		if inTail {
 			// the length first: the pattern's last alternative (篇\d+$) reads a line to its end
-			if runes.AtMost(ln, 200) < 200 && reportStart.MatchString(ln) && !isNoise(ln) {
+			if runes.AtMost(ln, 200) < 200 && mayStartReport(ln) && reportStart.MatchString(ln) && !isNoise(ln) {
 				inTail = false
 			} else {
 				noise++
@@ -108,6 +108,13 @@ func stripNoise(lines []string) (kept []string, h header, titles []string, warni
 		warnings = append(warnings, msg.EN.T("warn.scraper-header", meta))
 	}
 	return kept, h, titles, warnings
+}
+
+// mayStartReport says whether ln holds what each of reportStart's alternatives holds (各位代表 at
+// its start, 政府工作报告, 篇 and a digit at its end): a line without is no match.
+func mayStartReport(ln string) bool {
+	return strings.HasPrefix(ln, "各位代表") || strings.Contains(ln, "政府工作报告") ||
+		len(ln) > 0 && ln[len(ln)-1] >= '0' && ln[len(ln)-1] <= '9' && strings.Contains(ln, "篇")
 }
 
 func isNoise(ln string) bool {

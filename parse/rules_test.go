@@ -365,3 +365,19 @@ func FuzzCnValue(f *testing.F) {
 		}
 	})
 }
+
+// FuzzGuards: the literal checks before reportStart and titleJunk never skip a line the pattern
+// would have matched.
+func FuzzGuards(f *testing.F) {
+	for _, s := range []string{"各位代表：", "2023年政府工作报告", "政府工作报告篇12", "x.docx》y", "（20230216）", "报告-42篇(第61/122页)", "报告.docx简介：", "各位代表", "篇3", "一、工作回顾"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if reportStart.MatchString(s) && !mayStartReport(s) {
+			t.Fatalf("reportStart matches %q, the guard skips it", s)
+		}
+		if titleJunk.MatchString(s) && !mayHoldJunk(s) {
+			t.Fatalf("titleJunk matches %q, the guard skips it", s)
+		}
+	})
+}
