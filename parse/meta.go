@@ -46,10 +46,15 @@ var (
 	stemFrames = []struct {
 		re   *rx.Regexp
 		lits []string
+		// every match holds one of these (nil: not asked): the words that open a frame are
+		// common (支持, 健康), the words that close it are not
+		guard *runes.Words
 	}{
-		{rx.MustCompile(`^(?:关心|支持|参与)(?:和支持|、支持、参与)?([\p{Han}xX]{2,3}?)(?:经济社会|镇建设|区建设|县建设|市建设|建设发展|发展的)`), []string{"关心", "支持", "参与"}},
-		{rx.MustCompile(`^(?:看到|认识到)[，,]?(?:当前)?([\p{Han}xX]{2,3}?)(?:发展还|经济社会发展还|还面临)`), []string{"看到", "认识到"}},
-		{rx.MustCompile(`^(?:魅力|平安|美丽|幸福|绿美|和美|活力|宜居|健康|法治|品质)([\p{Han}xX]{2})(?:[”"」』建设，,。、；;]|$)`), []string{"魅力", "平安", "美丽", "幸福", "绿美", "和美", "活力", "宜居", "健康", "法治", "品质"}},
+		{rx.MustCompile(`^(?:关心|支持|参与)(?:和支持|、支持、参与)?([\p{Han}xX]{2,3}?)(?:经济社会|镇建设|区建设|县建设|市建设|建设发展|发展的)`), []string{"关心", "支持", "参与"},
+			runes.NewWords([]string{"经济社会", "镇建设", "区建设", "县建设", "市建设", "建设发展", "发展的"})},
+		{rx.MustCompile(`^(?:看到|认识到)[，,]?(?:当前)?([\p{Han}xX]{2,3}?)(?:发展还|经济社会发展还|还面临)`), []string{"看到", "认识到"},
+			runes.NewWords([]string{"发展还", "还面临"})},
+		{rx.MustCompile(`^(?:魅力|平安|美丽|幸福|绿美|和美|活力|宜居|健康|法治|品质)([\p{Han}xX]{2})(?:[”"」』建设，,。、；;]|$)`), []string{"魅力", "平安", "美丽", "幸福", "绿美", "和美", "活力", "宜居", "健康", "法治", "品质"}, nil},
 	}
 	stemWords, stemWordFrame = func() (*runes.Words, []int) {
 		var words []string
@@ -324,7 +329,11 @@ func findRegion(head []string, body string) region {
 	// depend on the order they are found in)
 	stemWords.Each(body, func(at, k int) bool {
 		f := stemFrames[stemWordFrame[k]]
-		if m := f.re.FindStringSubmatch(body[at : at+cutAt(body[at:], 60)]); m != nil && !stemStop[m[1]] {
+		w := body[at : at+cutAt(body[at:], 60)]
+		if f.guard != nil && !f.guard.Any(w) {
+			return true
+		}
+		if m := f.re.FindStringSubmatch(w); m != nil && !stemStop[m[1]] {
 			counts[m[1]]++
 		}
 		return true

@@ -369,7 +369,7 @@ func FuzzCnValue(f *testing.F) {
 // FuzzGuards: the literal checks before reportStart and titleJunk never skip a line the pattern
 // would have matched.
 func FuzzGuards(f *testing.F) {
-	for _, s := range []string{"各位代表：", "2023年政府工作报告", "政府工作报告篇12", "x.docx》y", "（20230216）", "报告-42篇(第61/122页)", "报告.docx简介：", "各位代表", "篇3", "一、工作回顾"} {
+	for _, s := range []string{"各位代表：", "2023年政府工作报告", "政府工作报告篇12", "x.docx》y", "（20230216）", "报告-42篇(第61/122页)", "报告.docx简介：", "各位代表", "篇3", "一、工作回顾", "关心和支持道滘经济社会发展", "支持长安镇建设", "清醒地看到，当前道滘发展还面临", "认识到荔湾还面临"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -378,6 +378,11 @@ func FuzzGuards(f *testing.F) {
 		}
 		if titleJunk.MatchString(s) && !mayHoldJunk(s) {
 			t.Fatalf("titleJunk matches %q, the guard skips it", s)
+		}
+		for _, f := range stemFrames {
+			if f.guard != nil && f.re.MatchString(s) && !f.guard.Any(s) {
+				t.Fatalf("%s matches %q, the guard skips it", f.re, s)
+			}
 		}
 	})
 }
