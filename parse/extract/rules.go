@@ -153,7 +153,8 @@ func hasAnyPrefix(s string, words ...string) bool {
 func longestSuffix(s string, words []string) string {
 	best := ""
 	for _, w := range words {
-		if len(w) > len(best) && strings.HasSuffix(s, w) {
+		// the last bytes first: most words end otherwise, and the comparison is a call
+		if len(w) > len(best) && len(w) <= len(s) && s[len(s)-1] == w[len(w)-1] && s[len(s)-len(w):] == w {
 			best = w
 		}
 	}
@@ -164,7 +165,8 @@ func longestSuffix(s string, words []string) string {
 func longestPrefix(s string, words []string) string {
 	best := ""
 	for _, w := range words {
-		if len(w) > len(best) && strings.HasPrefix(s, w) {
+		// the word's last byte first: that of a Chinese character tells more than its lead byte
+		if len(w) > len(best) && len(w) <= len(s) && s[len(w)-1] == w[len(w)-1] && s[:len(w)] == w {
 			best = w
 		}
 	}
