@@ -364,7 +364,7 @@ func findRegion(head []string, body string) region {
 		if strings.ContainsAny(c.stem[:3], "全我本该各") || genericPlace[c.stem+suffix] {
 			continue // 全乡经济社会发展还面临…: the report speaking of itself, not by name
 		}
-		if runes.Count(c.stem) >= 2 && runes.Occurrences(body, c.stem) >= 3 {
+		if runes.Count(c.stem) >= 2 && runes.OccursAtLeast(body, c.stem, 3) {
 			if r, ok := official(c.stem+suffix, body); ok {
 				return r
 			}

@@ -125,9 +125,15 @@ func Index(s, sub string) int {
 }
 
 // Occurrences is strings.Count by Index, for a sub that is not empty.
-func Occurrences(s, sub string) int {
+func Occurrences(s, sub string) int { return occurrences(s, sub, -1) }
+
+// OccursAtLeast says s holds sub k times or more, reading no further than the k-th.
+func OccursAtLeast(s, sub string, k int) bool { return occurrences(s, sub, k) >= k }
+
+// occurrences counts sub in s, stopping at most (none when most < 0).
+func occurrences(s, sub string, most int) int {
 	n := 0
-	for {
+	for n != most {
 		i := Index(s, sub)
 		if i < 0 {
 			return n
@@ -135,6 +141,7 @@ func Occurrences(s, sub string) int {
 		n++
 		s = s[i+len(sub):]
 	}
+	return n
 }
 
 // Contains is strings.Contains by Index.

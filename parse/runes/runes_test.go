@@ -22,12 +22,18 @@ func TestRuneCountAndIndex(t *testing.T) {
 
 func FuzzIndex(f *testing.F) {
 	f.Add("政府工作报告和工作安排", "工作")
+	f.Add("道滘道滘。道滘道滘", "道滘")
 	f.Fuzz(func(t *testing.T, s, sub string) {
 		if Index(s, sub) != strings.Index(s, sub) {
 			t.Fatalf("Index(%q, %q) = %d, want %d", s, sub, Index(s, sub), strings.Index(s, sub))
 		}
 		if sub != "" && Occurrences(s, sub) != strings.Count(s, sub) {
 			t.Fatalf("Occurrences(%q, %q) = %d, want %d", s, sub, Occurrences(s, sub), strings.Count(s, sub))
+		}
+		for k := 1; sub != "" && k <= 3; k++ {
+			if OccursAtLeast(s, sub, k) != (strings.Count(s, sub) >= k) {
+				t.Fatalf("OccursAtLeast(%q, %q, %d)", s, sub, k)
+			}
 		}
 		if v := Valid(s); Count(v) != utf8.RuneCountInString(v) {
 			t.Fatalf("RuneCount(%q)", v)
