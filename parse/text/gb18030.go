@@ -15,6 +15,10 @@ import (
 // would have given reading from the beginning. x/text's loop took a tenth of parsing a GBK file.
 func decodeGB18030(b []byte) (string, error) {
 	pairs := gbPairs()
+	if pairs == nil {
+		out, _, err := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), b)
+		return string(out), err
+	}
 	// two bytes become at most three and one stays one; a pair is written as three bytes even when
 	// its character is two, which stays within that bound
 	out := make([]byte, len(b)+len(b)/2+4)
@@ -75,17 +79,20 @@ var gbPairs = sync.OnceValue(func() [][4]byte {
 	}
 	dec, _, err := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), all)
 	if err != nil {
-		panic(err)
+		return nil // no table: the decoder reads everything
 	}
 	pairs := make([][4]byte, 0, len(all)/2)
 	for _, r := range string(dec) {
 		var p [4]byte
-		n := utf8.EncodeRune(p[:3], r) // a pair is a character of the BMP: three bytes at most
+		if r > 0xFFFF {
+			return nil // a pair of the BMP only: three bytes at most
+		}
+		n := utf8.EncodeRune(p[:3], r)
 		p[3] = byte(n)
 		pairs = append(pairs, p)
 	}
 	if len(pairs) != len(all)/2 {
-		panic("text: a GB18030 pair decoded to other than one character")
+		return nil // a pair read as other than one character: the table would misplace the rest
 	}
 	return pairs
 })

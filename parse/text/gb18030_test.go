@@ -53,3 +53,11 @@ func BenchmarkGB18030(b *testing.B) {
 		}
 	})
 }
+
+// TestGBPairs: the table is built (without it every GBK file goes through the decoder and the
+// fuzz test above compares the decoder with itself).
+func TestGBPairs(t *testing.T) {
+	if p := gbPairs(); len(p) != 126*190 {
+		t.Fatalf("%d pairs, want %d", len(p), 126*190)
+	}
+}
