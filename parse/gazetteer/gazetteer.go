@@ -317,7 +317,11 @@ type Mentions struct {
 // the stems are looked up only where the two characters there begin one (a bit says so): a
 // lookup of every length at every character was most of the time of a report that names
 // itself by its level only.
-func Mention(text string, withTowns bool) Mentions {
+func Mention(text string, withTowns bool) Mentions { return mention(text, withTowns, true) }
+
+// mention is Mention; without byLeads it looks up every length at every character (the test's
+// reference for the bitset).
+func mention(text string, withTowns, byLeads bool) Mentions {
 	t := upperTier()
 	if withTowns {
 		t = townTier()
@@ -330,7 +334,7 @@ func Mention(text string, withTowns bool) Mentions {
 			continue
 		}
 		_, w2 := utf8.DecodeRuneInString(text[i+w:])
-		if !t.leads(text[i : i+w+w2]) {
+		if byLeads && !t.leads(text[i:i+w+w2]) {
 			i += w
 			continue
 		}
