@@ -6,6 +6,7 @@ import (
 	"baogao/parse/runes"
 	"baogao/parse/rx"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,18 +27,17 @@ var (
 		// every match holds one of these: a window without any is not searched (a pattern that
 		// begins with a class of characters is tried at every place of its window)
 		guard *runes.Words
-		word  int
 	}{
-		{rx.MustCompile(`在` + placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会", true, sessionGuard, 1},
-		{rx.MustCompile(placeName + `人民政府(?:` + levelSuffix + `长|代理)`), "人民政府", true, headGuard, 2},
-		{rx.MustCompile(`代表` + placeName + `人民政府`), "人民政府", true, nil, 2},
-		{rx.MustCompile(`中共` + placeName + `委`), "中共", false, nil, 3},
-		{rx.MustCompile(placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会", true, sessionGuard, 1},
-		{rx.MustCompile(placeName + `行政公署`), "行政公署", true, nil, 4},
+		{rx.MustCompile(`在` + placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会", true, sessionGuard},
+		{rx.MustCompile(placeName + `人民政府(?:` + levelSuffix + `长|代理)`), "人民政府", true, headGuard},
+		{rx.MustCompile(`代表` + placeName + `人民政府`), "人民政府", true, nil},
+		{rx.MustCompile(`中共` + placeName + `委`), "中共", false, nil},
+		{rx.MustCompile(placeName + `第[一二三四五六七八九十\d]+届人民代表大会`), "人民代表大会", true, sessionGuard},
+		{rx.MustCompile(placeName + `行政公署`), "行政公署", true, nil},
 	}
-	// the literals of titleName and selfNames (selfNames[i].word is the index of its own): a text
-	// without one matches none of them
-	selfNameWords = runes.NewWords([]string{"政府工作报告", "人民代表大会", "人民政府", "中共", "行政公署"})
+	// the literals of titleName and selfNames: a text without one matches none of them
+	selfNameLits  = []string{"政府工作报告", "人民代表大会", "人民政府", "中共", "行政公署"}
+	selfNameWords = runes.NewWords(selfNameLits)
 	issuerName    = rx.MustCompile(`^` + placeName + `人民政府`)
 	policyTitle   = rx.MustCompile(`^《` + placeName)
 	ownLevel      = rx.MustCompile(`代表(省|市|区|县|镇|乡|街道|旗|州|盟)(?:人民)?政府|(省|市|区|县|镇|乡|旗|州|盟)人民政府(?:省|市|区|县|镇|乡|旗|州|盟)长|^(?:镇|乡|区|县|市|省|州)(?:\d{4}年)?政府工作报告`)
@@ -278,7 +278,7 @@ func findRegion(head []string, body string) region {
 			}
 		}
 		for _, sn := range selfNames {
-			for _, m := range findAll(sn.re, s, at[sn.word], len(sn.lit), sn.guard) {
+			for _, m := range findAll(sn.re, s, at[slices.Index(selfNameLits, sn.lit)], len(sn.lit), sn.guard) {
 				if name, ok := accept(m); ok {
 					if r, ok := found(name, sn.governs); ok {
 						return r, true
