@@ -3,6 +3,7 @@ package runes
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -117,6 +118,55 @@ func TestOffsetsLong(t *testing.T) {
 		if utf8.RuneStart(s[min(b, len(s)-1)]) || b == len(s) {
 			if got, want := o.At(b), utf8.RuneCountInString(s[:b]); got != want {
 				t.Fatalf("At(%d) = %d, want %d", b, got, want)
+			}
+		}
+	}
+}
+
+// ideographsByRunes is Ideographs a character at a time.
+func ideographsByRunes(s string) int {
+	n := 0
+	for n+3 <= len(s) {
+		r, w := utf8.DecodeRuneInString(s[n:])
+		if w != 3 || r < 0x4000 || r > 0x9fff {
+			break
+		}
+		n += 3
+	}
+	k := n / 3 // blocks of eight, then one of four
+	return k/8*24 + k%8/4*12
+}
+
+func FuzzIdeographs(f *testing.F) {
+	for _, s := range []string{"", "全市地区生产总值增长", "全市地区生产总值增长6.5%左右，规上工业增加值", "\u4000\u9fff\u4000\u9fff\u4000\u9fff\u4000\u9fff", "\u3fff\u4000\u4000\u4000", "\ua000\u4000\u4000\u4000", "\xe4\xb8\xe4\xb8\xad\xe4\xb8\xad\xe4\xb8\xad", strings.Repeat("经济", 20) + "\xed\xa0\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Ideographs(s), ideographsByRunes(s); got != want {
+			t.Fatalf("%q: Ideographs %d, by runes %d", s, got, want)
+		}
+	})
+}
+
+// Every character the blocks pass is one that prints: the decoder's check counts none of them
+// as odd.
+func TestIdeographsPrint(t *testing.T) {
+	for r := rune(0x4000); r <= 0x9fff; r++ {
+		if !unicode.IsPrint(r) {
+			t.Fatalf("%U does not print", r)
+		}
+	}
+}
+
+// A run of ideographs with each of its bytes set to each value in turn: what the fuzzer meets
+// only by chance.
+func TestIdeographsEveryByte(t *testing.T) {
+	base := "\u4e00\u9fff\u4000\u5a5a\u6789\u7fff\u8000\u9abc" + "\u4e2d\u56fd\u7ecf\u6d4e" + "\u4e00\u4e01"
+	for i := range len(base) {
+		for c := range 256 {
+			s := base[:i] + string([]byte{byte(c)}) + base[i+1:]
+			if got, want := Ideographs(s), ideographsByRunes(s); got != want {
+				t.Fatalf("byte %d = %02X: Ideographs %d, by runes %d", i, c, got, want)
 			}
 		}
 	}

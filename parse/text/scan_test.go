@@ -1,6 +1,8 @@
 package text
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 	"unicode/utf8"
 )
@@ -25,4 +27,41 @@ func FuzzScan(f *testing.F) {
 			t.Fatalf("%q: scan stopping says valid %v", s, v)
 		}
 	})
+}
+
+// BenchmarkScan runs the check over the UTF-8 reports of the dev set.
+func BenchmarkScan(b *testing.B) {
+	files, _ := filepath.Glob("../../../shared/corpus/dev/*.txt")
+	var texts []string
+	var size int64
+	for _, f := range files {
+		if d, err := os.ReadFile(f); err == nil && utf8.Valid(d) {
+			texts = append(texts, string(d))
+			size += int64(len(d))
+		}
+	}
+	if len(texts) == 0 {
+		b.Skip("no dev reports beside the checkout (../shared/corpus/dev)")
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, s := range texts {
+			scan(s, false)
+		}
+	}
+}
+
+// A run of ideographs long enough for the blocks, with each byte set to each value in turn.
+func TestScanEveryByte(t *testing.T) {
+	base := "全市地区生产总值增长百分之六，规上工业增加值增长七\u4000\u9fff"
+	for i := range len(base) {
+		for c := range 256 {
+			s := base[:i] + string([]byte{byte(c)}) + base[i+1:]
+			a, b, v := scan(s, false)
+			x, y, z := scanByRunes(s)
+			if a != x || b != y || v != z {
+				t.Fatalf("byte %d = %02X: scan %d %d %v, by runes %d %d %v", i, c, a, b, v, x, y, z)
+			}
+		}
+	}
 }

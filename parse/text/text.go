@@ -5,6 +5,7 @@ package text
 
 import (
 	"baogao/msg"
+	"baogao/parse/runes"
 	"bytes"
 	"io"
 	"strings"
@@ -144,12 +145,30 @@ func scan(s string, stop bool) (total, odd int, valid bool) {
 	valid = true
 	for i := 0; i < len(s); {
 		// the bulk by its bytes, without decoding: printable ASCII and line breaks, and the
-		// ideographs U+4E00–U+9FFF (E4 B8 80 – E9 BF BF)
+		// ideographs U+4000–U+9FFF (E4 80 80 – E9 BF BF, all printing: TestIdeographsPrint)
 		c := s[i]
 		if c >= 0x20 && c < 0x7f || c == '\n' {
 			total++
 			i++
 			continue
+		}
+		if c >= 0xE4 && c <= 0xE9 {
+			// a run of ideographs: its blocks at once, then the few left (fewer than four) each
+			n := runes.Ideographs(s[i:])
+			total += n / 3
+			i += n
+			for i+2 < len(s) && s[i] >= 0xE4 && s[i] <= 0xE9 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+				total++
+				i += 3
+			}
+			if i >= len(s) {
+				break
+			}
+			// the run ended at another character, read from the top; a first byte E4–E9 still
+			// here begins one cut short, decoded below
+			if c = s[i]; c < 0xE4 || c > 0xE9 {
+				continue
+			}
 		}
 		if c >= 0xE0 && c <= 0xEF && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			// three bytes: ideographs, and the punctuation of Chinese text (U+2010–U+2027 dashes,
