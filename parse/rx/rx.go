@@ -4,6 +4,11 @@
 // proportion to the line even where the line's first character already said no. Most lines of a
 // report begin with a character no such pattern can begin with; rx answers those without the
 // engine, and hands every other line to regexp unchanged, so results are the regexp's own.
+//
+// An anchored pattern whose matches are never longer than some bytes, and that asks nothing of
+// what follows a match, is also given only that much of the text (a year phrase tried at each
+// 年 of a body was handed the whole rest of the body, and the backtracker cleared its bits for all
+// of it).
 package rx
 
 import (
@@ -16,13 +21,14 @@ import (
 // cannot match empty, the set of runes its match can begin with.
 type Regexp struct {
 	*regexp.Regexp
-	lead *leadSet // nil: no guard, every call goes to the engine
+	lead   *leadSet // nil: no guard, every call goes to the engine
+	window int      // the most bytes a match spans, for an anchored pattern that ends as it likes; 0: the whole text
 }
 
 // MustCompile is regexp.MustCompile with the guard worked out from the pattern.
 func MustCompile(expr string) *Regexp {
 	re := regexp.MustCompile(expr)
-	return &Regexp{Regexp: re, lead: leadOf(expr)}
+	return &Regexp{Regexp: re, lead: leadOf(expr), window: windowOf(expr)}
 }
 
 // may says whether s can match at all, by its first rune.
@@ -37,15 +43,29 @@ func (r *Regexp) may(s string) bool {
 	return r.lead.has(c)
 }
 
+// cut is the part of s a match can lie in: the window, to the next rune's start, so every rune
+// in it is read as in the whole text (a match never reaches the end of the window unless it would
+// end there in the whole text too: nothing in the pattern looks beyond it).
+func (r *Regexp) cut(s string) string {
+	n := r.window
+	if n == 0 || n >= len(s) {
+		return s
+	}
+	for n < len(s) && !utf8.RuneStart(s[n]) {
+		n++
+	}
+	return s[:n]
+}
+
 // MatchString is regexp's, answered without the engine where the first rune rules a match out.
-func (r *Regexp) MatchString(s string) bool { return r.may(s) && r.Regexp.MatchString(s) }
+func (r *Regexp) MatchString(s string) bool { return r.may(s) && r.Regexp.MatchString(r.cut(s)) }
 
 // FindStringSubmatch is regexp's, guarded like MatchString.
 func (r *Regexp) FindStringSubmatch(s string) []string {
 	if !r.may(s) {
 		return nil
 	}
-	return r.Regexp.FindStringSubmatch(s)
+	return r.Regexp.FindStringSubmatch(r.cut(s))
 }
 
 // FindStringSubmatchIndex is regexp's, guarded like MatchString.
@@ -53,7 +73,7 @@ func (r *Regexp) FindStringSubmatchIndex(s string) []int {
 	if !r.may(s) {
 		return nil
 	}
-	return r.Regexp.FindStringSubmatchIndex(s)
+	return r.Regexp.FindStringSubmatchIndex(r.cut(s))
 }
 
 // FindStringIndex is regexp's, guarded like MatchString.
@@ -61,7 +81,7 @@ func (r *Regexp) FindStringIndex(s string) []int {
 	if !r.may(s) {
 		return nil
 	}
-	return r.Regexp.FindStringIndex(s)
+	return r.Regexp.FindStringIndex(r.cut(s))
 }
 
 // FindString is regexp's, guarded like MatchString.
@@ -69,11 +89,14 @@ func (r *Regexp) FindString(s string) string {
 	if !r.may(s) {
 		return ""
 	}
-	return r.Regexp.FindString(s)
+	return r.Regexp.FindString(r.cut(s))
 }
 
 // Guarded says whether the pattern has a guard (for the tests: a pattern meant to have one).
 func (r *Regexp) Guarded() bool { return r.lead != nil }
+
+// Window is the most bytes of a text the pattern is given, 0 for all (for the tests).
+func (r *Regexp) Window() int { return r.window }
 
 // leadSet holds runes as ranges; ASCII and the BMP by bit for a quick answer.
 type leadSet struct {
@@ -100,6 +123,83 @@ func (l *leadSet) add(lo, hi rune) {
 	if hi >= 0x10000 {
 		l.astral = append(l.astral, max(lo, 0x10000), hi)
 	}
+}
+
+// windowOf is the most bytes a match of an anchored pattern can span, or 0 where that is not
+// known or the window would change what matches: a repetition without bound, or an assertion
+// about what follows ($, \b), which the window's end would answer differently.
+func windowOf(expr string) int {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return 0
+	}
+	re = re.Simplify()
+	if !anchored(re) {
+		return 0
+	}
+	n, ok := maxLen(re)
+	if !ok || n == 0 {
+		return 0
+	}
+	return n
+}
+
+// maxLen is the most bytes a match of re spans, and whether it is bounded (and asks nothing of
+// the text after it). An invalid byte is read as one rune of one byte: never more than a rune.
+func maxLen(re *syntax.Regexp) (int, bool) {
+	switch re.Op {
+	case syntax.OpNoMatch, syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpBeginText:
+		return 0, true
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return utf8.UTFMax * len(re.Rune), true // a rune's other case may be longer (k, K)
+		}
+		n := 0
+		for _, r := range re.Rune {
+			n += runeLen(r)
+		}
+		return n, true
+	case syntax.OpCharClass:
+		n := 0
+		for i := 1; i < len(re.Rune); i += 2 {
+			n = max(n, runeLen(re.Rune[i]))
+		}
+		return n, true
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return utf8.UTFMax, true
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxLen(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Max < 0 {
+			return 0, false
+		}
+		n, ok := maxLen(re.Sub[0])
+		return n * re.Max, ok
+	case syntax.OpConcat, syntax.OpAlternate:
+		total := 0
+		for _, sub := range re.Sub {
+			n, ok := maxLen(sub)
+			if !ok {
+				return 0, false
+			}
+			if re.Op == syntax.OpConcat {
+				total += n
+			} else {
+				total = max(total, n)
+			}
+		}
+		return total, true
+	}
+	// *, +, $, \b, \B, and what syntax may add: not bounded, or not to be cut
+	return 0, false
+}
+
+// runeLen is the bytes of r in UTF-8; a surrogate (never in valid text, read as U+FFFD) as three.
+func runeLen(r rune) int {
+	if n := utf8.RuneLen(r); n > 0 {
+		return n
+	}
+	return 3
 }
 
 // leadOf works out the guard of a pattern: only for one that begins with ^ (the start of the

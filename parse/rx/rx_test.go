@@ -2,6 +2,8 @@ package rx
 
 import (
 	"regexp"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -56,11 +58,55 @@ func FuzzGuard(f *testing.F) {
 	for i, p := range patterns {
 		res[i] = MustCompile(p.expr)
 	}
+	for _, w := range windowed {
+		res = append(res, MustCompile(w.expr))
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, g := range res {
 			if got, want := g.MatchString(s), g.Regexp.MatchString(s); got != want {
 				t.Fatalf("%s on %q: %v, regexp says %v", g.String(), s, got, want)
 			}
+			if got, want := g.FindStringSubmatchIndex(s), g.Regexp.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+				t.Fatalf("%s on %q: %v, regexp says %v", g.String(), s, got, want)
+			}
 		}
 	})
+}
+
+// windowed are anchored patterns and the window each is given: the most bytes a match spans, or
+// 0 where the whole text must be read.
+var windowed = []struct {
+	expr   string
+	window int
+}{
+	{`^第?([一二三四五六七八九十]{1,3})(?:、|部分\s?)`, 3 + 9 + 7},
+	{`^(?:总额|总值|额)`, 6},
+	{`^(?:\d{4}年)?(一是|二是)`, 7 + 6},
+	{`^(?:((?:19|20)\d\d)年(?:政府)?(?:主要)?(?:工作安排|[^，。\n]{0,10}奋斗目标))`, 4 + 3 + 6 + 6 + 40 + 12},
+	{`^.{0,3}年`, 12 + 3},
+	{`^(?i)k`, 4},        // K, k and the Kelvin sign (three bytes)
+	{`^[a\x{10000}]`, 4}, // a rune beyond the BMP
+	{`^[一二]+`, 0},        // without bound
+	{`^增长\d*%`, 0},       // without bound
+	{`^(一是|二是)$`, 0},     // asks what follows
+	{`^一是\b`, 0},         // asks what follows
+	{`^(?m)一是$`, 0},      // asks what follows
+	{`增长(\d{1,3})%`, 0},  // not anchored
+	{`^\s?`, 1},          // may match empty, bounded
+}
+
+func TestWindow(t *testing.T) {
+	for _, w := range windowed {
+		g := MustCompile(w.expr)
+		if g.Window() != w.window {
+			t.Errorf("%s: window %d, want %d", w.expr, g.Window(), w.window)
+		}
+		re := regexp.MustCompile(w.expr)
+		for _, in := range append(inputs, "第十一、"+strings.Repeat("经", 300), "2023年一是", strings.Repeat("2024年主要工作安排", 40),
+			"2024年为实现“十四五”奋斗目标", "Kk\u212a", "年年年年", "一是a", "一是\n", "一是。", "额度"+strings.Repeat("额", 100)) {
+			if got, want := g.FindStringSubmatchIndex(in), re.FindStringSubmatchIndex(in); !slices.Equal(got, want) {
+				t.Errorf("%s on %q: %v, regexp says %v", w.expr, in, got, want)
+			}
+		}
+	}
 }
