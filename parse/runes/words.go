@@ -17,7 +17,7 @@ type Words struct {
 	by    map[rune][]int32 // the words beginning with a rune, in the list's order
 
 	m     int              // the shortest word's length in bytes
-	shift *[1 << 16]uint8  // by the two bytes ending a window: how far it may move; nil: no skipping
+	shift *[1 << 13]uint8  // by the two bytes ending a window (pairIndex): how far it may move; nil: no skipping
 	preAt *[preN + 1]int32 // the words whose first three bytes hash to h: pre[preAt[h]:preAt[h+1]]
 	pre   []int32          // in the list's order within each hash
 }
@@ -31,6 +31,12 @@ const preN = 1 << 12
 func preHash(a, b, c byte) uint32 {
 	return (uint32(a)<<16 | uint32(b)<<8 | uint32(c)) * 0x9E3779B1 >> (32 - 12)
 }
+
+// pairIndex folds two bytes into the shift table's 8 KB (a table of 64 KB, one entry per pair,
+// waited on the second-level cache at every step): the pairs within a Chinese character (lead,
+// continuation; continuation, continuation) keep an entry each; what else shares one takes the
+// smaller shift of those that share it.
+func pairIndex(a, b byte) uint32 { return uint32(a&0x7F)<<6 | uint32(b&0x3F) }
 
 // skipFrom is the shortest word that makes skipping pay: two Chinese characters.
 const skipFrom = 6
@@ -47,14 +53,14 @@ func NewWords(list []string) *Words {
 		w.m = min(w.m, len(s))
 	}
 	if w.m >= skipFrom && w.m <= 255 {
-		w.shift = new([1 << 16]uint8)
+		w.shift = new([1 << 13]uint8)
 		for i := range w.shift {
 			w.shift[i] = uint8(w.m - 1)
 		}
 		buckets := make([][]int32, preN)
 		for i, s := range list {
 			for q := 1; q < w.m; q++ {
-				b := uint16(s[q-1])<<8 | uint16(s[q])
+				b := pairIndex(s[q-1], s[q])
 				w.shift[b] = min(w.shift[b], uint8(w.m-1-q))
 			}
 			h := preHash(s[0], s[1], s[2])
@@ -106,7 +112,7 @@ func (w *Words) Each(s string, yield func(at, word int) bool) {
 func (w *Words) skipping(s string, yield func(at, word int) bool) {
 	m, shift := w.m, w.shift
 	for pos := m - 1; pos < len(s); {
-		if sh := shift[uint16(s[pos-1])<<8|uint16(s[pos])]; sh > 0 {
+		if sh := shift[pairIndex(s[pos-1], s[pos])]; sh > 0 {
 			pos += int(sh)
 			continue
 		}
