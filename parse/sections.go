@@ -98,8 +98,8 @@ func headingTitle(t string) string {
 			t = t[:i]
 		}
 	}
-	if r := []rune(t); len(r) > 40 {
-		t = string(r[:40])
+	if runes.AtMost(t, 41) > 40 {
+		t = t[:runes.Offset(t, 40)] // the text is valid UTF-8: the first 40 runes, uncopied
 	}
 	return strings.TrimRight(t, "，,：: ")
 }

@@ -100,6 +100,21 @@ var (
 	nameSuffix  = rx.MustCompile(`^(?:总额|总值|额)`)
 )
 
+// growthAfterIndex is growthAfter.FindStringSubmatchIndex, tried only where one of its verbs
+// stands within the most bytes a match spans: every match ends with one, and most figures are
+// followed by none (the pattern ran after every figure of every review).
+func growthAfterIndex(tail string) []int {
+	n := growthAfter.Window()
+	if n == 0 {
+		n = len(tail) // a pattern made unbounded: the whole tail
+	}
+	w := tail[:min(len(tail), n)]
+	if !strings.Contains(w, "增长") && !strings.Contains(w, "下降") && !strings.Contains(w, "减少") && !strings.Contains(w, "降低") {
+		return nil
+	}
+	return growthAfter.FindStringSubmatchIndex(tail)
+}
+
 // Words before a figure that make it another period's: 年均增长 (a five-year average), 累计.
 var otherPeriod = []string{"年均", "累计", "五年", "年平均"}
 
@@ -305,7 +320,7 @@ func (x *extractor) readFigures(raw string, pos, limit int) ([]model.Indicator, 
 				tail = x.body[end:min(limit, end+200)]
 			}
 		}
-		if m := growthAfter.FindStringSubmatchIndex(tail); m != nil {
+		if m := growthAfterIndex(tail); m != nil {
 			var gs []number
 			for n := range numbersIn(tail[m[1] : m[1]+cutAt(tail[m[1]:], 80)]) {
 				if len(gs) == 0 && n.start != 0 || n.unit != "%" {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -265,4 +266,16 @@ func TestCanonicalOfNamesLookedUp(t *testing.T) {
 			t.Errorf("%q: %q, want %q", n, names.canonical(n), canonical(n))
 		}
 	}
+}
+
+// FuzzGrowthGuard: the verbs looked for before growthAfter never skip a text it matches.
+func FuzzGrowthGuard(f *testing.F) {
+	for _, s := range []string{"，同比增长10.1%", "、增长", "，其中按可比价格计算，预计同比分别增长9%和9.8%", "下降3%", "，比上年减少", "亿元", "，负增长"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := growthAfterIndex(s), growthAfter.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+			t.Fatalf("%q: guarded %v, the pattern %v", s, got, want)
+		}
+	})
 }
