@@ -49,15 +49,94 @@ var (
 )
 
 // tables index the places by official name and by stem. A name borne by several places (eleven
-// 长安镇) is a chain: the map holds the first, next[i] the one after place i (-1 ends it). Names
-// are slices of the embedded tables, so building allocates little besides the maps.
+// 长安镇) is a chain: the index holds the first, next[i] the one after place i (-1 ends it). The
+// tables hold no pointers but the one string all their names are cut from: maps of strings and
+// structs of five strings were 8 MB the collector read through at every cycle of a load, most of
+// a parse's collecting.
 type tables struct {
-	byName map[string]int32
-	byStem map[string]int32
-	next   []int32 // next place of the same name
-	nextS  []int32 // next place of the same stem
-	places []Place
+	arena  string  // every code and name of the tier; a span cuts one out
+	places []place // by index
+	byName index
+	byStem index
+	next   []int32  // next place of the same name
+	nextS  []int32  // next place of the same stem
 	lead   []uint64 // by leadHash: a bit for the first two characters of each stem
+}
+
+// span is a string of the arena.
+type span struct{ at, n uint32 }
+
+// place is a Place as spans of the arena.
+type place struct{ code, name, stem, prov, pref span }
+
+func (t *tables) str(s span) string { return t.arena[s.at : s.at+s.n] }
+
+// place is place i as a Place; its strings are the arena's, not copies.
+func (t *tables) place(i int32) Place {
+	p := &t.places[i]
+	return Place{Code: t.str(p.code), Name: t.str(p.name), Stem: t.str(p.stem), Province: t.str(p.prov), Prefecture: t.str(p.pref)}
+}
+
+// index maps a name (a span of the arena) to the first place of its chain: open addressing, by
+// a hash of the name's bytes, probing on to the next slot.
+type index struct {
+	slots []slot // a power of two of them, at least twice the names
+}
+
+type slot struct {
+	key   span
+	first int32 // -1: empty
+}
+
+func newIndex(n int) index {
+	size := 1
+	for size < 2*n {
+		size *= 2
+	}
+	x := index{slots: make([]slot, size)}
+	for i := range x.slots {
+		x.slots[i].first = -1
+	}
+	return x
+}
+
+// nameHash is FNV-1a of a name's bytes.
+func nameHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return h
+}
+
+// find is the first place named key, and whether there is one.
+func (x *index) find(arena, key string) (int32, bool) {
+	mask := uint32(len(x.slots) - 1)
+	for h := nameHash(key) & mask; ; h = (h + 1) & mask {
+		sl := &x.slots[h]
+		if sl.first < 0 {
+			return -1, false
+		}
+		if int(sl.key.n) == len(key) && arena[sl.key.at:sl.key.at+sl.key.n] == key {
+			return sl.first, true
+		}
+	}
+}
+
+// add makes place i the first of key's chain if key has none, and returns the chain's first.
+func (x *index) add(arena string, key span, i int32) int32 {
+	mask := uint32(len(x.slots) - 1)
+	k := arena[key.at : key.at+key.n]
+	for h := nameHash(k) & mask; ; h = (h + 1) & mask {
+		sl := &x.slots[h]
+		if sl.first < 0 {
+			*sl = slot{key, i}
+			return i
+		}
+		if sl.key.n == key.n && arena[sl.key.at:sl.key.at+sl.key.n] == k {
+			return sl.first
+		}
+	}
 }
 
 var (
@@ -102,49 +181,41 @@ func build(withTowns bool) tables {
 	if withTowns {
 		n = 45000
 	}
-	t := tables{byName: make(map[string]int32, n), byStem: make(map[string]int32, n), next: make([]int32, 0, n), nextS: make([]int32, 0, n), places: make([]Place, 0, n), lead: make([]uint64, 1<<leadBits/64)}
-	names := make(map[string]string, 4000) // code → name of provinces, prefectures and counties, for parents
+	var arena strings.Builder
+	put := func(v string) span {
+		sp := span{uint32(arena.Len()), uint32(len(v))}
+		arena.WriteString(v)
+		return sp
+	}
+	type row struct {
+		p    place
+		name string
+	}
+	placed := make([]row, 0, n)
+	names := make(map[string]span, 4000) // code → name of provinces, prefectures and counties, for parents
+	nameOf := make(map[string]string, 4000)
 	add := func(code, name, prov, pref string) {
 		if placeholders[name] {
-			names[code] = ""
+			names[code], nameOf[code] = span{}, ""
 			return
 		}
+		nm := put(name)
 		if len(code) <= 6 {
-			names[code] = name
+			names[code], nameOf[code] = nm, name
 		}
-		if pref != "" && names[pref] == name && len(code) == 6 {
+		if pref != "" && nameOf[pref] == name && len(code) == 6 {
 			return // 东莞市 and 中山市 have no county level: the table repeats the city as its own county
 		}
-		p := Place{Code: code, Name: name, Stem: Stem(name), Province: names[prov], Prefecture: names[pref]}
-		if p.Prefecture == p.Name {
-			p.Prefecture = ""
-		}
-		i := int32(len(t.places))
-		t.places = append(t.places, p)
-		t.next = append(t.next, -1)
-		t.nextS = append(t.nextS, -1)
-		if first, ok := t.byName[name]; ok {
-			for t.next[first] >= 0 {
-				first = t.next[first]
-			}
-			t.next[first] = i
+		p := place{code: put(code), name: nm, prov: names[prov], pref: names[pref]}
+		if st := Stem(name); strings.HasPrefix(name, st) {
+			p.stem = span{nm.at, uint32(len(st))} // a stem is its name less a suffix: no copy
 		} else {
-			t.byName[name] = i
+			p.stem = put(st)
 		}
-		if p.Stem != name && utf8.RuneCountInString(p.Stem) >= 2 {
-			if first, ok := t.byStem[p.Stem]; ok {
-				for t.nextS[first] >= 0 {
-					first = t.nextS[first]
-				}
-				t.nextS[first] = i
-			} else {
-				t.byStem[p.Stem] = i
-			}
-			_, w1 := utf8.DecodeRuneInString(p.Stem)
-			_, w2 := utf8.DecodeRuneInString(p.Stem[w1:])
-			h := leadHash(p.Stem[:w1+w2])
-			t.lead[h/64] |= 1 << (h % 64)
+		if nameOf[pref] == name {
+			p.pref = span{}
 		}
+		placed = append(placed, row{p, name})
 	}
 	var c [5]string
 	rows(provincesCSV, c[:2], func() { add(c[0], c[1], "", "") })
@@ -154,10 +225,33 @@ func build(withTowns bool) tables {
 	rows(areasCSV, c[:4], func() { add(c[0], c[1], c[3], c[2]) })
 	if withTowns {
 		// the town tier holds only townships; the upper rows above gave their parents' names
-		t.byName, t.byStem = make(map[string]int32, n), make(map[string]int32, n)
-		clear(t.lead)
-		t.next, t.nextS, t.places = t.next[:0], t.nextS[:0], t.places[:0]
+		placed = placed[:0]
 		rows(streetsCSV, c[:5], func() { add(c[0], c[1], c[3], c[4]) })
+	}
+	t := tables{arena: arena.String(), places: make([]place, len(placed)), byName: newIndex(len(placed)), byStem: newIndex(len(placed)),
+		next: make([]int32, len(placed)), nextS: make([]int32, len(placed)), lead: make([]uint64, 1<<leadBits/64)}
+	for k, r := range placed {
+		i := int32(k)
+		t.places[i], t.next[i], t.nextS[i] = r.p, -1, -1
+		if first := t.byName.add(t.arena, r.p.name, i); first != i {
+			for t.next[first] >= 0 {
+				first = t.next[first]
+			}
+			t.next[first] = i
+		}
+		stem := t.str(r.p.stem)
+		if stem != r.name && utf8.RuneCountInString(stem) >= 2 {
+			if first := t.byStem.add(t.arena, r.p.stem, i); first != i {
+				for t.nextS[first] >= 0 {
+					first = t.nextS[first]
+				}
+				t.nextS[first] = i
+			}
+			_, w1 := utf8.DecodeRuneInString(stem)
+			_, w2 := utf8.DecodeRuneInString(stem[w1:])
+			h := leadHash(stem[:w1+w2])
+			t.lead[h/64] |= 1 << (h % 64)
+		}
 	}
 	return t
 }
@@ -183,7 +277,7 @@ func rows(csv string, cells []string, f func()) {
 func (t *tables) chain(i int32, ok bool, next []int32) []Place {
 	var out []Place
 	for ; ok && i >= 0; i = next[i] {
-		out = append(out, t.places[i])
+		out = append(out, t.place(i))
 	}
 	return out
 }
@@ -226,7 +320,7 @@ func Known(name string) bool { return len(Named(name)) > 0 }
 func Named(name string) []Place {
 	var out []Place
 	for _, t := range tiers(name) {
-		i, ok := t.byName[name]
+		i, ok := t.byName.find(t.arena, name)
 		out = append(out, t.chain(i, ok, t.next)...)
 	}
 	return out
@@ -245,7 +339,7 @@ func Complete(name string) []Place {
 	}
 	var out []Place
 	for _, t := range tiers(name) {
-		i, ok := t.byStem[stem]
+		i, ok := t.byStem.find(t.arena, stem)
 		for _, p := range t.chain(i, ok, t.nextS) {
 			if suf == "" || agrees(suf, p.Name) {
 				out = append(out, p)
@@ -343,7 +437,7 @@ func mention(text string, withTowns, byLeads bool) Mentions {
 		for n := 1; n < 8 && j < len(text); n++ {
 			_, w2 := utf8.DecodeRuneInString(text[j:])
 			j += w2
-			if _, ok := t.byStem[text[i:j]]; ok {
+			if _, ok := t.byStem.find(t.arena, text[i:j]); ok {
 				hit = text[i:j]
 			}
 		}
@@ -364,7 +458,7 @@ func (m Mentions) Of(accept func(Place) bool) []Counted {
 	var out []Counted
 	for stem, n := range m.counts {
 		var ps []Place
-		i, ok := m.t.byStem[stem]
+		i, ok := m.t.byStem.find(m.t.arena, stem)
 		for _, p := range m.t.chain(i, ok, m.t.nextS) {
 			if accept == nil || accept(p) {
 				ps = append(ps, p)
