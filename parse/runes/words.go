@@ -108,25 +108,85 @@ func (w *Words) Each(s string, yield func(at, word int) bool) {
 
 // skipping is Each by windows of the shortest word's length: a window whose last two bytes end
 // no word's first m bytes moves on by the shift table; one whose do is compared with the words
-// that begin with its first two bytes.
+// that begin with its first three bytes (stopAt). A long text is read as two halves at once:
+// each step waits on the bytes and the table entry the last step chose, so two independent
+// walks take about the time of one. What the second half finds is held until the first is done.
 func (w *Words) skipping(s string, yield func(at, word int) bool) {
 	m, shift := w.m, w.shift
-	for pos := m - 1; pos < len(s); {
+	a := m - 1
+	if len(s) >= twoWalks {
+		mid := len(s) / 2
+		aEnd, b := mid+m-1, mid+m-1 // the first half's windows begin before mid, the second's at mid on
+		var later [][2]int32        // what the second half found, by place
+		for a < aEnd && b < len(s) {
+			sa := shift[pairIndex(s[a-1], s[a])]
+			sb := shift[pairIndex(s[b-1], s[b])]
+			if sa > 0 && sb > 0 {
+				a += int(sa)
+				b += int(sb)
+				continue
+			}
+			if sa > 0 {
+				a += int(sa)
+			} else {
+				if !w.stopAt(s, a-m+1, yield) {
+					return
+				}
+				a++
+			}
+			if sb > 0 {
+				b += int(sb)
+			} else {
+				w.stopAt(s, b-m+1, func(at, k int) bool { later = append(later, [2]int32{int32(at), int32(k)}); return true })
+				b++
+			}
+		}
+		if !w.walk(s, a, aEnd, yield) {
+			return
+		}
+		for _, f := range later {
+			if !yield(int(f[0]), int(f[1])) {
+				return
+			}
+		}
+		a = b
+	}
+	w.walk(s, a, len(s), yield)
+}
+
+// twoWalks is the length from which skipping reads a text as two halves: below it, the halves'
+// bookkeeping costs more than the overlap saves.
+const twoWalks = 1024
+
+// walk is skipping from the window ending at pos to the last ending before end; false when
+// yield said to stop.
+func (w *Words) walk(s string, pos, end int, yield func(at, word int) bool) bool {
+	m, shift := w.m, w.shift
+	for pos < end {
 		if sh := shift[pairIndex(s[pos-1], s[pos])]; sh > 0 {
 			pos += int(sh)
 			continue
 		}
-		st := pos - m + 1
-		h := preHash(s[st], s[st+1], s[st+2])
-		for _, k := range w.pre[w.preAt[h]:w.preAt[h+1]] {
-			if word := w.list[k]; len(s)-st >= len(word) && s[st:st+len(word)] == word {
-				if !yield(st, int(k)) {
-					return
-				}
-			}
+		if !w.stopAt(s, pos-m+1, yield) {
+			return false
 		}
 		pos++
 	}
+	return true
+}
+
+// stopAt calls yield for each word that begins at st, in the list's order; false when yield said
+// to stop.
+func (w *Words) stopAt(s string, st int, yield func(at, word int) bool) bool {
+	h := preHash(s[st], s[st+1], s[st+2])
+	for _, k := range w.pre[w.preAt[h]:w.preAt[h+1]] {
+		if word := w.list[k]; len(s)-st >= len(word) && s[st:st+len(word)] == word {
+			if !yield(st, int(k)) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // Any says whether s holds any of the words.

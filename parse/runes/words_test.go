@@ -34,10 +34,25 @@ func FuzzWords(f *testing.F) {
 		fuzzWords(f, list)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		// and the text repeated past twoWalks, so the two halves' walks and their seam are read
+		long := strings.Repeat(s+"x", twoWalks/(len(s)+1)+1)
 		for _, list := range [][]string{someWords, longWords} {
 			checkWords(t, list, s)
+			checkWords(t, list, long)
+			checkWords(t, list, "a"+long)
 		}
 	})
+}
+
+// A word at every place around the middle of a text long enough to be read in two halves.
+func TestWordsTwoWalks(t *testing.T) {
+	pad := strings.Repeat("x", twoWalks+100)
+	for c := len(pad)/2 - 40; c < len(pad)/2+40; c++ {
+		for _, w := range longWords {
+			checkWords(t, longWords, pad[:c]+w+pad[c:])
+			checkWords(t, longWords, pad[:c]+w+w+pad[c:]+w)
+		}
+	}
 }
 
 func fuzzWords(f *testing.F, list []string) {
