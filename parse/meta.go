@@ -462,11 +462,19 @@ func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 // yearPhrase is a regexp that begins with a year and 年 ((19|20)dd年…), with its anchored twin:
 // a regexp that begins with a character class has no literal to look for and tries every place
 // of a body, so the places are found first — each 年 after four digits — and the twin is tried
-// there. The leftmost of those that matches is the regexp's own leftmost match.
-type yearPhrase struct{ re, at *rx.Regexp }
+// there, when what follows 年 can begin the rest of the phrase (工作回顾 cannot begin with 的, and
+// a body names years far more often than its review). The leftmost of those that matches is the
+// regexp's own leftmost match.
+type yearPhrase struct{ re, at, rest *rx.Regexp }
+
+// yearLead is how every yearPhrase begins.
+const yearLead = `((?:19|20)\d\d)年`
 
 func newYearPhrase(expr string) yearPhrase {
-	return yearPhrase{rx.MustCompile(expr), rx.MustCompile(`^(?:` + expr + `)`)}
+	if !strings.HasPrefix(expr, yearLead) {
+		panic(expr) // a programming error: every phrase is written here
+	}
+	return yearPhrase{rx.MustCompile(expr), rx.MustCompile(`^(?:` + expr + `)`), rx.MustCompile(`^(?:` + expr[len(yearLead):] + `)`)}
 }
 
 func (y yearPhrase) FindStringSubmatch(s string) []string {
@@ -474,13 +482,16 @@ func (y yearPhrase) FindStringSubmatch(s string) []string {
 		return y.re.FindStringSubmatch(s) // a heading: no need
 	}
 	for from := 0; ; {
-		i := strings.Index(s[from:], "年")
+		i := runes.Index(s[from:], "年")
 		if i < 0 {
 			return nil
 		}
 		i += from
 		from = i + len("年")
 		if i < 4 || !digit(s[i-1]) || !digit(s[i-2]) || !digit(s[i-3]) || !(s[i-4] == '1' && s[i-3] == '9' || s[i-4] == '2' && s[i-3] == '0') {
+			continue
+		}
+		if !y.rest.May(s[from:]) {
 			continue
 		}
 		if m := y.at.FindStringSubmatch(s[i-4:]); m != nil {

@@ -57,6 +57,10 @@ func (r *Regexp) cut(s string) string {
 	return s[:n]
 }
 
+// May is false only where the pattern cannot match s, by its first rune: a caller that tries a
+// pattern's parts one after another asks the next part before the whole.
+func (r *Regexp) May(s string) bool { return r.may(s) }
+
 // MatchString is regexp's, answered without the engine where the first rune rules a match out.
 func (r *Regexp) MatchString(s string) bool { return r.may(s) && r.Regexp.MatchString(r.cut(s)) }
 
