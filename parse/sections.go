@@ -91,10 +91,10 @@ func headingTitle(t string) string {
 			}
 		}
 	}
-	if i := strings.IndexAny(t, "。；;"); i >= 0 {
+	if i := runes.IndexAny(t, "。；;"); i >= 0 {
 		t = t[:i]
 	} else if runes.AtMost(t, 41) > 40 {
-		if i := strings.IndexAny(t, "：:"); i >= 0 {
+		if i := runes.IndexAny(t, "：:"); i >= 0 {
 			t = t[:i]
 		}
 	}

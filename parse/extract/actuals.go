@@ -215,7 +215,7 @@ func (x *extractor) readFigures(raw string, pos, limit int) ([]model.Indicator, 
 	for n := 0; n < 3; n++ {
 		r := rest[skip:]
 		if strings.HasPrefix(r, "（") || strings.HasPrefix(r, "(") {
-			closeAt := strings.IndexAny(r, "）)")
+			closeAt := runes.IndexAny(r, "）)")
 			if closeAt < 0 || closeAt > 200 {
 				return nil, nil, pos
 			}
@@ -269,7 +269,7 @@ func (x *extractor) readFigures(raw string, pos, limit int) ([]model.Indicator, 
 	if after == "" || !(after[0] >= '0' && after[0] <= '9') && longestPrefix(after, preQualifiers) == "" {
 		return nil, nil, pos // no figure at the verb: skip the number scan, the costliest step here
 	}
-	if i := strings.IndexAny(after, "。；;"); i > 0 {
+	if i := runes.IndexAny(after, "。；;"); i > 0 {
 		after = after[:i]
 	}
 	// the first figure, and those joined to it by 和 or 、
@@ -314,7 +314,7 @@ func (x *extractor) readFigures(raw string, pos, limit int) ([]model.Indicator, 
 		tail := x.body[end:min(limit, end+300)]
 		// "7130万元(当年度因……减收近7600万元),同口径增长12.7%": the aside is skipped.
 		if strings.HasPrefix(tail, "（") || strings.HasPrefix(tail, "(") {
-			if c := strings.IndexAny(tail, "）)"); c > 0 && c < 240 {
+			if c := runes.IndexAny(tail, "）)"); c > 0 && c < 240 {
 				_, w := utf8.DecodeRuneInString(tail[c:])
 				end += c + w
 				tail = x.body[end:min(limit, end+200)]

@@ -430,7 +430,7 @@ func wordName(nm string) string {
 // coordinatedAfter says the rest of a clause after a known name goes on to another name before
 // any predicate (单位GDP能耗降低率、生态环境质量指标完成…).
 func coordinatedAfter(rest string) bool {
-	i := strings.IndexAny(rest, "、")
+	i := strings.Index(rest, "、")
 	if i < 0 {
 		return false
 	}

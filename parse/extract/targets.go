@@ -143,7 +143,7 @@ func isOrdinal(s string) bool {
 // the OCR mark in "7.8％。以内", which belongs to its figure.
 func sentenceEnd(s string, pos int) int {
 	for {
-		i := strings.IndexAny(s[pos:], "。\n")
+		i := runes.IndexAny(s[pos:], "。\n")
 		if i < 0 {
 			return len(s)
 		}

@@ -189,3 +189,28 @@ func (o *Offsets) At(b int) int {
 	k := b / offsetStep
 	return int(o.steps[k]) + Count(o.s[k*offsetStep:b])
 }
+
+// IndexAny is strings.IndexAny for valid UTF-8: each rune of chars is searched for by its bytes
+// (a fast search, in what is left before the nearest found so far), where strings.IndexAny
+// decodes every rune of s and looks it up in chars — a tenth of a microsecond for each of the
+// hundreds of characters before a sentence's end.
+func IndexAny(s, chars string) int {
+	best := -1
+	for i, r := range chars {
+		t := s
+		if best >= 0 {
+			t = s[:best]
+		}
+		var at int
+		if r < utf8.RuneSelf {
+			at = strings.IndexByte(t, byte(r))
+		} else {
+			_, w := utf8.DecodeRuneInString(chars[i:])
+			at = Index(t, chars[i:i+w])
+		}
+		if at >= 0 {
+			best = at
+		}
+	}
+	return best
+}

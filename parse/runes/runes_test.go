@@ -171,3 +171,15 @@ func TestIdeographsEveryByte(t *testing.T) {
 		}
 	}
 }
+
+func FuzzIndexAny(f *testing.F) {
+	for _, s := range [][2]string{{"增长6.5%左右。以内", "。\n"}, {"一是；二是;", "。；;"}, {"（注）x)", "）)"}, {"", "、"}, {"abc", ""}, {"a\uFFFDb", "\uFFFD"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, s, chars string) {
+		s, chars = Valid(s), Valid(chars)
+		if got, want := IndexAny(s, chars), strings.IndexAny(s, chars); got != want {
+			t.Fatalf("IndexAny(%q, %q) = %d, strings says %d", s, chars, got, want)
+		}
+	})
+}
