@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"path"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -359,7 +360,7 @@ func buildReport(lines []string, h header, fileTitles []string, bundled bool, hi
 	if r.Indicators == nil {
 		r.Indicators = []model.Indicator{}
 	}
-	if len(r.Targets()) == 0 {
+	if !slices.ContainsFunc(r.Indicators, func(in model.Indicator) bool { return in.Kind == model.Target }) {
 		r.Warnings = append(r.Warnings, msg.EN.T("warn.no-targets"))
 	}
 	if r.Warnings == nil {
