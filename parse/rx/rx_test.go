@@ -41,11 +41,20 @@ func TestGuardAgreesWithRegexp(t *testing.T) {
 		if g.Guarded() != p.guarded {
 			t.Errorf("%s: guarded %v, want %v", p.expr, g.Guarded(), p.guarded)
 		}
-		re := regexp.MustCompile(p.expr)
-		for _, in := range inputs {
-			if got, want := g.MatchString(in), re.MatchString(in); got != want {
-				t.Errorf("%s on %q: %v, regexp says %v", p.expr, in, got, want)
-			}
+		agrees(t, g, inputs)
+	}
+}
+
+// agrees checks that g answers as regexp does on each input: whether it matches, and where.
+func agrees(t *testing.T, g *Regexp, ins []string) {
+	t.Helper()
+	re := regexp.MustCompile(g.String())
+	for _, in := range ins {
+		if got, want := g.MatchString(in), re.MatchString(in); got != want {
+			t.Errorf("%s on %q: %v, regexp says %v", g, in, got, want)
+		}
+		if got, want := g.FindStringSubmatchIndex(in), re.FindStringSubmatchIndex(in); !slices.Equal(got, want) {
+			t.Errorf("%s on %q: %v, regexp says %v", g, in, got, want)
 		}
 	}
 }
@@ -101,12 +110,7 @@ func TestWindow(t *testing.T) {
 		if g.Window() != w.window {
 			t.Errorf("%s: window %d, want %d", w.expr, g.Window(), w.window)
 		}
-		re := regexp.MustCompile(w.expr)
-		for _, in := range append(inputs, "第十一、"+strings.Repeat("经", 300), "2023年一是", strings.Repeat("2024年主要工作安排", 40),
-			"2024年为实现“十四五”奋斗目标", "Kk\u212a", "年年年年", "一是a", "一是\n", "一是。", "额度"+strings.Repeat("额", 100)) {
-			if got, want := g.FindStringSubmatchIndex(in), re.FindStringSubmatchIndex(in); !slices.Equal(got, want) {
-				t.Errorf("%s on %q: %v, regexp says %v", w.expr, in, got, want)
-			}
-		}
+		agrees(t, g, append(inputs, "第十一、"+strings.Repeat("经", 300), "2023年一是", strings.Repeat("2024年主要工作安排", 40),
+			"2024年为实现“十四五”奋斗目标", "Kk\u212a", "年年年年", "一是a", "一是\n", "一是。", "额度"+strings.Repeat("额", 100)))
 	}
 }
