@@ -192,27 +192,30 @@ func build(withTowns bool) tables {
 		name string
 	}
 	placed := make([]row, 0, n)
-	names := make(map[string]span, 4000) // code → name of provinces, prefectures and counties, for parents
-	nameOf := make(map[string]string, 4000)
+	type named struct {
+		sp   span
+		name string
+	}
+	names := make(map[string]named, 4000) // code → name of provinces, prefectures and counties, for parents
 	add := func(code, name, prov, pref string) {
 		if placeholders[name] {
-			names[code], nameOf[code] = span{}, ""
+			names[code] = named{}
 			return
 		}
 		nm := put(name)
 		if len(code) <= 6 {
-			names[code], nameOf[code] = nm, name
+			names[code] = named{nm, name}
 		}
-		if pref != "" && nameOf[pref] == name && len(code) == 6 {
+		if pref != "" && names[pref].name == name && len(code) == 6 {
 			return // 东莞市 and 中山市 have no county level: the table repeats the city as its own county
 		}
-		p := place{code: put(code), name: nm, prov: names[prov], pref: names[pref]}
+		p := place{code: put(code), name: nm, prov: names[prov].sp, pref: names[pref].sp}
 		if st := Stem(name); strings.HasPrefix(name, st) {
 			p.stem = span{nm.at, uint32(len(st))} // a stem is its name less a suffix: no copy
 		} else {
 			p.stem = put(st)
 		}
-		if nameOf[pref] == name {
+		if names[pref].name == name {
 			p.pref = span{}
 		}
 		placed = append(placed, row{p, name})
