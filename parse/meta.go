@@ -260,12 +260,8 @@ func findRegion(head []string, body string) region {
 		return l.r, l.known || governs
 	}
 	try := func(s string) (region, bool) {
-		at := selfNameWords.ByWord(s) // the places of the patterns' literals, found once
-		some := false
-		for _, a := range at {
-			some = some || len(a) > 0
-		}
-		if !some {
+		at := selfNameWords.Places(s) // the places of the patterns' literals, found once
+		if at == nil {
 			return region{}, false // no pattern below can match
 		}
 		if len(s) <= 240 && len(at[0]) > 0 { // 政府工作报告

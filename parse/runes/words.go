@@ -207,8 +207,20 @@ func (w *Words) First(s string) (at, word int) {
 // ByWord is every occurrence of each word, by the word's index in the list: what a search for
 // each word in turn finds where no word overlaps itself (工作回顾 cannot: 啊啊 could), in one pass.
 func (w *Words) ByWord(s string) [][]int {
-	at := make([][]int, len(w.list))
+	if at := w.Places(s); at != nil {
+		return at
+	}
+	return make([][]int, len(w.list))
+}
+
+// Places is ByWord, or nil where no word occurs: a caller that asks line after line makes no
+// table for the many lines that hold none.
+func (w *Words) Places(s string) [][]int {
+	var at [][]int
 	w.Each(s, func(i, k int) bool {
+		if at == nil {
+			at = make([][]int, len(w.list))
+		}
 		at[k] = append(at[k], i)
 		return true
 	})

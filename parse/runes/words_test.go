@@ -1,6 +1,7 @@
 package runes
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -81,6 +82,17 @@ func checkWords(t *testing.T, list []string, s string) {
 	}
 	if w.Any(s) != (len(want) > 0) {
 		t.Fatalf("%q: Any", s)
+	}
+	by, places := w.ByWord(s), w.Places(s)
+	if len(by) != len(list) || (places == nil) != (len(want) == 0) || places != nil && !slices.EqualFunc(by, places, slices.Equal) {
+		t.Fatalf("%q: ByWord %v, Places %v", s, by, places)
+	}
+	n := 0
+	for _, a := range by {
+		n += len(a)
+	}
+	if n != len(want) {
+		t.Fatalf("%q: ByWord holds %d places, want %d", s, n, len(want))
 	}
 }
 
