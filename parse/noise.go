@@ -205,14 +205,15 @@ func joinPages(lines []string) ([]string, int) {
 		return lines, 0
 	}
 	var out []string
-	// The line pages are glued onto is written once, when it is whole: adding each page to it
-	// copied the run-on text so far once per page.
-	var glued strings.Builder
-	open := -1 // the line of out being glued in glued, or -1
+	// The line pages are glued onto is written once, when it is whole, from its pieces: adding
+	// each page to it copied the run-on text so far once per page, and a builder grew it as many
+	// times.
+	var glued []string
+	open := -1 // the line of out being glued from glued, or -1
 	flush := func() {
 		if open >= 0 {
-			out[open] = glued.String()
-			glued = strings.Builder{}
+			out[open] = strings.Join(glued, "")
+			glued = glued[:0]
 			open = -1
 		}
 	}
@@ -231,11 +232,11 @@ func joinPages(lines []string) ([]string, int) {
 			}
 			if k != open {
 				flush()
-				glued.WriteString(out[k])
+				glued = append(glued, out[k])
 				open = k
 			}
 			out = out[:k+1]
-			glued.WriteString(ln)
+			glued = append(glued, ln)
 			continue
 		}
 		out = append(out, ln)

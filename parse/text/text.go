@@ -79,14 +79,18 @@ func Decode(b []byte) (Text, error) {
 	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
 		return DecodeWith(b, xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM), "utf-16be")
 	}
-	if bytes.IndexByte(b, 0) >= 0 {
-		return Text{}, ErrBinary
-	}
 	// one pass says whether the bytes are UTF-8 and whether they are prose (a pass for each was a
-	// tenth of parsing)
+	// tenth of parsing); a NUL byte, which makes any file binary, is one of the odd runes it
+	// counts, so only a text that has some is searched for one
 	s := string(b)
 	if total, odd, valid := scan(s, true); valid {
+		if odd > 0 && strings.IndexByte(s, 0) >= 0 {
+			return Text{}, ErrBinary
+		}
 		return judge(Text{Text: s, Encoding: "utf-8"}, total, odd)
+	}
+	if bytes.IndexByte(b, 0) >= 0 {
+		return Text{}, ErrBinary
 	}
 	// Scraped files are often cut at a byte count, leaving half a character at line ends (seed 004).
 	// A handful of bad bytes in otherwise good UTF-8 is that, not another encoding.

@@ -39,6 +39,8 @@ func TestDecode(t *testing.T) {
 		{"empty", nil, "", "empty file"},
 		{"only spaces", []byte(" \n\t\n"), "", "empty file"},
 		{"binary with NUL", []byte("PK\x03\x04\x00\x00abc"), "", "binary"},
+		{"prose with one NUL", []byte(sample + "\x00" + sample), "", "binary"},                      // valid UTF-8, one odd rune in thousands
+		{"prose with a cut character and a NUL", append(append([]byte{}, cut...), 0), "", "binary"}, // invalid UTF-8
 		{"neither utf-8 nor gb18030", bytes.Repeat([]byte{0x81, 0x01, 0x9F, 0x02, 0x07}, 50), "", "not a text document"},
 	}
 	for _, tt := range tests {
