@@ -280,20 +280,19 @@ func FuzzGrowthGuard(f *testing.F) {
 	})
 }
 
-// FuzzTriggers: the trigger pattern tried at the places a match can begin finds what the
-// unanchored pattern finds.
+// FuzzTriggers: the trigger pattern, searched by the places its matches can begin (rx), finds
+// what regexp's own search finds.
 func FuzzTriggers(f *testing.F) {
 	for _, s := range []string{"今年经济社会发展的主要预期目标是：地区生产总值增长6%", "2024年发展主要目标是：", "全镇发展的主要目标为",
 		"主要指标是：主要目标是：预期性目标建议为", "发展发展的主要目标", "经济社会发展主要目标", "主要预期目标", ""} {
 		f.Add(s)
 	}
+	if !triggerRe.ByStarts() {
+		f.Fatal("the trigger pattern is not searched by its starts")
+	}
 	f.Fuzz(func(t *testing.T, s string) {
-		var want [][2]int
-		for _, m := range triggerRe.FindAllStringIndex(s, -1) {
-			want = append(want, [2]int{m[0], m[1]})
-		}
-		if got := triggersIn(s); !slices.Equal(got, want) {
-			t.Fatalf("%q: %v, the pattern %v", s, got, want)
+		if got, want := triggerRe.FindAllStringIndex(s, -1), triggerRe.Regexp.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("%q: %v, regexp %v", s, got, want)
 		}
 	})
 }

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"baogao/parse/runes"
-	"baogao/parse/rx"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -29,7 +28,7 @@ func findTriggers(body string, byWord [][]int) [][2]int {
 			for hi < len(body) && !utf8.RuneStart(body[hi]) {
 				hi++
 			}
-			for _, loc := range triggersIn(body[lo:hi]) {
+			for _, loc := range triggerRe.FindAllStringIndex(body[lo:hi], -1) {
 				if lo+loc[1] > i && lo+loc[0] <= i && !seen[lo+loc[1]] {
 					seen[lo+loc[1]] = true
 					out = append(out, [2]int{lo + loc[0], lo + loc[1]})
@@ -38,30 +37,6 @@ func findTriggers(body string, byWord [][]int) [][2]int {
 		}
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
-	return out
-}
-
-// triggerAt is triggerRe anchored: it is tried at each place a match can begin.
-var triggerAt = rx.MustCompile(`^(?:` + triggerRe.String() + `)`)
-
-// triggersIn is triggerRe.FindAllStringIndex(s, -1) by triggerAt at the places whose first
-// character can begin a match (主, 预, 经, 全, 今, 发, a year's digit): the leftmost place that
-// matches, with what matches there, is the unanchored pattern's match, and the next is looked
-// for after it. The unanchored pattern, with no literal to start from, ran its engine at every
-// character of the window around each trigger word: 2.5 times as long on the generated reports.
-func triggersIn(s string) [][2]int {
-	var out [][2]int
-	for p := 0; p < len(s); {
-		if triggerAt.May(s[p:]) {
-			if m := triggerAt.FindStringIndex(s[p:]); m != nil && m[1] > 0 {
-				out = append(out, [2]int{p, p + m[1]})
-				p += m[1]
-				continue
-			}
-		}
-		_, w := utf8.DecodeRuneInString(s[p:])
-		p += w
-	}
 	return out
 }
 

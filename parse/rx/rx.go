@@ -23,12 +23,95 @@ type Regexp struct {
 	*regexp.Regexp
 	lead   *leadSet // nil: no guard, every call goes to the engine
 	window int      // the most bytes a match spans, for an anchored pattern that ends as it likes; 0: the whole text
+	// starts is, for a pattern that is not anchored and has no literal prefix, the pattern
+	// anchored, when a match can begin with only a few runes: tried at each place one stands,
+	// it finds the leftmost match (the engine's own search, with no literal to look for, ran at
+	// every character). nil: regexp searches.
+	starts *Regexp
 }
 
 // MustCompile is regexp.MustCompile with the guard worked out from the pattern.
 func MustCompile(expr string) *Regexp {
 	re := regexp.MustCompile(expr)
-	return &Regexp{Regexp: re, lead: leadOf(expr), window: windowOf(expr)}
+	r := &Regexp{Regexp: re, lead: leadOf(expr), window: windowOf(expr)}
+	if prefix, _ := re.LiteralPrefix(); prefix == "" && r.lead == nil && startsAnywhere(expr) {
+		if twin := MustCompile(`^(?:` + expr + `)`); twin.lead != nil && twin.lead.size <= maxStarts {
+			r.starts = twin
+		}
+	}
+	return r
+}
+
+// maxStarts is the most runes a match may begin with for starts to pay: at each of them the
+// anchored pattern runs.
+const maxStarts = 64
+
+// startsAnywhere says a pattern asks nothing of what stands before a match (^, \b, \B): tried on
+// the text from a place on, it matches there as it would in the whole text.
+func startsAnywhere(expr string) bool {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return false
+	}
+	var ok func(*syntax.Regexp) bool
+	ok = func(re *syntax.Regexp) bool {
+		switch re.Op {
+		case syntax.OpBeginLine, syntax.OpBeginText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+			return false
+		}
+		for _, sub := range re.Sub {
+			if !ok(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return ok(re.Simplify())
+}
+
+// from is the leftmost match in s at or after byte from, as submatch indexes into s, by starts;
+// nil when there is none. The pattern matches no empty text (its twin has a guard).
+func (r *Regexp) from(s string, from int) []int {
+	for p := from; p < len(s); {
+		if t := s[p:]; r.starts.may(t) {
+			if m := r.starts.Regexp.FindStringSubmatchIndex(r.starts.cut(t)); m != nil {
+				for i := range m {
+					if m[i] >= 0 {
+						m[i] += p
+					}
+				}
+				return m
+			}
+		}
+		_, w := utf8.DecodeRuneInString(s[p:])
+		p += w
+	}
+	return nil
+}
+
+// all is every match in s, up to n (n < 0: all), by from: each after the one before.
+func (r *Regexp) all(s string, n int) [][]int {
+	var out [][]int
+	for at := 0; n < 0 || len(out) < n; {
+		m := r.from(s, at)
+		if m == nil {
+			break
+		}
+		out = append(out, m)
+		at = m[1]
+	}
+	return out
+}
+
+// strs turns submatch indexes into the strings they cut from s.
+func strs(s string, m []int) []string {
+	out := make([]string, len(m)/2)
+	for i := range out {
+		if m[2*i] >= 0 {
+			out[i] = s[m[2*i]:m[2*i+1]]
+		}
+	}
+	return out
 }
 
 // may says whether s can match at all, by its first rune.
@@ -62,10 +145,21 @@ func (r *Regexp) cut(s string) string {
 func (r *Regexp) May(s string) bool { return r.may(s) }
 
 // MatchString is regexp's, answered without the engine where the first rune rules a match out.
-func (r *Regexp) MatchString(s string) bool { return r.may(s) && r.Regexp.MatchString(r.cut(s)) }
+func (r *Regexp) MatchString(s string) bool {
+	if r.starts != nil {
+		return r.from(s, 0) != nil
+	}
+	return r.may(s) && r.Regexp.MatchString(r.cut(s))
+}
 
 // FindStringSubmatch is regexp's, guarded like MatchString.
 func (r *Regexp) FindStringSubmatch(s string) []string {
+	if r.starts != nil {
+		if m := r.from(s, 0); m != nil {
+			return strs(s, m)
+		}
+		return nil
+	}
 	if !r.may(s) {
 		return nil
 	}
@@ -74,6 +168,9 @@ func (r *Regexp) FindStringSubmatch(s string) []string {
 
 // FindStringSubmatchIndex is regexp's, guarded like MatchString.
 func (r *Regexp) FindStringSubmatchIndex(s string) []int {
+	if r.starts != nil {
+		return r.from(s, 0)
+	}
 	if !r.may(s) {
 		return nil
 	}
@@ -82,6 +179,12 @@ func (r *Regexp) FindStringSubmatchIndex(s string) []int {
 
 // FindStringIndex is regexp's, guarded like MatchString.
 func (r *Regexp) FindStringIndex(s string) []int {
+	if r.starts != nil {
+		if m := r.from(s, 0); m != nil {
+			return m[:2:2]
+		}
+		return nil
+	}
 	if !r.may(s) {
 		return nil
 	}
@@ -90,14 +193,68 @@ func (r *Regexp) FindStringIndex(s string) []int {
 
 // FindString is regexp's, guarded like MatchString.
 func (r *Regexp) FindString(s string) string {
+	if r.starts != nil {
+		if m := r.from(s, 0); m != nil {
+			return s[m[0]:m[1]]
+		}
+		return ""
+	}
 	if !r.may(s) {
 		return ""
 	}
 	return r.Regexp.FindString(r.cut(s))
 }
 
+// FindAllStringSubmatchIndex is regexp's, by starts where the pattern has them.
+func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	if r.starts == nil {
+		return r.Regexp.FindAllStringSubmatchIndex(s, n)
+	}
+	return r.all(s, n)
+}
+
+// FindAllStringSubmatch is regexp's, by starts where the pattern has them.
+func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
+	if r.starts == nil {
+		return r.Regexp.FindAllStringSubmatch(s, n)
+	}
+	var out [][]string
+	for _, m := range r.all(s, n) {
+		out = append(out, strs(s, m))
+	}
+	return out
+}
+
+// FindAllStringIndex is regexp's, by starts where the pattern has them.
+func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
+	if r.starts == nil {
+		return r.Regexp.FindAllStringIndex(s, n)
+	}
+	out := r.all(s, n)
+	for i, m := range out {
+		out[i] = m[:2:2]
+	}
+	return out
+}
+
+// FindAllString is regexp's, by starts where the pattern has them.
+func (r *Regexp) FindAllString(s string, n int) []string {
+	if r.starts == nil {
+		return r.Regexp.FindAllString(s, n)
+	}
+	var out []string
+	for _, m := range r.all(s, n) {
+		out = append(out, s[m[0]:m[1]])
+	}
+	return out
+}
+
 // Guarded says whether the pattern has a guard (for the tests: a pattern meant to have one).
 func (r *Regexp) Guarded() bool { return r.lead != nil }
+
+// ByStarts says whether the pattern's search tries its anchored twin at the places a match can
+// begin (for the tests).
+func (r *Regexp) ByStarts() bool { return r.starts != nil }
 
 // Window is the most bytes of a text the pattern is given, 0 for all (for the tests).
 func (r *Regexp) Window() int { return r.window }
@@ -106,6 +263,7 @@ func (r *Regexp) Window() int { return r.window }
 type leadSet struct {
 	bmp    [0x10000 / 64]uint64
 	astral []rune // pairs lo, hi above the BMP
+	size   int    // runes in the set, counted as added (a rune added twice counts twice)
 }
 
 func (l *leadSet) has(c rune) bool {
@@ -121,6 +279,7 @@ func (l *leadSet) has(c rune) bool {
 }
 
 func (l *leadSet) add(lo, hi rune) {
+	l.size += int(hi-lo) + 1
 	for c := lo; c <= hi && c < 0x10000; c++ {
 		l.bmp[c/64] |= 1 << (c % 64)
 	}

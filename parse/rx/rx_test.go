@@ -1,6 +1,7 @@
 package rx
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -45,17 +46,67 @@ func TestGuardAgreesWithRegexp(t *testing.T) {
 	}
 }
 
-// agrees checks that g answers as regexp does on each input: whether it matches, and where.
+// agrees checks that g answers as regexp does on each input: whether it matches, where, and
+// every match in turn.
 func agrees(t *testing.T, g *Regexp, ins []string) {
 	t.Helper()
 	re := regexp.MustCompile(g.String())
 	for _, in := range ins {
-		if got, want := g.MatchString(in), re.MatchString(in); got != want {
-			t.Errorf("%s on %q: %v, regexp says %v", g, in, got, want)
+		if msg := differs(g, re, in); msg != "" {
+			t.Error(msg)
 		}
-		if got, want := g.FindStringSubmatchIndex(in), re.FindStringSubmatchIndex(in); !slices.Equal(got, want) {
-			t.Errorf("%s on %q: %v, regexp says %v", g, in, got, want)
+	}
+}
+
+// differs says how g's answers on s differ from regexp's, or "".
+func differs(g *Regexp, re *regexp.Regexp, s string) string {
+	switch {
+	case g.MatchString(s) != re.MatchString(s):
+		return fmt.Sprintf("%s on %q: MatchString %v", g, s, g.MatchString(s))
+	case !slices.Equal(g.FindStringSubmatchIndex(s), re.FindStringSubmatchIndex(s)):
+		return fmt.Sprintf("%s on %q: FindStringSubmatchIndex %v, regexp %v", g, s, g.FindStringSubmatchIndex(s), re.FindStringSubmatchIndex(s))
+	case !slices.Equal(g.FindStringSubmatch(s), re.FindStringSubmatch(s)) || g.FindString(s) != re.FindString(s) || !slices.Equal(g.FindStringIndex(s), re.FindStringIndex(s)):
+		return fmt.Sprintf("%s on %q: FindStringSubmatch %q, regexp %q", g, s, g.FindStringSubmatch(s), re.FindStringSubmatch(s))
+	}
+	for _, n := range []int{-1, 0, 1, 2} {
+		if !slices.EqualFunc(g.FindAllStringSubmatchIndex(s, n), re.FindAllStringSubmatchIndex(s, n), slices.Equal) ||
+			!slices.EqualFunc(g.FindAllStringSubmatch(s, n), re.FindAllStringSubmatch(s, n), slices.Equal) ||
+			!slices.EqualFunc(g.FindAllStringIndex(s, n), re.FindAllStringIndex(s, n), slices.Equal) ||
+			!slices.Equal(g.FindAllString(s, n), re.FindAllString(s, n)) {
+			return fmt.Sprintf("%s on %q: FindAll (n %d) %v, regexp %v", g, s, n, g.FindAllStringSubmatchIndex(s, n), re.FindAllStringSubmatchIndex(s, n))
 		}
+	}
+	return ""
+}
+
+// searched are patterns that are not anchored, and whether each is searched by its starts.
+var searched = []struct {
+	expr     string
+	byStarts bool
+}{
+	{`(?:主要)?预期(?:性)?目标(?:是|为)?\s*[:：]?|(?:经济社会发展|全[镇区市县]发展|发展)的?主要目标(?:是|为)\s*[:：]?|(?:今年|(?:19|20)\d\d年)发展目标`, true},
+	{`(省|市|区|县|镇)人民政府(?:省|市|区|县|镇)长|代表(省|市|区|县|镇)(?:人民)?政府`, true},
+	{`代表(市|县)政府|^(?:镇|县)政府工作报告`, false}, // one branch asks for the text's start
+	{`(\d+(?:\.\d+)?)(%?)\s?(?:—|-|至)\s?(\d+(?:\.\d+)?)(%)`, true},
+	{`[一二三四五六七八九十]是([^，。]{0,8})`, true},
+	{`(?:省|市)长\s*([\p{Han}]{2,4})$`, true}, // what follows is asked: the same from any place on
+	{`\b目标\b`, false},         // what stands before is asked
+	{`[\p{Han}]{2}工作`, false}, // too many first runes
+	{`工作([一二])`, false},       // a literal prefix: regexp's own search
+	{`(?m)^一、`, false},
+	{`x*`, false}, // matches the empty text
+}
+
+func TestByStarts(t *testing.T) {
+	ins := append(inputs, "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，2024年发展目标", "镇人民政府镇长和代表县政府",
+		"增长5—6%，下降3至4.5%和7-8%", "一是加强，二是巩固。三是", "市长 王小明", "市长王小明。", "目标 目标", "政府工作工作一工作二",
+		"代表市政府", "镇政府工作报告代表县政府", "\xe4一是\xff二是x", "2024年发展目标预期目标")
+	for _, p := range searched {
+		g := MustCompile(p.expr)
+		if g.ByStarts() != p.byStarts {
+			t.Errorf("%s: by starts %v, want %v", p.expr, g.ByStarts(), p.byStarts)
+		}
+		agrees(t, g, ins)
 	}
 }
 
@@ -70,13 +121,13 @@ func FuzzGuard(f *testing.F) {
 	for _, w := range windowed {
 		res = append(res, MustCompile(w.expr))
 	}
+	for _, p := range searched {
+		res = append(res, MustCompile(p.expr))
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, g := range res {
-			if got, want := g.MatchString(s), g.Regexp.MatchString(s); got != want {
-				t.Fatalf("%s on %q: %v, regexp says %v", g.String(), s, got, want)
-			}
-			if got, want := g.FindStringSubmatchIndex(s), g.Regexp.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
-				t.Fatalf("%s on %q: %v, regexp says %v", g.String(), s, got, want)
+			if msg := differs(g, g.Regexp, s); msg != "" {
+				t.Fatal(msg)
 			}
 		}
 	})
