@@ -100,6 +100,9 @@ var (
 	nameSuffix  = rx.MustCompile(`^(?:总额|总值|额)`)
 )
 
+// growthAfterVerbs are the words one of which ends every match of growthAfter (负增长 holds 增长).
+var growthAfterVerbs = []string{"增长", "下降", "减少", "降低"}
+
 // growthAfterIndex is growthAfter.FindStringSubmatchIndex, tried only where one of its verbs
 // stands within the most bytes a match spans: every match ends with one, and most figures are
 // followed by none (the pattern ran after every figure of every review).
@@ -109,7 +112,7 @@ func growthAfterIndex(tail string) []int {
 		n = len(tail) // a pattern made unbounded: the whole tail
 	}
 	w := tail[:min(len(tail), n)]
-	if !strings.Contains(w, "增长") && !strings.Contains(w, "下降") && !strings.Contains(w, "减少") && !strings.Contains(w, "降低") {
+	if !hasAny(w, growthAfterVerbs) {
 		return nil
 	}
 	return growthAfter.FindStringSubmatchIndex(tail)

@@ -492,14 +492,8 @@ func (t *tables) leads(pair string) bool {
 	return t.lead[h/64]&(1<<(h%64)) != 0
 }
 
-// leadHash spreads the bytes of two characters over leadBits bits (FNV-1a).
-func leadHash(pair string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(pair); i++ {
-		h = (h ^ uint32(pair[i])) * 16777619
-	}
-	return h >> (32 - leadBits)
-}
+// leadHash spreads the bytes of two characters over leadBits bits.
+func leadHash(pair string) uint32 { return nameHash(pair) >> (32 - leadBits) }
 
 // leadBits makes the bitset of stem beginnings 128 KB: 41,000 stems set about one bit in 25.
 const leadBits = 20

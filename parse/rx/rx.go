@@ -33,8 +33,15 @@ type Regexp struct {
 // MustCompile is regexp.MustCompile with the guard worked out from the pattern.
 func MustCompile(expr string) *Regexp {
 	re := regexp.MustCompile(expr)
-	r := &Regexp{Regexp: re, lead: leadOf(expr), window: windowOf(expr)}
-	if prefix, _ := re.LiteralPrefix(); prefix == "" && r.lead == nil && startsAnywhere(expr) {
+	r := &Regexp{Regexp: re}
+	// regexp has parsed expr already: parsed once more, the tree answers the three questions
+	tree, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return r
+	}
+	tree = tree.Simplify()
+	r.lead, r.window = leadOf(tree), windowOf(tree)
+	if prefix, _ := re.LiteralPrefix(); prefix == "" && r.lead == nil && startsAnywhere(tree) {
 		if twin := MustCompile(`^(?:` + expr + `)`); twin.lead != nil && twin.lead.size <= maxStarts {
 			r.starts = twin
 		}
@@ -46,13 +53,9 @@ func MustCompile(expr string) *Regexp {
 // anchored pattern runs.
 const maxStarts = 64
 
-// startsAnywhere says a pattern asks nothing of what stands before a match (^, \b, \B): tried on
+// startsAnywhere says a pattern (simplified) asks nothing of what stands before a match (^, \b, \B): tried on
 // the text from a place on, it matches there as it would in the whole text.
-func startsAnywhere(expr string) bool {
-	re, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		return false
-	}
+func startsAnywhere(re *syntax.Regexp) bool {
 	var ok func(*syntax.Regexp) bool
 	ok = func(re *syntax.Regexp) bool {
 		switch re.Op {
@@ -66,7 +69,7 @@ func startsAnywhere(expr string) bool {
 		}
 		return true
 	}
-	return ok(re.Simplify())
+	return ok(re)
 }
 
 // from is the leftmost match in s at or after byte from, as submatch indexes into s, by starts;
@@ -288,15 +291,10 @@ func (l *leadSet) add(lo, hi rune) {
 	}
 }
 
-// windowOf is the most bytes a match of an anchored pattern can span, or 0 where that is not
+// windowOf is the most bytes a match of an anchored pattern (simplified) can span, or 0 where that is not
 // known or the window would change what matches: a repetition without bound, or an assertion
 // about what follows ($, \b), which the window's end would answer differently.
-func windowOf(expr string) int {
-	re, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		return 0
-	}
-	re = re.Simplify()
+func windowOf(re *syntax.Regexp) int {
 	if !anchored(re) {
 		return 0
 	}
@@ -365,15 +363,10 @@ func runeLen(r rune) int {
 	return 3
 }
 
-// leadOf works out the guard of a pattern: only for one that begins with ^ (the start of the
+// leadOf works out the guard of a pattern (simplified): only for one that begins with ^ (the start of the
 // text, not of a line) and cannot match the empty text; nil for any other, or where the first
 // rune cannot be known (., case folding, a leading empty-width assertion other than ^).
-func leadOf(expr string) *leadSet {
-	re, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		return nil
-	}
-	re = re.Simplify()
+func leadOf(re *syntax.Regexp) *leadSet {
 	if !anchored(re) {
 		return nil
 	}
