@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"baogao/parse/text"
 	"fmt"
 	"hash/fnv"
 	"os"
@@ -64,6 +65,41 @@ func FuzzNormalize(f *testing.F) {
 			t.Fatalf("%q: lines %q", s, got)
 		}
 	})
+}
+
+// fold gives text.Scan's counts and verdict for any bytes (Decode believes them instead of its
+// own pass), and for valid UTF-8 the lines of the fold by passes.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"", "\n", "增长５％，", "a\x00b", "\xe5\xa2", "全市地区生产总值增长百分之六\u3000\u3001\u303f\u4000\u9fff",
+		"\ufffd\ue000\u2010\u2027\u2028\uff01\uffe5\uff10", "\xed\xa0\x80", "\xe0\x80\xaf", "ｿ\u0085\u00ad\u200e", "\x7f\x01\v"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkFold(t, s) })
+}
+
+func checkFold(t *testing.T, s string) {
+	t.Helper()
+	lines, total, odd, valid := fold(s, true)
+	wt, wo, wv := text.Scan(s)
+	if valid != wv || valid && (total != wt || odd != wo) || !valid && lines != nil {
+		t.Fatalf("%q: %d %d %v, text.Scan %d %d %v", s, total, odd, valid, wt, wo, wv)
+	}
+	if valid {
+		if got, want := strings.Join(lines, "\n"), normalizeByPasses(s); got != want {
+			t.Fatalf("%q: %q, by passes %q", s, got, want)
+		}
+	}
+}
+
+// A text of ideographs long enough for the blocks, punctuation and ASCII, with each byte set to
+// each value in turn: every way a run of the bulk can end early or be cut.
+func TestFoldEveryByte(t *testing.T) {
+	base := "全市地区生产总值增长百分之六，规上工业增加值增长七\u4000\u9fff、“３Ａ” a\u3000b\r\n"
+	for i := range len(base) {
+		for c := range 256 {
+			checkFold(t, base[:i]+string([]byte{byte(c)})+base[i+1:])
+		}
+	}
 }
 
 // A year phrase found from its 年 is the regexp's own leftmost match.

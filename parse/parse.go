@@ -37,6 +37,7 @@ func Parse(name string, data []byte) ([]model.Report, error) {
 	}
 	var d text.Text
 	var err error
+	var lines []string // d.Text folded into lines, when decoding did it
 	switch f := sniff(name, data); f.format {
 	case fmtUnsupported:
 		return nil, errors.New(f.why) // an English message of the table (sniff)
@@ -52,7 +53,14 @@ func Parse(name string, data []byte) ([]model.Report, error) {
 		d, err = word.Text(data)
 		d.From = msg.EN.T("from.docx")
 	default:
-		d, err = text.Decode(data)
+		// the check for UTF-8 and the fold into lines are one pass (fold); lines stays nil when
+		// the bytes were no UTF-8, and the text read another way is folded below
+		d, err = text.DecodeBy(data, func(s string) (int, int, bool) {
+			var total, odd int
+			var valid bool
+			lines, total, odd, valid = fold(s, true)
+			return total, odd, valid
+		})
 	}
 	if err != nil {
 		return nil, err
@@ -62,10 +70,11 @@ func Parse(name string, data []byte) ([]model.Report, error) {
 		// pages and Word files give what the markup held
 		d.Text = runes.Valid(d.Text)
 	}
-	return parseText(name, d)
+	return parseText(name, d, lines)
 }
 
-func parseText(name string, d text.Text) ([]model.Report, error) {
+// parseText reads a text into reports; lines is the text folded (normalizeLines), or nil.
+func parseText(name string, d text.Text, lines []string) ([]model.Report, error) {
 	// One limit for text however it arrived: a Word file or a saved page may unpack to more text
 	// than any file on disk is allowed to hold.
 	if len(d.Text) > MaxFileSize {
@@ -81,7 +90,9 @@ func parseText(name string, d text.Text) ([]model.Report, error) {
 	if d.Dropped > 0 {
 		warnings = append(warnings, msg.EN.T("warn.dropped-bytes", d.Dropped))
 	}
-	lines := normalizeLines(d.Text)
+	if lines == nil {
+		lines = normalizeLines(d.Text)
+	}
 	lines, h, fileTitles, w := stripNoise(lines)
 	warnings = append(warnings, w...)
 	lines, pages := joinPages(lines)

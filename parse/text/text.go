@@ -67,7 +67,12 @@ type Text struct {
 // Decode turns a file's bytes into UTF-8 text. Order matters: a BOM is believed first, then NUL
 // bytes mean binary, then valid (or nearly valid) UTF-8 wins over GB18030, because GB18030 accepts
 // almost any byte string and would turn a UTF-8 file with a cut character into mojibake.
-func Decode(b []byte) (Text, error) {
+func Decode(b []byte) (Text, error) { return DecodeBy(b, Scan) }
+
+// DecodeBy is Decode with the pass that checks a file for UTF-8 given, so a caller that must
+// read every byte of the text anyway (parse folds it into lines) reads a UTF-8 file once: check
+// must give Scan's counts and verdict for s, and is called at most once.
+func DecodeBy(b []byte, check func(s string) (total, odd int, valid bool)) (Text, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return Text{}, ErrEmpty
 	}
@@ -83,7 +88,7 @@ func Decode(b []byte) (Text, error) {
 	// tenth of parsing); a NUL byte, which makes any file binary, is one of the odd runes it
 	// counts, so only a text that has some is searched for one
 	s := string(b)
-	if total, odd, valid := scan(s, true); valid {
+	if total, odd, valid := check(s); valid {
 		if odd > 0 && strings.IndexByte(s, 0) >= 0 {
 			return Text{}, ErrBinary
 		}
@@ -141,6 +146,9 @@ func Check(d Text) (Text, error) {
 	return judge(d, total, odd)
 }
 
+// Scan is scan stopping at the first invalid byte: the check Decode makes.
+func Scan(s string) (total, odd int, valid bool) { return scan(s, true) }
+
 // scan counts the runes of s and the odd ones among them (control and replacement characters,
 // private use, what does not print), and says whether s is valid UTF-8 (an invalid byte counts
 // as one odd rune). With stop it gives up at the first invalid byte: the bytes are then read
@@ -187,23 +195,31 @@ func scan(s string, stop bool) (total, odd int, valid bool) {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		i += w
 		total++
-		switch {
-		case r >= 0x20 && r < 0x7f, r >= 0x4e00 && r <= 0x9fff, r >= 0x3000 && r <= 0x303f, r >= 0xff01 && r <= 0xffe5:
-			// the bulk of any report: ASCII, CJK ideographs and punctuation
-		case r == '\n' || r == '\r' || r == '\t' || r == '\f':
-		case r == utf8.RuneError, r < 0x20, r == 0x7f, r >= 0xE000 && r <= 0xF8FF:
-			if r == utf8.RuneError && w == 1 {
-				valid = false
-				if stop {
-					return total, odd, false
-				}
+		if r == utf8.RuneError && w == 1 {
+			valid = false
+			if stop {
+				return total, odd, false
 			}
-			odd++
-		case !unicode.IsPrint(r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r):
+		}
+		if OddRune(r) {
 			odd++
 		}
 	}
 	return total, odd, valid
+}
+
+// OddRune says r is one of the runes scan counts against a text: control and replacement
+// characters (an invalid byte decodes as one), private use, what does not print.
+func OddRune(r rune) bool {
+	switch {
+	case r >= 0x20 && r < 0x7f, r >= 0x4e00 && r <= 0x9fff, r >= 0x3000 && r <= 0x303f, r >= 0xff01 && r <= 0xffe5:
+		return false // the bulk of any report: ASCII, CJK ideographs and punctuation
+	case r == '\n' || r == '\r' || r == '\t' || r == '\f':
+		return false
+	case r == utf8.RuneError, r < 0x20, r == 0x7f, r >= 0xE000 && r <= 0xF8FF:
+		return true
+	}
+	return !unicode.IsPrint(r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r)
 }
 
 // judge refuses a decoding by the counts of scan.
