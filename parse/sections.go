@@ -68,14 +68,24 @@ func (c *runeCursor) at(b int) int {
 }
 
 func splitLines(body string) []line {
-	var out []line
+	// sized once: the body's line breaks are counted by the runtime's vector search, and the
+	// lines and their slice were the two largest allocations of the section pass
+	out := make([]line, 0, strings.Count(body, "\n")+1)
 	off := 0
-	for _, t := range strings.Split(body, "\n") {
+	for {
+		i := strings.IndexByte(body, '\n')
+		t := body
+		if i >= 0 {
+			t = body[:i]
+		}
 		n := runes.Count(t)
 		out = append(out, line{t, off, n})
 		off += n + 1
+		if i < 0 {
+			return out
+		}
+		body = body[i+1:]
 	}
-	return out
 }
 
 // headingTitle is the heading part of a line: the whole line when it is short, else up to the
