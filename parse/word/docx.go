@@ -40,13 +40,16 @@ func Text(b []byte) (text.Text, error) {
 	}
 	headingStyles := map[string]bool{}
 	if styles != nil {
-		if err := readPart(styles, func(d *xml.Decoder) error { return readStyles(d, headingStyles) }); err != nil {
+		if err := readPart(styles, func(d tokens) error {
+			clear(headingStyles) // what a scanner that gave up found is found again
+			return readStyles(d, headingStyles)
+		}); err != nil {
 			return text.Text{}, err
 		}
 	}
 	var body string
 	var hints map[string]bool
-	err = readPart(doc, func(d *xml.Decoder) (err error) {
+	err = readPart(doc, func(d tokens) (err error) {
 		body, hints, err = readDocument(d, headingStyles)
 		return err
 	})
@@ -61,9 +64,20 @@ func Text(b []byte) (text.Text, error) {
 	return d, err
 }
 
-func readPart(f *zip.File, read func(*xml.Decoder) error) error {
+// readPart reads one part of the Word file with read: by the scanner when the part is the plain
+// XML it takes, else by encoding/xml, streaming, as before the scanner (which gives every error
+// it gave: a damaged part, one past the size limit).
+func readPart(f *zip.File, read func(tokens) error) error {
 	if f.UncompressedSize64 > MaxXMLSize {
 		return msg.E("docx.part", f.Name, text.ErrTooBig)
+	}
+	if b, err := inflate(f); err == nil && scanParts {
+		if err := read(newScanner(b)); !errors.Is(err, errNotSimple) {
+			if err != nil {
+				return msg.E("docx.part", f.Name, err)
+			}
+			return nil
+		}
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -80,9 +94,25 @@ func readPart(f *zip.File, read func(*xml.Decoder) error) error {
 	return nil
 }
 
+// scanParts is false only in a benchmark of the reading before the scanner.
+var scanParts = true
+
+// inflate is a part's bytes, within the size limit.
+func inflate(f *zip.File) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	var b bytes.Buffer
+	b.Grow(int(min(f.UncompressedSize64, 8<<20)) + bytes.MinRead) // the size it claims, up to what a report needs
+	_, err = b.ReadFrom(&text.LimitedReader{R: rc, N: MaxXMLSize})
+	return b.Bytes(), err
+}
+
 // readStyles finds the ids of heading styles: built-in "heading N" and "Title", Chinese "标题",
 // or any style carrying an outline level.
-func readStyles(d *xml.Decoder, out map[string]bool) error {
+func readStyles(d tokens, out map[string]bool) error {
 	var id string
 	for {
 		tok, err := d.Token()
@@ -121,7 +151,7 @@ func attr(se xml.StartElement, local string) string {
 	return ""
 }
 
-func readDocument(d *xml.Decoder, headingStyles map[string]bool) (string, map[string]bool, error) {
+func readDocument(d tokens, headingStyles map[string]bool) (string, map[string]bool, error) {
 	var out strings.Builder
 	var para strings.Builder
 	hints := map[string]bool{}
