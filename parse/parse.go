@@ -53,8 +53,8 @@ func Parse(name string, data []byte) ([]model.Report, error) {
 		d, err = word.Text(data)
 		d.From = msg.EN.T("from.docx")
 	default:
-		// the check for UTF-8 and the fold into lines are one pass (fold); lines stays nil when
-		// the bytes were no UTF-8, and the text read another way is folded below
+		// the check of the text and its fold into lines are one pass (fold): of the bytes as
+		// UTF-8, or of the text decoded from another encoding (the last call's is d.Text)
 		d, err = text.DecodeBy(data, func(s string) (int, int, bool) {
 			var total, odd int
 			var valid bool

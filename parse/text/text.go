@@ -69,9 +69,10 @@ type Text struct {
 // almost any byte string and would turn a UTF-8 file with a cut character into mojibake.
 func Decode(b []byte) (Text, error) { return DecodeBy(b, Scan) }
 
-// DecodeBy is Decode with the pass that checks a file for UTF-8 given, so a caller that must
-// read every byte of the text anyway (parse folds it into lines) reads a UTF-8 file once: check
-// must give Scan's counts and verdict for s, and is called at most once.
+// DecodeBy is Decode with the pass that checks a text given, so a caller that must read every
+// byte of the text anyway (parse folds it into lines) reads it once: check must give Scan's
+// counts and verdict for s. It is called on the bytes as UTF-8 and, when they are not, on the
+// text decoded from another encoding; the last call's s is the text returned.
 func DecodeBy(b []byte, check func(s string) (total, odd int, valid bool)) (Text, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return Text{}, ErrEmpty
@@ -80,9 +81,9 @@ func DecodeBy(b []byte, check func(s string) (total, odd int, valid bool)) (Text
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
 		b = b[3:]
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
-		return DecodeWith(b, xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM), "utf-16le")
+		return decodeWith(b, xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM), "utf-16le", check)
 	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
-		return DecodeWith(b, xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM), "utf-16be")
+		return decodeWith(b, xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM), "utf-16be", check)
 	}
 	// one pass says whether the bytes are UTF-8 and whether they are prose (a pass for each was a
 	// tenth of parsing); a NUL byte, which makes any file binary, is one of the odd runes it
@@ -100,13 +101,17 @@ func DecodeBy(b []byte, check func(s string) (total, odd int, valid bool)) (Text
 	// Scraped files are often cut at a byte count, leaving half a character at line ends (seed 004).
 	// A handful of bad bytes in otherwise good UTF-8 is that, not another encoding.
 	if bad := invalidUTF8(b, len(b)/200); bad*200 < len(b) {
-		return Check(Text{Text: string(bytes.ToValidUTF8(b, nil)), Encoding: "utf-8", Dropped: bad})
+		return checkWith(Text{Text: string(bytes.ToValidUTF8(b, nil)), Encoding: "utf-8", Dropped: bad}, check)
 	}
-	return DecodeWith(b, simplifiedchinese.GB18030, "gb18030")
+	return decodeWith(b, simplifiedchinese.GB18030, "gb18030", check)
 }
 
 // DecodeWith decodes b from enc (named name in warnings) and checks the result is text.
 func DecodeWith(b []byte, enc encoding.Encoding, name string) (Text, error) {
+	return decodeWith(b, enc, name, Scan)
+}
+
+func decodeWith(b []byte, enc encoding.Encoding, name string, check func(string) (int, int, bool)) (Text, error) {
 	var out string
 	var err error
 	if enc == simplifiedchinese.GB18030 {
@@ -122,7 +127,17 @@ func DecodeWith(b []byte, enc encoding.Encoding, name string) (Text, error) {
 	if strings.IndexByte(out, 0) >= 0 {
 		return Text{}, ErrBinary
 	}
-	return Check(Text{Text: out, Encoding: name})
+	return checkWith(Text{Text: out, Encoding: name}, check)
+}
+
+// checkWith is Check by check, for a decoded text (valid UTF-8 but for a decoder's slip, which
+// Check's own count then judges).
+func checkWith(d Text, check func(string) (int, int, bool)) (Text, error) {
+	total, odd, valid := check(d.Text)
+	if !valid {
+		return Check(d)
+	}
+	return judge(d, total, odd)
 }
 
 // invalidUTF8 counts the bytes of b that are no UTF-8, stopping once there are more than enough:

@@ -95,3 +95,23 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+// DecodeBy with Scan is Decode, and the text it returns is the last one it gave its check: the
+// parser keeps the lines it folded from that text.
+func FuzzDecodeBy(f *testing.F) {
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("各位代表：地区生产总值增长6%。")
+	for _, s := range []string{"", " \n", "\xef\xbb\xbf各位代表", "\xff\xfeA\x00", "\xfe\xff\x00A", gbk, "各位代表\xe5\xa2", "a\x00b", "\x01\x02\x03"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		want, werr := Decode(b)
+		last, calls := "", 0
+		got, err := DecodeBy(b, func(s string) (int, int, bool) { last, calls = s, calls+1; return Scan(s) })
+		if (err == nil) != (werr == nil) || err != nil && err.Error() != werr.Error() || got.Text != want.Text || got.Encoding != want.Encoding || got.Dropped != want.Dropped {
+			t.Fatalf("%q: %+v %v, Decode %+v %v", b, got, err, want, werr)
+		}
+		if err == nil && (calls == 0 || last != got.Text) {
+			t.Fatalf("%q: %d calls, the last of %q, text %q", b, calls, last, got.Text)
+		}
+	})
+}
