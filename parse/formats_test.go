@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -188,6 +189,28 @@ func essenceOf(r model.Report) essence {
 		e.Targets = append(e.Targets, fmt.Sprintf("%s %s %s %v %v", in.Name, in.Figure(), in.Qualifier, in.Kind, in.Text))
 	}
 	return e
+}
+
+// Parse keeps nothing of the bytes it is given, in any format: the loader reads every file into
+// one buffer per worker and overwrites it with the next file.
+func TestParseKeepsNoBytes(t *testing.T) {
+	for name, text := range seedTexts(t) {
+		for v, b := range map[string][]byte{
+			"utf8.txt": []byte(text), "gb18030.txt": encodeWith(t, simplifiedchinese.GB18030, text), "cut.txt": []byte(text + "\xe5\xa2"),
+			"utf16le.txt": encodeWith(t, xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM), text), "gbk.html": htmlPage(t, text),
+			"word.docx": docxFile(t, text), "ie.mht": mhtmlFile(t, htmlPage(t, text), "gb2312", "base64"),
+		} {
+			file := strings.TrimSuffix(name, ".txt") + "." + v
+			want, werr := Parse(file, slices.Clone(b))
+			got, err := Parse(file, b)
+			for i := range b {
+				b[i] = 'x'
+			}
+			if fmt.Sprint(err) != fmt.Sprint(werr) || !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: the reports changed with the bytes they were parsed from", file)
+			}
+		}
+	}
 }
 
 // The same report as UTF-8, GB18030, UTF-16 (both byte orders), a GBK web page and a Word file
