@@ -68,11 +68,17 @@ func fold(s string, stop bool) (lines []string, total, odd int, valid bool) {
 		case c > ' ' && c < 0x7f:
 			n = 1
 		case c >= 0xE4 && c <= 0xE9:
-			if n = runes.Ideographs(s[i:]); n > 0 {
-				runs = n / 3
-			} else if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-				n = 3
+			// a run of ideographs: most are short (a comma every few words), and those are
+			// stepped through here; a long one in blocks (runes.Ideographs)
+			j := i
+			for k := 0; k < 4 && j+2 < len(s) && s[j] >= 0xE4 && s[j] <= 0xE9 && s[j+1]&0xC0 == 0x80 && s[j+2]&0xC0 == 0x80; k++ {
+				j += 3
 			}
+			if j-i == 12 {
+				j += runes.Ideographs(s[j:])
+			}
+			n = j - i
+			runs = n / 3
 		case c >= 0xE2 && c <= 0xEF && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
 			if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); asWritten(r) {
 				n = 3
