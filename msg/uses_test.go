@@ -27,8 +27,9 @@ var (
 	notWords = map[string]bool{
 		"goals not understood: ": true, // the export's warning that model splits (UnreadPrefix); its message is warn.unread
 		"PowerPoint Document":    true, "content-type: text/html": true, "<!doctype html": true, "display:none": true, "visibility:hidden": true,
-		"baogao host key": true, // the host key file's comment
-		"test panic":      true, // a test hook's panic, never shown
+		"baogao host key":   true, // the host key file's comment
+		`xml version="1.0"`: true, // XML's declaration, read by the Word scanner
+		"test panic":        true, // a test hook's panic, never shown
 	}
 	progRE  = regexp.MustCompile(`^baogao( [a-z]+)?: `)
 	idRE    = regexp.MustCompile(`^[a-z0-9]+\.[a-z0-9.\-]+$`)

@@ -14,8 +14,8 @@ type tokens interface {
 	Token() (xml.Token, error)
 }
 
-// errNotSimple is a part the scanner leaves to encoding/xml.
-var errNotSimple = errors.New("not the plain XML the scanner reads")
+// errNotSimple is a part the scanner leaves to encoding/xml; no one reads its text.
+var errNotSimple = errors.New("word.not-simple")
 
 // scanner reads the XML that Word writes (elements, attributes, text, the five named entities and
 // character references, an <?xml …?> declaration) about twenty times faster than encoding/xml,
