@@ -104,12 +104,8 @@ func fold(s string, stop bool) (lines []string, total, odd int, valid bool) {
 		if text.OddRune(r) {
 			odd++
 		}
-		if r == '\r' || r == '\n' || r == '\t' || r == ' ' || r == '\v' || r == '\f' || r >= utf8.RuneSelf && folded(r) {
-			if plain >= 0 {
-				b.WriteString(s[plain:i])
-				plain = -1
-			}
-		} else { // written as it is: the other control characters, the other runes
+		act := foldOf(r)
+		if act == asIs { // the other control characters, the other runes
 			if plain < 0 {
 				solid()
 				plain = i
@@ -117,29 +113,26 @@ func fold(s string, stop bool) (lines []string, total, odd int, valid bool) {
 			i += w
 			continue
 		}
+		if plain >= 0 {
+			b.WriteString(s[plain:i])
+			plain = -1
+		}
 		i += w
-		switch {
-		case r == '\r':
-			if i < len(s) && s[i] == '\n' {
+		switch act {
+		case lineBreak:
+			if r == '\r' && i < len(s) && s[i] == '\n' {
 				continue // \r\n is one line break
 			}
-			fallthrough
-		case r == '\n':
 			held = held[:0]
 			ends = append(ends, b.Len())
 			atStart = true
-		case r == '\t' || r == ' ':
+		case blank:
 			space(' ')
-		case r == '\v' || r == '\f':
+		case whiteSpace:
 			space(r)
-		case r == '\u00a0' || r == '\u2002' || r == '\u2003' || r == '\u2009' || r == '\u3000':
-			space(' ')
-		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00ad':
-		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ', r == '％', r == '．':
+		case narrowed:
 			solid()
 			b.WriteByte(byte(r - 0xFEE0))
-		default: // the other white space is trimmed at the ends and kept inside
-			space(r)
 		}
 	}
 	if plain >= 0 {
@@ -156,18 +149,30 @@ func fold(s string, stop bool) (lines []string, total, odd int, valid bool) {
 	return lines, total, odd, valid
 }
 
-// folded says fold changes a rune that is not ASCII: white space, the zero-width characters and
-// the soft hyphen, and the full-width digits, Latin letters, ％ and ．.
-func folded(r rune) bool {
+// What fold does with a rune outside the bulk it copies without a look.
+const (
+	asIs       = iota // written as it is
+	lineBreak         // \n, \r, \r\n: the end of a line
+	blank             // white space written as one space: tab, space, no-break, en, em, thin, ideographic
+	whiteSpace        // the other white space, trimmed at a line's ends and kept inside
+	dropped           // the zero-width characters and the soft hyphen
+	narrowed          // the full-width digits, Latin letters, ％ and ．: their ASCII forms
+)
+
+func foldOf(r rune) int {
 	switch {
-	case r == '\u00a0' || r == '\u2002' || r == '\u2003' || r == '\u2009' || r == '\u3000':
+	case r == '\n' || r == '\r':
+		return lineBreak
+	case r == '\t' || r == ' ' || r == '\u00a0' || r == '\u2002' || r == '\u2003' || r == '\u2009' || r == '\u3000':
+		return blank
 	case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00ad':
+		return dropped
 	case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ', r == '％', r == '．':
+		return narrowed
 	case unicode.IsSpace(r):
-	default:
-		return false
+		return whiteSpace
 	}
-	return true
+	return asIs
 }
 
 // asWritten says a three-byte rune is one fold copies as it is and text.Scan does not count as
@@ -178,7 +183,7 @@ func asWritten(r rune) bool {
 	case r >= 0x4000 && r <= 0x9fff, r >= 0x2010 && r <= 0x2027, r > 0x3000 && r <= 0x303f:
 		return true
 	case r >= 0xff01 && r <= 0xffe5:
-		return !(r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ' || r == '％' || r == '．')
+		return foldOf(r) == asIs
 	}
 	return false
 }
