@@ -419,7 +419,7 @@ func readLimited(name string) ([]byte, error) { return readInto(name, nil) }
 // readInto is readLimited into *buf when buf is not nil, which it keeps for the next file: a
 // worker parses one file at a time and keeps nothing of its bytes (parse copies what it keeps),
 // and memory fresh from the runtime for each file cost more than reading it (10,000 reports:
-// 130–170 ms to read into new buffers, 40–50 ms into one).
+// 130–240 ms to read into new buffers, 40–55 ms into one).
 func readInto(name string, buf *[]byte) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
