@@ -428,9 +428,9 @@ func readInto(name string, buf *[]byte) ([]byte, error) {
 	defer f.Close()
 	// read into a buffer of the file's size: io.ReadAll grows its buffer from 512 bytes, copying
 	// a report of 20 KB six times over
-	var bb bytes.Buffer
+	bb := new(bytes.Buffer)
 	if buf != nil {
-		bb = *bytes.NewBuffer((*buf)[:0])
+		bb = bytes.NewBuffer((*buf)[:0])
 	}
 	if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() <= parse.MaxFileSize {
 		bb.Grow(int(st.Size()) + bytes.MinRead)

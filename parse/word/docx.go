@@ -71,13 +71,8 @@ func readPart(f *zip.File, read func(tokens) error) error {
 	if f.UncompressedSize64 > MaxXMLSize {
 		return msg.E("docx.part", f.Name, text.ErrTooBig)
 	}
-	if b, err := inflate(f); err == nil && scanParts {
-		if err := read(newScanner(b)); !errors.Is(err, errNotSimple) {
-			if err != nil {
-				return msg.E("docx.part", f.Name, err)
-			}
-			return nil
-		}
+	if done, err := scanPart(f, read); done {
+		return err
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -92,6 +87,28 @@ func readPart(f *zip.File, read func(tokens) error) error {
 		return msg.E("docx.part", f.Name, err)
 	}
 	return nil
+}
+
+// scanPart reads a part with the scanner; done is false where the scanner leaves it to
+// encoding/xml (which also says why a part could not be inflated).
+func scanPart(f *zip.File, read func(tokens) error) (done bool, err error) {
+	if !scanParts {
+		return false, nil
+	}
+	b, err := inflate(f)
+	if err != nil {
+		return false, nil
+	}
+	sc, ok := newScanner(b)
+	if !ok {
+		return false, nil
+	}
+	if err := read(sc); errors.Is(err, errNotSimple) {
+		return false, nil
+	} else if err != nil {
+		return true, msg.E("docx.part", f.Name, err)
+	}
+	return true, nil
 }
 
 // scanParts is false only in a benchmark of the reading before the scanner.

@@ -53,7 +53,11 @@ func stream(d tokens) (out string, ok bool, err error) {
 // the tokens encoding/xml reads, and encoding/xml finds nothing wrong.
 func checkScanner(t *testing.T, part string) (scanned bool) {
 	t.Helper()
-	got, ok, err := stream(newScanner([]byte(part)))
+	sc, ok := newScanner([]byte(part))
+	if !ok {
+		return false
+	}
+	got, ok, err := stream(sc)
 	if err != nil {
 		t.Fatalf("%q: the scanner failed with %v", part, err)
 	}
