@@ -60,29 +60,12 @@ func fold(s string, stop bool) (lines []string, total, odd int, valid bool) {
 	plain := -1 // start of a run of bytes copied as they are, or -1
 	for i := 0; i < len(s); {
 		// The bulk of any report is copied as it is and prints, without decoding: ideographs
-		// U+4000–U+9FFF (in blocks: runes.Ideographs), printable ASCII but the space, and the
-		// three-byte punctuation of Chinese text fold leaves alone.
+		// U+4000–U+9FFF, printable ASCII but the space and the three-byte punctuation of
+		// Chinese text fold leaves alone, eight bytes at a time (runes.Bulk).
 		c := s[i]
 		n, runs := 0, 1
-		switch {
-		case c > ' ' && c < 0x7f:
-			n = 1
-		case c >= 0xE4 && c <= 0xE9:
-			// a run of ideographs: most are short (a comma every few words), and those are
-			// stepped through here; a long one in blocks (runes.Ideographs)
-			j := i
-			for k := 0; k < 4 && j+2 < len(s) && s[j] >= 0xE4 && s[j] <= 0xE9 && s[j+1]&0xC0 == 0x80 && s[j+2]&0xC0 == 0x80; k++ {
-				j += 3
-			}
-			if j-i == 12 {
-				j += runes.Ideographs(s[j:])
-			}
-			n = j - i
-			runs = n / 3
-		case c >= 0xE2 && c <= 0xEF && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			if r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); asWritten(r) {
-				n = 3
-			}
+		if c > ' ' && c < 0x7f || c >= 0xE0 && c <= 0xEF {
+			n, runs = runes.Bulk(s[i:], written)
 		}
 		if n > 0 {
 			if plain < 0 {
@@ -174,6 +157,9 @@ func foldOf(r rune) int {
 	}
 	return asIs
 }
+
+// written is asWritten as a set, for runes.Bulk.
+var written = runes.NewSet3(asWritten)
 
 // asWritten says a three-byte rune is one fold copies as it is and text.Scan does not count as
 // odd: ideographs, and the punctuation of Chinese text (U+2010–U+2027, U+3001–U+303F, U+FF01–
