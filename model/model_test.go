@@ -73,3 +73,28 @@ func TestUnitScale(t *testing.T) {
 		t.Errorf("figures in different units: %d and %d, want opposite signs", a, b)
 	}
 }
+
+// InnermostSection is the last section of SectionPath at every offset, inside, between and
+// outside sections.
+func TestInnermostSection(t *testing.T) {
+	secs := []Section{
+		{Title: "一", Start: 0, End: 50, Children: []Section{
+			{Title: "（一）", Start: 5, End: 20, Children: []Section{{Title: "1.", Start: 6, End: 9}}},
+			{Title: "（二）", Start: 20, End: 40},
+		}},
+		{Title: "二", Start: 60, End: 80},
+	}
+	for off := -1; off <= 81; off++ {
+		path := SectionPath(secs, off)
+		in := InnermostSection(secs, off)
+		if len(path) == 0 {
+			if in != nil {
+				t.Fatalf("%d: %q, want none", off, in.Title)
+			}
+			continue
+		}
+		if in == nil || in.Title != path[len(path)-1].Title {
+			t.Fatalf("%d: %v, want %q", off, in, path[len(path)-1].Title)
+		}
+	}
+}

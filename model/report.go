@@ -197,6 +197,26 @@ func SectionPath(secs []Section, off int) []Section {
 	}
 }
 
+// InnermostSection is the last of SectionPath(secs, off), or nil: without the chain, which the
+// extractor asked for at every figure only to read its last title.
+func InnermostSection(secs []Section, off int) *Section {
+	var in *Section
+	for {
+		found := false
+		for i := range secs {
+			if off >= secs[i].Start && off < secs[i].End {
+				in = &secs[i]
+				secs = in.Children
+				found = true
+				break
+			}
+		}
+		if !found {
+			return in
+		}
+	}
+}
+
 // Float is a small helper for building optional numbers.
 func Float(f float64) *float64 { return &f }
 

@@ -92,11 +92,11 @@ func (x *extractor) runeAt(b int) int {
 }
 
 func (x *extractor) sectionAt(off int) string {
-	path := model.SectionPath(x.secs, off)
-	if len(path) == 0 {
+	in := model.InnermostSection(x.secs, off)
+	if in == nil {
 		return ""
 	}
-	t := path[len(path)-1].Title
+	t := in.Title
 	if b, ok := x.bare[t]; ok {
 		return b
 	}
