@@ -118,7 +118,7 @@ func mayStartReport(ln string) bool {
 }
 
 func isNoise(ln string) bool {
-	if noiseExact[ln] {
+	if len(ln) <= noiseExactLen && noiseExact[ln] { // a line is hashed whole to be looked up
 		return true
 	}
 	// the phrases and the words each of the regexp's alternatives begins with, in one pass
@@ -144,6 +144,15 @@ func isNoise(ln string) bool {
 	}
 	return false
 }
+
+// noiseExactLen is the length of the longest line noiseExact holds.
+var noiseExactLen = func() int {
+	n := 0
+	for ln := range noiseExact {
+		n = max(n, len(ln))
+	}
+	return n
+}()
 
 // noiseWords are noisePhrases, then noiseRe's first words.
 var noiseWords = runes.NewWords(append(append([]string(nil), noisePhrases...), "请在", "还剩", "本文档共", "记者"))
