@@ -3,7 +3,6 @@ package parse
 import (
 	"baogao/parse/text"
 	"fmt"
-	"hash/fnv"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -222,13 +221,35 @@ func FuzzPageMark(f *testing.F) {
 	})
 }
 
-// sentenceSet's hash is FNV-1a of the sentences' Han characters, as hash/fnv computes it.
-func TestSentenceSetIsFNV(t *testing.T) {
-	set := sentenceSet([]string{"各位代表：现在我代表镇人民政府向大会报告工作。太短。"})
-	h := fnv.New64a()
-	h.Write([]byte("现在我代表镇人民政府向大会报告工作"))
-	if len(set) != 1 || !set[h.Sum64()] {
-		t.Fatalf("%v, want {%d}", set, h.Sum64())
+// sentenceSet holds, for each sentence of eight Han characters or more that ends with a mark, the
+// hash of its Han characters; a colon starts a sentence over, a line's end drops what it held.
+func TestSentenceSet(t *testing.T) {
+	hash := func(s string) uint64 {
+		h := uint64(sentenceSeed)
+		for _, r := range s {
+			h = sentenceStep(h, r)
+		}
+		return h
+	}
+	for _, c := range []struct {
+		lines []string
+		want  []string
+	}{
+		{[]string{"各位代表：现在我代表镇人民政府向大会报告工作。太短。"}, []string{"现在我代表镇人民政府向大会报告工作"}},
+		{[]string{"现在，我代表 镇人民政府（2024）向大会报告工作！", "全年地区生产总值增长6%；"}, []string{"现在我代表镇人民政府向大会报告工作", "全年地区生产总值增长"}},
+		{[]string{"一、2023年工作回顾和今后工作安排", "过去的一年全镇上下"}, nil},
+		{[]string{"过去的一年全镇上下", "齐心协力。"}, nil},
+		{[]string{"ab\xe4\xb8", "八个字的句子不算吗？"}, []string{"八个字的句子不算吗"}},
+	} {
+		set := sentenceSet(c.lines)
+		if len(set) != len(c.want) {
+			t.Errorf("%q: %d sentences, want %d", c.lines, len(set), len(c.want))
+		}
+		for _, w := range c.want {
+			if !set[hash(w)] {
+				t.Errorf("%q: no %q", c.lines, w)
+			}
+		}
 	}
 }
 
