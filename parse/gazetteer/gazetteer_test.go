@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"baogao/parse/runes"
 	"maps"
 	"os"
 	"path/filepath"
@@ -39,6 +40,28 @@ func TestChooseAmbiguous(t *testing.T) {
 	if _, ok := Choose(ps, "长安镇经济社会发展"); ok {
 		t.Error("a text that names no province or prefecture must leave the code undecided")
 	}
+}
+
+// parentCounts counts as a search for each stem does, for town names that many places bear and
+// texts that name their parents, overlapping and side by side.
+func FuzzParentCounts(f *testing.F) {
+	f.Add("白水镇", "陕西省渭南市白水县白水镇，渭南渭南陕西")
+	f.Add("建设镇", "黑龙江黑龙江省建设镇")
+	f.Add("长安镇", "东莞市长安镇……东莞……广东")
+	f.Add("永安镇", "福建福建福建")
+	f.Fuzz(func(t *testing.T, name, text string) {
+		ps := Named(name)
+		got := parentCounts(ps, text)
+		for _, p := range ps {
+			for _, parent := range []string{p.Province, p.Prefecture} {
+				if s := Stem(parent); parent != "" && utf8.RuneCountInString(s) >= 2 {
+					if want := runes.Occurrences(text, s); got[s] != want {
+						t.Fatalf("%s in %q: %d, want %d", s, text, got[s], want)
+					}
+				}
+			}
+		}
+	})
 }
 
 func TestNoCountyLevelCity(t *testing.T) {
