@@ -66,11 +66,17 @@ func Bulk(s string, also *Set3) (n, chars int) {
 			} else {
 				conts -= i - end - 1 // the lead and a continuation byte of the last word, counted
 			}
-			if !also.at(s, end) {
-				return end, end - conts
+			// a character of also: stepped over, and the words go on after it (at, written out:
+			// a call at every stop cost more than the look-up)
+			if also != nil && end+2 < len(s) {
+				c0, c1, c2 := s[end], s[end+1], s[end+2]
+				r := uint(c0&0x0F)<<12 | uint(c1&0x3F)<<6 | uint(c2&0x3F)
+				if c0&0xF0 == 0xE0 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && also[r>>6]>>(r&63)&1 != 0 {
+					i, conts, owed = end+3, conts+2, 0
+					continue
+				}
 			}
-			i, conts, owed = end+3, conts+2, 0
-			continue
+			return end, end - conts
 		}
 		conts += bits.OnesCount64(cont)
 		owed = lead>>56 | lead>>48
