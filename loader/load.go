@@ -548,16 +548,18 @@ func parseOne(j job, opt Options, buf *[]byte) (o outcome) {
 			opt.Bodies.Put(reps[i].Hash, reps[i].Body)
 		}
 	}
-	if opt.DropBodies || c != nil {
-		for i := range reps {
-			detach(&reps[i])
-		}
-	}
 	var frags [][]byte
 	if opt.Render != nil && err == nil {
 		frags = make([][]byte, len(reps))
 		for i := range reps {
 			frags[i] = opt.Render(&reps[i])
+		}
+	}
+	// what is packed below is copied into its encoding, and needs no copy of its own first
+	packed := c != nil && j.path != "" && frags != nil
+	if opt.DropBodies || c != nil {
+		for i := range reps {
+			detach(&reps[i], !packed)
 		}
 	}
 	if c != nil && j.path != "" {
@@ -593,10 +595,14 @@ func parseOne(j job, opt Options, buf *[]byte) (o outcome) {
 }
 
 // detach copies the strings a report shares with its body (titles, indicator sentences), so that
-// dropping the body frees it: a substring keeps the whole text alive.
-func detach(r *model.Report) {
+// dropping the body frees it: a substring keeps the whole text alive. Without heavy it leaves the
+// sections and indicators, which the caller packs (packHeavy) and drops.
+func detach(r *model.Report, heavy bool) {
 	for _, p := range []*string{&r.Title, &r.Region, &r.Speaker, &r.Date} {
 		*p = strings.Clone(*p)
+	}
+	if !heavy {
+		return
 	}
 	var secs func([]model.Section)
 	secs = func(ss []model.Section) {
