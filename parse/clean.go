@@ -29,30 +29,82 @@ func normalizeLines(s string) []string {
 // gives up at the first invalid byte, as text.Scan does, and lines is then nil.
 func fold(s string, stop bool) (lines []string, total, odd int, valid bool) {
 	valid = true
+	// A line is most often a span of s as it stands (a paragraph without its indent): it is then
+	// s[ls:le], and nothing is copied. A line that fold changes inside (a run of spaces, a tab, a
+	// full-width digit, a zero-width character) is written out into b from its first change on.
+	// Copying every line was a second copy of each report's text.
 	var b strings.Builder
-	b.Grow(len(s))
-	var ends []int
+	// lines is sized once (a line table grown by append was copied over and over); a line written
+	// out into b is put in when b is done, from its span in inB
+	lines = make([]string, 0, strings.Count(s, "\n")+1)
+	type span struct{ line, from, to int }
+	var inB []span
+	direct := true // the line so far is s[ls:le]
+	ls, le := 0, 0
+	size := 0   // bytes the line holds so far
+	bStart := 0 // where the line begins in b, once it is not direct
+	leave := func() {
+		direct, bStart = false, b.Len()
+		if size > 0 {
+			b.WriteString(s[ls:le])
+		}
+	}
+	keep := func(from, to int) { // s[from:to] as it is
+		if direct {
+			if size == 0 {
+				ls, le, size = from, to, to-from
+				return
+			}
+			if from == le {
+				le, size = to, size+to-from
+				return
+			}
+			leave()
+		}
+		b.WriteString(s[from:to])
+		size += to - from
+	}
+	endLine := func() {
+		if direct {
+			lines = append(lines, s[ls:ls+size])
+		} else {
+			inB = append(inB, span{len(lines), bStart, b.Len()})
+			lines = append(lines, "")
+		}
+		direct, size = true, 0
+	}
 	// White space is held back until a character follows it on the same line, so what ends a line
-	// is never written; a run of spaces is held as one.
+	// is never written; a run of spaces is held as one. heldExact: held is s[heldAt:] as it stands.
 	var heldBuf [16]byte
 	held := heldBuf[:0]
+	heldAt, heldExact := 0, true
 	atStart := true // nothing written on this line yet: white space here is dropped
-	space := func(r rune) {
+	// space holds r, written for the rune at at (same: r is that rune)
+	space := func(r rune, at int, same bool) {
 		if atStart {
 			return
 		}
-		if r == ' ' {
-			if len(held) > 0 && held[len(held)-1] == ' ' {
-				return
-			}
-			held = append(held, ' ')
+		if r == ' ' && len(held) > 0 && held[len(held)-1] == ' ' {
 			return
+		}
+		if len(held) == 0 {
+			heldAt, heldExact = at, same
+		} else if !same || at != heldAt+len(held) {
+			heldExact = false
 		}
 		held = utf8.AppendRune(held, r)
 	}
 	solid := func() {
 		if len(held) > 0 {
-			b.Write(held)
+			if heldExact {
+				keep(heldAt, heldAt+len(held))
+			} else {
+				if direct {
+					leave()
+				}
+				b.Write(held)
+				size += len(held)
+			}
 			held = held[:0]
 		}
 		atStart = false
@@ -97,9 +149,10 @@ func fold(s string, stop bool) (lines []string, total, odd int, valid bool) {
 			continue
 		}
 		if plain >= 0 {
-			b.WriteString(s[plain:i])
+			keep(plain, i)
 			plain = -1
 		}
+		at := i
 		i += w
 		switch act {
 		case lineBreak:
@@ -107,27 +160,28 @@ func fold(s string, stop bool) (lines []string, total, odd int, valid bool) {
 				continue // \r\n is one line break
 			}
 			held = held[:0]
-			ends = append(ends, b.Len())
+			endLine()
 			atStart = true
 		case blank:
-			space(' ')
+			space(' ', at, r == ' ')
 		case whiteSpace:
-			space(r)
+			space(r, at, true)
 		case narrowed:
 			solid()
+			if direct {
+				leave()
+			}
 			b.WriteByte(byte(r - 0xFEE0))
+			size++
 		}
 	}
 	if plain >= 0 {
-		b.WriteString(s[plain:])
+		keep(plain, len(s))
 	}
-	ends = append(ends, b.Len())
-	text := b.String()
-	lines = make([]string, len(ends))
-	from := 0
-	for k, e := range ends {
-		lines[k] = text[from:e]
-		from = e
+	endLine()
+	out := b.String()
+	for _, sp := range inB {
+		lines[sp.line] = out[sp.from:sp.to]
 	}
 	return lines, total, odd, valid
 }

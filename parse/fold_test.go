@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode"
@@ -268,4 +269,29 @@ func FuzzPastYear(f *testing.F) {
 			t.Fatalf("%q: %d, regexp %d", s, got, want)
 		}
 	})
+}
+
+// A line fold leaves as it stands (a paragraph, its indent dropped) is a span of the text, not a
+// copy: folding a megabyte of such lines allocates the line table, not another megabyte.
+func TestFoldCopiesNoCleanLine(t *testing.T) {
+	var sb strings.Builder
+	for sb.Len() < 1<<20 {
+		sb.WriteString("\u3000\u3000全年实现地区生产总值127.49亿元、增长6.5%；一般公共预算收入11.84亿元。\n")
+	}
+	s := sb.String()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	lines, _, _, _ := fold(s, true)
+	runtime.ReadMemStats(&after)
+	if got := after.TotalAlloc - before.TotalAlloc; got > uint64(len(s))/4 {
+		t.Errorf("folding %d bytes of clean lines allocated %d bytes", len(s), got)
+	}
+	if len(lines) < 2 || lines[0] != "全年实现地区生产总值127.49亿元、增长6.5%；一般公共预算收入11.84亿元。" {
+		t.Fatalf("%q", lines[:min(2, len(lines))])
+	}
+	// a line with a change inside is written out, and the others still come from the text
+	lines, _, _, _ = fold("甲乙  丙\n丁１２\n戊", true)
+	if strings.Join(lines, "|") != "甲乙 丙|丁12|戊" {
+		t.Fatalf("%q", lines)
+	}
 }
