@@ -251,14 +251,12 @@ func sentenceSet(lines []string) map[uint64]bool {
 	for _, ln := range lines {
 		h, n := uint64(sentenceSeed), 0
 		for i := 0; i < len(ln); {
-			c := ln[i]
-			if c < 0xE0 || c > 0xEF || i+2 >= len(ln) {
+			r, ok := runes.Three(ln, i)
+			if !ok {
 				_, w := utf8.DecodeRuneInString(ln[i:])
 				i += w
 				continue
 			}
-			// three bytes, read without the decoder (every text here is valid UTF-8)
-			r := rune(c&0x0F)<<12 | rune(ln[i+1]&0x3F)<<6 | rune(ln[i+2]&0x3F)
 			switch {
 			case r >= 0x4e00 && r <= 0x9fff:
 				h = sentenceStep(h, r)

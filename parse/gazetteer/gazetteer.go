@@ -443,11 +443,9 @@ func mention(text string, withTowns, byLeads bool) Mentions {
 	}
 	counts := map[string]int{}
 	for i := 0; i < len(text); {
-		var r rune
+		r, ok := runes.Three(text, i)
 		w := 3
-		if c := text[i]; c >= 0xE0 && c <= 0xEF && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
-			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F) // without the decoder
-		} else {
+		if !ok {
 			r, w = utf8.DecodeRuneInString(text[i:])
 		}
 		if r < 0x4e00 || r > 0x9fff || i+w >= len(text) {
@@ -455,7 +453,7 @@ func mention(text string, withTowns, byLeads bool) Mentions {
 			continue
 		}
 		w2 := 3
-		if c := text[i+w]; c < 0xE0 || c > 0xEF || i+w+2 >= len(text) || text[i+w+1]&0xC0 != 0x80 || text[i+w+2]&0xC0 != 0x80 {
+		if _, ok := runes.Three(text, i+w); !ok {
 			_, w2 = utf8.DecodeRuneInString(text[i+w:])
 		}
 		if byLeads && !t.leads(text[i:i+w+w2]) {

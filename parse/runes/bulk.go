@@ -66,15 +66,11 @@ func Bulk(s string, also *Set3) (n, chars int) {
 			} else {
 				conts -= i - end - 1 // the lead and a continuation byte of the last word, counted
 			}
-			// a character of also: stepped over, and the words go on after it (at, written out:
-			// a call at every stop cost more than the look-up)
-			if also != nil && end+2 < len(s) {
-				c0, c1, c2 := s[end], s[end+1], s[end+2]
-				r := uint(c0&0x0F)<<12 | uint(c1&0x3F)<<6 | uint(c2&0x3F)
-				if c0&0xF0 == 0xE0 && c1&0xC0 == 0x80 && c2&0xC0 == 0x80 && also[r>>6]>>(r&63)&1 != 0 {
-					i, conts, owed = end+3, conts+2, 0
-					continue
-				}
+			// a character of also: stepped over, and the words go on after it (not by at,
+			// which is no inlined call: a call at every stop cost more than the look-up)
+			if r, ok := Three(s, end); ok && also != nil && also[r>>6]>>(r&63)&1 != 0 {
+				i, conts, owed = end+3, conts+2, 0
+				continue
 			}
 			return end, end - conts
 		}
@@ -109,8 +105,18 @@ func Bulk(s string, also *Set3) (n, chars int) {
 
 // at says s holds a character of t at i.
 func (t *Set3) at(s string, i int) bool {
-	if t == nil || i+2 >= len(s) || s[i]&0xF0 != 0xE0 || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
-		return false
+	r, ok := Three(s, i)
+	return ok && t != nil && t.Has(r)
+}
+
+// Three is the character of three bytes (a lead byte E0–EF and two continuation bytes) at s[i],
+// read without the decoder, and false where s holds none there. It says nothing of overlong
+// forms and surrogates: callers ask for a range that holds neither (ideographs, punctuation).
+// The parser's byte loops ask it at most characters of a report, where utf8's decoder is not
+// inlined for runes above ASCII.
+func Three(s string, i int) (rune, bool) {
+	if i+2 >= len(s) || s[i]&0xF0 != 0xE0 || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+		return 0, false
 	}
-	return t.Has(rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F))
+	return rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), true
 }

@@ -88,10 +88,13 @@ func (w *Words) Each(s string, yield func(at, word int) bool) {
 		switch c := s[i]; {
 		case c < utf8.RuneSelf:
 			r = rune(c)
-		case c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
-			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
 		default:
-			r, n = utf8.DecodeRuneInString(s[i:])
+			var ok bool
+			if r, ok = Three(s, i); ok {
+				n = 3
+			} else {
+				r, n = utf8.DecodeRuneInString(s[i:])
+			}
 		}
 		if r >= 0x10000 || w.first[r/64]&(1<<(r%64)) != 0 {
 			for _, k := range w.by[r] {

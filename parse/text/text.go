@@ -197,10 +197,9 @@ func scan(s string, stop bool) (total, odd int, valid bool) {
 				continue
 			}
 		}
-		if c >= 0xE0 && c <= 0xEF && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			// three bytes: ideographs, and the punctuation of Chinese text (U+2010–U+2027 dashes,
-			// quotes and the ellipsis; U+3000–U+303F; U+FF01–U+FFE5) without the decoder
-			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		// three bytes: ideographs, and the punctuation of Chinese text (U+2010–U+2027 dashes,
+		// quotes and the ellipsis; U+3000–U+303F; U+FF01–U+FFE5) without the decoder
+		if r, ok := runes.Three(s, i); ok {
 			if r >= 0x4e00 && r <= 0x9fff || r >= 0x3000 && r <= 0x303f || r >= 0xff01 && r <= 0xffe5 || r >= 0x2010 && r <= 0x2027 {
 				total++
 				i += 3
