@@ -322,11 +322,18 @@ func nonEmpty(lines []string) []string {
 // hints are lines the document's own styles mark as headings (Word); nil for plain text.
 func buildReport(lines []string, h header, fileTitles []string, bundled bool, hints map[string]bool) model.Report {
 	body := strings.Join(lines, "\n")
-	offs := runes.NewOffsets(body) // the body's length in runes, and the extractor's offsets
+	// the body's length in runes and the extractor's offsets, with the lines the sections are
+	// found in, in one count
+	bodyLines := make([]line, 0, len(lines))
+	start := 0
+	offs := runes.NewOffsetsByLine(body, func(t string, n int) {
+		bodyLines = append(bodyLines, line{t, start, n})
+		start += n + 1
+	})
 	r := model.Report{Body: body, Chars: offs.At(len(body))}
 	// the words two stages look for in the whole body, found in one pass
 	at := bodyWords.ByWord(body)
-	r.Sections = findSectionsAt(body, hints, at[:len(inlineKeywords)])
+	r.Sections = findSectionsAt(bodyLines, hints, at[:len(inlineKeywords)])
 	if r.Sections == nil {
 		r.Sections = []model.Section{}
 		r.Warnings = append(r.Warnings, msg.EN.T("warn.no-headings"))

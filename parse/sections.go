@@ -142,13 +142,13 @@ type heading struct {
 // way its own part headings show. Run-on text gets its part headings from inside the paragraphs.
 // hints are lines a Word file styles as headings: an unnumbered one counts like a keyword heading.
 func findSections(body string, hints map[string]bool) []model.Section {
-	return findSectionsAt(body, hints, inlineWords.ByWord(body))
+	return findSectionsAt(splitLines(body), hints, inlineWords.ByWord(body))
 }
 
-// findSectionsAt is findSections given where each of inlineKeywords stands in the body, by the
-// keyword's index (the body's one pass over its words found them).
-func findSectionsAt(body string, hints map[string]bool, inlineAt [][]int) []model.Section {
-	lines := splitLines(body)
+// findSectionsAt is findSections given the body's lines (splitLines) and where each of
+// inlineKeywords stands in the body, by the keyword's index (the body's one pass over its words
+// found them).
+func findSectionsAt(lines []line, hints map[string]bool, inlineAt [][]int) []model.Section {
 	total := 0
 	if len(lines) > 0 {
 		total = lines[len(lines)-1].start + lines[len(lines)-1].n

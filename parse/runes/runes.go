@@ -177,6 +177,39 @@ func NewOffsets(s string) *Offsets {
 	return o
 }
 
+// NewOffsetsByLine is NewOffsets, and calls line with each line of s (split at '\n', as
+// strings.Split does) and its length in runes, in order: the parser wants both of a body, and
+// counting the lines and the table apart read every byte twice.
+func NewOffsetsByLine(s string, line func(text string, n int)) *Offsets {
+	o := &Offsets{s: s, steps: make([]int32, len(s)/offsetStep+1)}
+	total, k := 0, 1
+	for pos := 0; ; {
+		end := len(s) // the line with its break
+		if i := strings.IndexByte(s[pos:], '\n'); i >= 0 {
+			end = pos + i + 1
+		}
+		c := 0
+		for p := pos; ; {
+			b := k * offsetStep
+			if k >= len(o.steps) || b > end {
+				c += Count(s[p:end])
+				break
+			}
+			c += Count(s[p:b])
+			p = b
+			o.steps[k] = int32(total + c)
+			k++
+		}
+		total += c
+		if end == pos || s[end-1] != '\n' {
+			line(s[pos:end], c)
+			return o
+		}
+		line(s[pos:end-1], c-1)
+		pos = end
+	}
+}
+
 // Byte is the byte offset of rune r of the text (its length past its end): Offset by the table.
 func (o *Offsets) Byte(r int) int {
 	// the last step at or before r

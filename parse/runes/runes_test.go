@@ -1,6 +1,7 @@
 package runes
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -107,6 +108,35 @@ func FuzzAtMostAndOffsets(f *testing.F) {
 		}
 		if got := o.Byte(r + 5); got != len(s) {
 			t.Fatalf("Byte past the end = %d, want %d", got, len(s))
+		}
+	})
+}
+
+// NewOffsetsByLine gives the table NewOffsets gives, and the lines strings.Split gives with their
+// counts; its pieces meet the table's steps anywhere, inside a line, at its break, past it.
+func FuzzOffsetsByLine(f *testing.F) {
+	for _, s := range []string{"", "\n", "a\n", "\n\n政府", strings.Repeat("增长6.5%，\n", 200), strings.Repeat("x", 255) + "\n" + strings.Repeat("经济", 200), strings.Repeat("y", 256) + "\n\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = Valid(s) // as every body is
+		var got []string
+		var ns []int
+		o := NewOffsetsByLine(s, func(ln string, n int) {
+			got = append(got, ln)
+			ns = append(ns, n)
+		})
+		if want := NewOffsets(s); !slices.Equal(o.steps, want.steps) {
+			t.Fatalf("steps %v, want %v", o.steps, want.steps)
+		}
+		want := strings.Split(s, "\n")
+		if !slices.Equal(got, want) {
+			t.Fatalf("lines %q, want %q", got, want)
+		}
+		for i, ln := range want {
+			if ns[i] != utf8.RuneCountInString(ln) {
+				t.Fatalf("line %d %q: %d runes, want %d", i, ln, ns[i], utf8.RuneCountInString(ln))
+			}
 		}
 	})
 }
