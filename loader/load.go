@@ -7,11 +7,9 @@
 package loader
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -421,34 +419,30 @@ func readLimited(name string) ([]byte, error) { return readInto(name, nil) }
 // and memory fresh from the runtime for each file cost more than reading it (10,000 reports:
 // 130–240 ms to read into new buffers, 40–55 ms into one).
 func readInto(name string, buf *[]byte) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	// read into a buffer of the file's size: io.ReadAll grows its buffer from 512 bytes, copying
-	// a report of 20 KB six times over
-	bb := new(bytes.Buffer)
+	var b []byte
 	if buf != nil {
-		bb = bytes.NewBuffer((*buf)[:0])
+		b = (*buf)[:0]
 	}
-	if st, err := f.Stat(); err == nil && st.Size() > 0 && st.Size() <= parse.MaxFileSize {
-		bb.Grow(int(st.Size()) + bytes.MinRead)
-	}
-	_, err = bb.ReadFrom(io.LimitReader(f, parse.MaxFileSize+1))
-	if buf != nil && bb.Cap() <= keptBuffer {
-		*buf = bb.Bytes()
+	b, size, err := readAll(name, b, parse.MaxFileSize+1)
+	if buf != nil && b != nil && cap(b) <= keptBuffer {
+		*buf = b
 	}
 	if err != nil {
 		return nil, err
 	}
-	b := bb.Bytes()
 	if len(b) > parse.MaxFileSize {
-		if st, err := f.Stat(); err == nil {
-			return nil, msg.E("parse.too-large", float64(st.Size())/(1<<20), parse.MaxFileSize>>20)
-		}
+		return nil, msg.E("parse.too-large", float64(max(size, int64(len(b))))/(1<<20), parse.MaxFileSize>>20)
 	}
 	return b, nil
+}
+
+// room is b with room for a file of size bytes and the read that finds its end (one byte more:
+// a buffer exactly full is grown, copying the file, to learn that nothing follows).
+func room(b []byte, size int64, limit int) []byte {
+	if size > 0 && size < int64(limit) && cap(b) < int(size)+1 {
+		return make([]byte, 0, size+1)
+	}
+	return b
 }
 
 // keptBuffer is the largest read buffer a worker keeps: a report is tens of kilobytes, and a
