@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"baogao/model"
+	"baogao/parse/extract"
+	"baogao/parse/runes"
 	"baogao/parse/text"
 )
 
@@ -127,5 +129,58 @@ func BenchmarkShapes(b *testing.B) {
 				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(data)), "ns/B")
 			})
 		}
+	}
+}
+
+// BenchmarkStages runs each stage that reads a whole body on its own over the generated corpus's
+// reports, so a change to one stage is measured without the noise of the others (MB/s is of the
+// bodies). The head of each report is its title, where buildReport also asks the file's title
+// lines; the stages' shares of a parse are in the closing notes of issue 18.
+func BenchmarkStages(b *testing.B) {
+	files, data := genCorpus(b, 1000)
+	var reps []model.Report
+	for i, d := range data {
+		rs, _ := Parse(files[i], d)
+		reps = append(reps, rs...)
+	}
+	var size int64
+	for _, r := range reps {
+		size += int64(len(r.Body))
+	}
+	lines := func(body string) ([]line, *runes.Offsets) {
+		var ls []line
+		start := 0
+		offs := runes.NewOffsetsByLine(body, func(t string, n int) {
+			ls = append(ls, line{t, start, n})
+			start += n + 1
+		})
+		return ls, offs
+	}
+	for _, st := range []struct {
+		name string
+		run  func(r *model.Report)
+	}{
+		{"offsets", func(r *model.Report) { lines(r.Body) }},
+		{"words", func(r *model.Report) { bodyWords.ByWord(r.Body) }},
+		{"sections", func(r *model.Report) {
+			ls, _ := lines(r.Body)
+			findSectionsAt(ls, nil, bodyWords.ByWord(r.Body)[:len(inlineKeywords)])
+		}},
+		{"region", func(r *model.Report) { findRegion([]string{r.Title}, r.Body) }},
+		{"years", func(r *model.Report) { findYears([]string{r.Title}, r.Body, nil) }},
+		{"indicators", func(r *model.Report) {
+			_, offs := lines(r.Body)
+			extract.Indicators(extract.Input{Body: r.Body, Sections: r.Sections, Year: r.Year, ReviewYear: r.ReviewYear, Offsets: offs, Triggers: bodyWords.ByWord(r.Body)[len(inlineKeywords):]})
+		}},
+		{"hash", func(r *model.Report) { model.TextHash(r.Body) }},
+	} {
+		b.Run(st.name, func(b *testing.B) {
+			b.SetBytes(size)
+			for b.Loop() {
+				for i := range reps {
+					st.run(&reps[i])
+				}
+			}
+		})
 	}
 }
