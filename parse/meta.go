@@ -39,7 +39,7 @@ var (
 	selfNameLits  = []string{"政府工作报告", "人民代表大会", "人民政府", "中共", "行政公署"}
 	selfNameWords = runes.NewWords(selfNameLits)
 	issuerName    = rx.MustCompile(`^` + placeName + `人民政府`)
-	policyTitle   = rx.MustCompile(`^《` + placeName)
+	policyTitle   = rx.MustCompile(`^《` + placeName) // the rule titledPlace reads by hand
 	ownLevel      = rx.MustCompile(`代表(省|市|区|县|镇|乡|街道|旗|州|盟)(?:人民)?政府|(省|市|区|县|镇|乡|旗|州|盟)人民政府(?:省|市|区|县|镇|乡|旗|州|盟)长|^(?:镇|乡|区|县|市|省|州)(?:\d{4}年)?政府工作报告`)
 	// Frames in which a report speaks of its own place by its short name: "关心和支持道滘经济社会
 	// 发展", "清醒地看到道滘发展还面临", "魅力荔湾".
@@ -49,12 +49,15 @@ var (
 		// every match holds one of these (nil: not asked): the words that open a frame are
 		// common (支持, 健康), the words that close it are not
 		guard *runes.Words
+		// re's first submatch in a window that begins with one of lits, without the engine
+		// (nil: re is run); FuzzStemFrames holds it to re
+		stem func(w string) (string, bool)
 	}{
 		{rx.MustCompile(`^(?:关心|支持|参与)(?:和支持|、支持、参与)?([\p{Han}xX]{2,3}?)(?:经济社会|镇建设|区建设|县建设|市建设|建设发展|发展的)`), []string{"关心", "支持", "参与"},
-			runes.NewWords([]string{"经济社会", "镇建设", "区建设", "县建设", "市建设", "建设发展", "发展的"})},
+			runes.NewWords([]string{"经济社会", "镇建设", "区建设", "县建设", "市建设", "建设发展", "发展的"}), nil},
 		{rx.MustCompile(`^(?:看到|认识到)[，,]?(?:当前)?([\p{Han}xX]{2,3}?)(?:发展还|经济社会发展还|还面临)`), []string{"看到", "认识到"},
-			runes.NewWords([]string{"发展还", "还面临"})},
-		{rx.MustCompile(`^(?:魅力|平安|美丽|幸福|绿美|和美|活力|宜居|健康|法治|品质)([\p{Han}xX]{2})(?:[”"」』建设，,。、；;]|$)`), []string{"魅力", "平安", "美丽", "幸福", "绿美", "和美", "活力", "宜居", "健康", "法治", "品质"}, nil},
+			runes.NewWords([]string{"发展还", "还面临"}), nil},
+		{rx.MustCompile(`^(?:魅力|平安|美丽|幸福|绿美|和美|活力|宜居|健康|法治|品质)([\p{Han}xX]{2})(?:[”"」』建设，,。、；;]|$)`), []string{"魅力", "平安", "美丽", "幸福", "绿美", "和美", "活力", "宜居", "健康", "法治", "品质"}, nil, qualityStem},
 	}
 	stemWords, stemWordFrame = func() (*runes.Words, []int) {
 		var words []string
@@ -122,14 +125,33 @@ func findAll(re *rx.Regexp, text string, at []int, n int, guard *runes.Words) []
 }
 
 // findFirst is the first submatch findAll would return: it stops at the first window that has
-// one, where findAll read every window of the body.
-func findFirst(re *rx.Regexp, text, lit string) []string {
-	var first []string
-	windows(text, lit, 48, 48, func(w string) bool {
-		first = re.FindStringSubmatch(w)
-		return first == nil
-	})
-	return first
+// one, where findAll read every window of the body. Where may says false of the text around an
+// occurrence of lit (a span that holds its window), the window is neither made nor searched (nil:
+// every window is).
+func findFirst(re *rx.Regexp, text, lit string, may func(near string) bool) []string {
+	const back, fwd = 48, 48
+	for from := 0; ; {
+		i := runes.Index(text[from:], lit)
+		if i < 0 {
+			return nil
+		}
+		i += from
+		from = i + len(lit)
+		// window's span at its widest: back to a rune's start, then back over 16 characters
+		if may != nil && !may(text[max(0, i-back-utf8.UTFMax-16*utf8.UTFMax):min(len(text), i+len(lit)+fwd+utf8.UTFMax)]) {
+			continue
+		}
+		if m := re.FindStringSubmatch(window(text, i, len(lit), back, fwd)); m != nil {
+			return m
+		}
+	}
+}
+
+// mayOwnLevel is false for a text in which ownLevel cannot match: each of its ways holds 代表,
+// 人民政府 or 政府工作报告. A report says 政府 hundreds of times, and one that never says which
+// government it is had a window made and the pattern run at every one.
+func mayOwnLevel(near string) bool {
+	return runes.Contains(near, "代表") || runes.Contains(near, "人民政府") || runes.Contains(near, "政府工作报告")
 }
 
 // findAt runs re on the text starting at each occurrence of lit (re begins with lit), once each.
@@ -235,7 +257,7 @@ var (
 // 人民代表大会: names change, and a 2012 county may be a district now). It never guesses from places
 // mentioned in passing; a name replaced by xx stays unknown.
 func findRegion(head []string, body string) region {
-	if hasAnyWord(body[:cutAt(body, 3000)], nationalWords) {
+	if opening := body[:cutAt(body, 3000)]; runes.Contains(opening, nationalMark) && hasAnyWord(opening, nationalWords) {
 		return region{name: "全国", level: "国"}
 	}
 	accept := func(m []string) (string, bool) {
@@ -297,7 +319,7 @@ func findRegion(head []string, body string) region {
 	}
 	// A report names itself in its opening (the session line, the address, the first paragraph of
 	// the review: 在中共临淄区委的坚强领导下); past that, the places it names are others'.
-	for _, ln := range strings.Split(body[:cutAt(body, 12000)], "\n") {
+	for ln := range strings.SplitSeq(body[:cutAt(body, 12000)], "\n") {
 		if r, ok := try(ln); ok {
 			return r
 		}
@@ -306,7 +328,7 @@ func findRegion(head []string, body string) region {
 	// the report speaks of itself.
 	word := ""
 	for _, t := range append(append([]string(nil), head...), body) {
-		if m := findFirst(ownLevel, t, "政府"); m != nil {
+		if m := findFirst(ownLevel, t, "政府", mayOwnLevel); m != nil {
 			word = m[1] + m[2]
 			if word == "" {
 				r, _ := utf8.DecodeRuneInString(m[0])
@@ -329,13 +351,23 @@ func findRegion(head []string, body string) region {
 		if f.guard != nil && !f.guard.Any(w) {
 			return true
 		}
-		if m := f.re.FindStringSubmatch(w); m != nil && !stemStop[m[1]] {
+		if f.stem != nil {
+			if stem, ok := f.stem(w); ok && !stemStop[stem] {
+				counts[stem]++
+			}
+		} else if m := f.re.FindStringSubmatch(w); m != nil && !stemStop[m[1]] {
 			counts[m[1]]++
 		}
 		return true
 	})
-	for _, m := range findAt(policyTitle, body, "《", 60) {
-		if name := m[1]; strings.HasSuffix(name, suffix) {
+	for from := 0; ; {
+		i := runes.Index(body[from:], "《")
+		if i < 0 {
+			break
+		}
+		i += from
+		from = i + len("《")
+		if name, ok := titledPlace(body[i : i+cutAt(body[i:], 60)]); ok && strings.HasSuffix(name, suffix) {
 			counts[strings.TrimSuffix(name, suffix)] += 2
 		}
 	}
@@ -393,6 +425,48 @@ func findRegion(head []string, body string) region {
 	return region{level: level}
 }
 
+// levelSuffixes are levelSuffix's words, in its order.
+var levelSuffixes = strings.Split(strings.Trim(levelSuffix, "(?:)"), "|")
+
+// titledPlace is policyTitle's submatch in w, which begins with 《, read by hand: the fewest
+// characters of a name that a level word ends (《东莞市…: 东莞市), as the lazy pattern takes them.
+// A report cites many documents, and the engine ran at each.
+func titledPlace(w string) (string, bool) {
+	s := w[len("《"):]
+	for p, k := 0, 0; k < 10; k++ {
+		r, n := utf8.DecodeRuneInString(s[p:])
+		if r != 'x' && r != 'X' && r != '×' && !unicode.Is(unicode.Han, r) {
+			return "", false
+		}
+		p += n
+		for _, suf := range levelSuffixes {
+			if strings.HasPrefix(s[p:], suf) {
+				return s[:p+len(suf)], true
+			}
+		}
+	}
+	return "", false
+}
+
+// qualityStem is the third stem frame (魅力荔湾, 平安道滘”) read by hand: its words are common
+// (健康, 法治), and the engine ran at each of them to find the two characters and the mark after.
+// w begins with one of the frame's words, all of two characters.
+func qualityStem(w string) (string, bool) {
+	const word = len("魅力")
+	p := word
+	for range 2 {
+		r, n := utf8.DecodeRuneInString(w[p:])
+		if r != 'x' && r != 'X' && !unicode.Is(unicode.Han, r) {
+			return "", false
+		}
+		p += n
+	}
+	if r, _ := utf8.DecodeRuneInString(w[p:]); p < len(w) && !strings.ContainsRune(`”"」』建设，,。、；;`, r) {
+		return "", false
+	}
+	return w[word:p], true
+}
+
 // ofLevel says a place is of the kind a report's own level word names: 市 a prefecture-level or
 // county-level city, 州 an (autonomous) prefecture, 区 a district, 县 a county, 镇 a town.
 func ofLevel(p gazetteer.Place, word string) bool {
@@ -426,6 +500,10 @@ func hasAnyWord(s string, words []string) bool {
 
 // Reports that name the whole country's government: the national report.
 var nationalWords = []string{"国务院总理", "代表国务院", "我代表国务院"}
+
+// nationalMark is in every national word: an opening without it (nearly every report's) is
+// searched once, not once a word.
+const nationalMark = "国务院"
 
 // lastUnit keeps the smallest unit of a compound name: 东莞市长安镇 → 长安镇.
 func lastUnit(name string) string {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"baogao/model"
+	"baogao/parse/runes"
 )
 
 func TestNormalize(t *testing.T) {
@@ -367,10 +368,64 @@ func FuzzCnValue(f *testing.F) {
 	})
 }
 
+// FuzzStemFrames: a frame read by hand finds what its pattern finds, in a window that begins
+// with any of the frame's words.
+func FuzzStemFrames(f *testing.F) {
+	for _, s := range []string{"荔湾", "荔湾”", "道滘建设", "xx，", "X", "荔", "荔湾区", "𠀀𠀁。", "荔\xff", "ab", "荔湾；更多", "\u3007\u3007、"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, fr := range stemFrames {
+			if fr.stem == nil {
+				continue
+			}
+			for _, lit := range fr.lits {
+				w := lit + s
+				var want string
+				m := fr.re.FindStringSubmatch(w)
+				if m != nil {
+					want = m[1]
+				}
+				if got, ok := fr.stem(w); ok != (m != nil) || got != want {
+					t.Fatalf("%q: %q %v, the pattern finds %q %v", w, got, ok, want, m != nil)
+				}
+			}
+		}
+	})
+}
+
+// FuzzTitledPlace: the place of a cited title read by hand is policyTitle's.
+func FuzzTitledPlace(f *testing.F) {
+	for _, s := range []string{"东莞市人民政府关于", "广东省", "新疆维吾尔自治区", "香港特别行政区", "xx县", "×市", "市", "长安镇镇", "内蒙古自治区阿拉善盟", "一二三四五六七八九十县", "一二三四五六七八九十一县", "a市", "道滘\xff镇", "𠀀镇"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		w := "《" + runes.Valid(s) // as a body is
+		w = w[:cutAt(w, 60)]
+		var want string
+		m := policyTitle.FindStringSubmatch(w)
+		if m != nil {
+			want = m[1]
+		}
+		if got, ok := titledPlace(w); ok != (m != nil) || got != want {
+			t.Fatalf("%q: %q %v, the pattern finds %q %v", w, got, ok, want, m != nil)
+		}
+	})
+}
+
+// The opening is searched for nationalMark before the national words: each must hold it.
+func TestNationalMark(t *testing.T) {
+	for _, w := range nationalWords {
+		if !strings.Contains(w, nationalMark) {
+			t.Errorf("%q does not hold %q: findRegion would never look for it", w, nationalMark)
+		}
+	}
+}
+
 // FuzzGuards: the literal checks before reportStart and titleJunk never skip a line the pattern
 // would have matched.
 func FuzzGuards(f *testing.F) {
-	for _, s := range []string{"各位代表：", "2023年政府工作报告", "政府工作报告篇12", "x.docx》y", "（20230216）", "报告-42篇(第61/122页)", "报告.docx简介：", "各位代表", "篇3", "一、工作回顾", "关心和支持道滘经济社会发展", "支持长安镇建设", "清醒地看到，当前道滘发展还面临", "认识到荔湾还面临"} {
+	for _, s := range []string{"各位代表：", "2023年政府工作报告", "政府工作报告篇12", "x.docx》y", "（20230216）", "报告-42篇(第61/122页)", "报告.docx简介：", "各位代表", "篇3", "一、工作回顾", "关心和支持道滘经济社会发展", "支持长安镇建设", "清醒地看到，当前道滘发展还面临", "认识到荔湾还面临", "我代表县人民政府", "代表镇政府", "区人民政府区长", "镇2023年政府工作报告", "市政府工作报告"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -379,6 +434,9 @@ func FuzzGuards(f *testing.F) {
 		}
 		if titleJunk.MatchString(s) && !mayHoldJunk(s) {
 			t.Fatalf("titleJunk matches %q, the guard skips it", s)
+		}
+		if ownLevel.MatchString(s) && !mayOwnLevel(s) {
+			t.Fatalf("ownLevel matches %q, the guard skips it", s)
 		}
 		for _, f := range stemFrames {
 			if f.guard != nil && f.re.MatchString(s) && !f.guard.Any(s) {
