@@ -7,7 +7,6 @@
 package loader
 
 import (
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -24,6 +23,8 @@ import (
 	"baogao/model"
 	"baogao/msg"
 	"baogao/parse"
+
+	"github.com/zeebo/xxh3"
 )
 
 // FileError is a file that could not be read as a report, and why.
@@ -445,6 +446,14 @@ func room(b []byte, size int64, limit int) []byte {
 	return b
 }
 
+// contentHash names a file's bytes in the cache, so a file copied, touched or checked out again
+// is found without being parsed. It is XXH3-128, not SHA-256: a cold load hashes every byte of
+// the corpus, and SHA-256 (1.6 GB/s here with the CPU's instructions) was a twentieth of a cold
+// export where XXH3 (15 GB/s) is a two-hundredth. The cache is the user's own and only ever
+// saves a parse: what a collision could mislead is a file the user could as well have edited.
+// Reviews are keyed by the text's SHA-256 (model.TextHash), which this does not touch.
+func contentHash(b []byte) [16]byte { return xxh3.Hash128(b).Bytes() }
+
 // keptBuffer is the largest read buffer a worker keeps: a report is tens of kilobytes, and a
 // worker that read one large file should not hold its size for the rest of the load.
 const keptBuffer = 1 << 20
@@ -528,8 +537,7 @@ func parseOne(j job, opt Options, buf *[]byte) (o outcome) {
 	}
 	var h [16]byte
 	if c != nil && j.path != "" {
-		sum := sha256.Sum256(b)
-		copy(h[:], sum[:])
+		h = contentHash(b)
 		if e := c.lookupBytes(j.path, size, mtime, h, j.seq); e != nil {
 			if o, ok := c.outcome(e, j.name, opt); ok {
 				return o
