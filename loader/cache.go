@@ -228,16 +228,7 @@ func (c *Cache) Stats() (hits, rehashed, parsed int) {
 func (c *Cache) lookup(p string, size, mtime int64, seq int) *cacheEntry {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for seq >= len(c.old) && c.pending > 0 {
-		c.decoded.Wait()
-	}
-	var e *cacheEntry
-	if seq < len(c.old) && c.old[seq].path == p {
-		e = c.old[seq]
-	} else {
-		c.settled()
-		e = c.pathIndex()[p]
-	}
+	e := c.byPathAt(p, seq)
 	if e == nil || e.size != size || e.mtime != mtime {
 		return nil
 	}
@@ -245,6 +236,26 @@ func (c *Cache) lookup(p string, size, mtime int64, seq int) *cacheEntry {
 	c.used = append(c.used, e)
 	c.hits++
 	return e
+}
+
+// has says the cache holds an entry under the path, of whatever size and mtime.
+func (c *Cache) has(p string, seq int) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.byPathAt(p, seq) != nil
+}
+
+// byPathAt is the old entry under the path, waiting for the chunk that holds the walk's seq-th
+// file; c.mu is held.
+func (c *Cache) byPathAt(p string, seq int) *cacheEntry {
+	for seq >= len(c.old) && c.pending > 0 {
+		c.decoded.Wait()
+	}
+	if seq < len(c.old) && c.old[seq].path == p {
+		return c.old[seq]
+	}
+	c.settled()
+	return c.pathIndex()[p]
 }
 
 // firstFiles gives the outcomes of the first n files of the last walk that are unchanged on

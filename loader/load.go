@@ -51,12 +51,17 @@ type job struct {
 	seq  int // place in the walk
 }
 
-func (j job) read(buf *[]byte) ([]byte, error) {
+func (j job) read(buf *[]byte) ([]byte, stamp, error) {
 	if j.fsys != nil {
-		return fs.ReadFile(j.fsys, j.name)
+		b, err := fs.ReadFile(j.fsys, j.name)
+		return b, stamp{size: -1}, err
 	}
 	return readInto(j.path, buf)
 }
+
+// stamp is what the parse cache knows an unchanged file by before reading it: size and mtime
+// (in nanoseconds) as the system gives them.
+type stamp struct{ size, mtime int64 }
 
 // Options tune a load for its use.
 type Options struct {
@@ -413,28 +418,31 @@ func isPageAssets(dir string, names map[string]bool) bool {
 	return false
 }
 
-func readLimited(name string) ([]byte, error) { return readInto(name, nil) }
+func readLimited(name string) ([]byte, error) {
+	b, _, err := readInto(name, nil)
+	return b, err
+}
 
 // readInto is readLimited into *buf when buf is not nil, which it keeps for the next file: a
 // worker parses one file at a time and keeps nothing of its bytes (parse copies what it keeps),
 // and memory fresh from the runtime for each file cost more than reading it (10,000 reports:
 // 130–240 ms to read into new buffers, 40–55 ms into one).
-func readInto(name string, buf *[]byte) ([]byte, error) {
+func readInto(name string, buf *[]byte) ([]byte, stamp, error) {
 	var b []byte
 	if buf != nil {
 		b = (*buf)[:0]
 	}
-	b, size, err := readAll(name, b, parse.MaxFileSize+1)
+	b, at, err := readAll(name, b, parse.MaxFileSize+1)
 	if buf != nil && b != nil && cap(b) <= keptBuffer {
 		*buf = b
 	}
 	if err != nil {
-		return nil, err
+		return nil, at, err
 	}
 	if len(b) > parse.MaxFileSize {
-		return nil, msg.E("parse.too-large", float64(max(size, int64(len(b))))/(1<<20), parse.MaxFileSize>>20)
+		return nil, at, msg.E("parse.too-large", float64(max(at.size, int64(len(b))))/(1<<20), parse.MaxFileSize>>20)
 	}
-	return b, nil
+	return b, at, nil
 }
 
 // room is b with room for a file of size bytes and the read that finds its end (one byte more:
@@ -519,21 +527,27 @@ func parseOne(j job, opt Options, buf *[]byte) (o outcome) {
 	}()
 	c := opt.Cache
 	var size, mtime int64
-	if c != nil && j.path != "" {
+	stated := false
+	// a file the cache has no entry under its path (every file of a first open) is not stated
+	// first: what the cache keeps of it comes from the open file
+	if c != nil && j.path != "" && c.has(j.path, j.seq) {
 		st, err := os.Stat(j.path)
 		if err != nil {
 			return outcome{err: &FileError{j.name, describe(err)}}
 		}
-		size, mtime = st.Size(), st.ModTime().UnixNano()
+		size, mtime, stated = st.Size(), st.ModTime().UnixNano(), true
 		if e := c.lookup(j.path, size, mtime, j.seq); e != nil {
 			if o, ok := c.outcome(e, j.name, opt); ok {
 				return o
 			}
 		}
 	}
-	b, err := j.read(buf)
+	b, at, err := j.read(buf)
 	if err != nil {
 		return outcome{err: &FileError{j.name, describe(err)}}
+	}
+	if !stated {
+		size, mtime = at.size, at.mtime
 	}
 	var h [16]byte
 	if c != nil && j.path != "" {

@@ -7,12 +7,12 @@ import (
 	"syscall"
 )
 
-// readAll reads at most limit bytes of the file into b (grown as needed) and says the size the
-// file had when opened (-1 when unknown). On Linux it calls the system itself: os.Open makes
+// readAll reads at most limit bytes of the file into b (grown as needed) and says the size and
+// mtime the file had when opened (size -1 when unknown). On Linux it calls the system itself: os.Open makes
 // each regular file ready for the runtime's poller (four fcntl and an epoll_ctl that fails), ten
 // calls a file where five do, and a cold load of 10,000 reports spent more time in them than in
 // reading the bytes.
-func readAll(name string, b []byte, limit int) ([]byte, int64, error) {
+func readAll(name string, b []byte, limit int) ([]byte, stamp, error) {
 	var fd int
 	var err error
 	for {
@@ -21,15 +21,15 @@ func readAll(name string, b []byte, limit int) ([]byte, int64, error) {
 		}
 	}
 	if err != nil {
-		return nil, -1, &fs.PathError{Op: "open", Path: name, Err: err}
+		return nil, stamp{size: -1}, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	defer syscall.Close(fd)
-	size := int64(-1)
+	at := stamp{size: -1}
 	var st syscall.Stat_t
 	if syscall.Fstat(fd, &st) == nil {
-		size = st.Size
+		at = stamp{st.Size, st.Mtim.Nano()}
 	}
-	b = room(b, size, limit)
+	b = room(b, at.size, limit)
 	for len(b) < limit {
 		if len(b) == cap(b) {
 			b = append(b, 0)[:len(b)]
@@ -39,11 +39,11 @@ func readAll(name string, b []byte, limit int) ([]byte, int64, error) {
 		case err == syscall.EINTR:
 			continue
 		case err != nil:
-			return nil, size, &fs.PathError{Op: "read", Path: name, Err: err}
+			return nil, at, &fs.PathError{Op: "read", Path: name, Err: err}
 		case n == 0:
-			return b, size, nil
+			return b, at, nil
 		}
 		b = b[:len(b)+n]
 	}
-	return b, size, nil
+	return b, at, nil
 }

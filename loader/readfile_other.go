@@ -7,19 +7,19 @@ import (
 	"os"
 )
 
-// readAll reads at most limit bytes of the file into b (grown as needed) and says the size the
-// file had when opened (-1 when unknown).
-func readAll(name string, b []byte, limit int) ([]byte, int64, error) {
+// readAll reads at most limit bytes of the file into b (grown as needed) and says the size and
+// mtime the file had when opened (size -1 when unknown).
+func readAll(name string, b []byte, limit int) ([]byte, stamp, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, -1, err
+		return nil, stamp{size: -1}, err
 	}
 	defer f.Close()
-	size := int64(-1)
+	at := stamp{size: -1}
 	if st, err := f.Stat(); err == nil {
-		size = st.Size()
+		at = stamp{st.Size(), st.ModTime().UnixNano()}
 	}
-	b = room(b, size, limit)
+	b = room(b, at.size, limit)
 	for len(b) < limit {
 		if len(b) == cap(b) {
 			b = append(b, 0)[:len(b)]
@@ -27,11 +27,11 @@ func readAll(name string, b []byte, limit int) ([]byte, int64, error) {
 		n, err := f.Read(b[len(b):min(cap(b), limit)])
 		b = b[:len(b)+n]
 		if err == io.EOF {
-			return b, size, nil
+			return b, at, nil
 		}
 		if err != nil {
-			return nil, size, err
+			return nil, at, err
 		}
 	}
-	return b, size, nil
+	return b, at, nil
 }

@@ -11,7 +11,7 @@ import (
 )
 
 // readInto through one worker's buffer, file after file: each read is the file whatever the
-// buffer held before; a buffer sized for the file takes the read that finds its end without
+// buffer held before, with the size and mtime os.Stat gives; a buffer sized for the file takes the read that finds its end without
 // growing; a large file's buffer is not kept; what cannot be read says why in describe's words.
 func TestReadInto(t *testing.T) {
 	dir := t.TempDir()
@@ -49,7 +49,7 @@ func TestReadInto(t *testing.T) {
 		{name: "too large", path: tooLarge, err: "too large"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			got, err := readInto(c.path, &buf)
+			got, at, err := readInto(c.path, &buf)
 			if c.err != "" {
 				if err == nil || !strings.Contains(strings.ToLower(describe(err)), c.err) {
 					t.Fatalf("err %v (%q), want one saying %q", err, describeOrNil(err), c.err)
@@ -61,6 +61,10 @@ func TestReadInto(t *testing.T) {
 			}
 			if !bytes.Equal(got, c.want) {
 				t.Fatalf("read %d bytes %.40q, want %d %.40q", len(got), got, len(c.want), c.want)
+			}
+			// what the cache keeps of a file it did not stat first
+			if st, err := os.Stat(c.path); err != nil || at != (stamp{st.Size(), st.ModTime().UnixNano()}) || at.size != int64(len(c.want)) {
+				t.Errorf("stamp %+v for a file of %d bytes (stat: %v)", at, len(c.want), st)
 			}
 			if c.capIsSz && cap(got) != len(c.want)+1 {
 				t.Errorf("capacity %d for a file of %d bytes", cap(got), len(c.want))
