@@ -6,6 +6,7 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"io"
@@ -354,10 +355,24 @@ const reportDepth = 3
 // renderFragment is a report's members from "part" to "warnings": all of its export that does
 // not depend on the name it was loaded under or on the reviews, so the parse cache can keep it.
 func Fragment(r *model.Report) []byte {
-	o := &jsonOut{}
+	// rendered into a worker's scratch buffer and copied out at its size: grown from nothing it
+	// was a dozen allocations a report, and the cache kept up to twice its length for each
+	p := scratch.Get().(*[]byte)
+	o := &jsonOut{b: (*p)[:0]}
 	o.fragment(r)
-	return o.b
+	out := bytes.Clone(o.b)
+	if cap(o.b) <= keptScratch {
+		*p = o.b
+		scratch.Put(p)
+	}
+	return out
 }
+
+// scratch holds the buffers fragments are rendered into (a report's is a few kilobytes); one
+// grown past keptScratch by a report of thousands of figures is let go.
+var scratch = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
+
+const keptScratch = 1 << 20
 
 func (o *jsonOut) fragment(r *model.Report) {
 	const d = reportDepth

@@ -98,3 +98,14 @@ func TestExportPackedReports(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFragment renders the seeds' reports as the parse cache keeps them.
+func BenchmarkFragment(b *testing.B) {
+	res := loader.Load(loader.Paths("../testdata/seeds"), loader.Options{})
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range res.Reports {
+			Fragment(&res.Reports[i])
+		}
+	}
+}
