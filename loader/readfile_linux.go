@@ -8,10 +8,10 @@ import (
 )
 
 // readAll reads at most limit bytes of the file into b (grown as needed) and says the size and
-// mtime the file had when opened (size -1 when unknown). On Linux it calls the system itself: os.Open makes
-// each regular file ready for the runtime's poller (four fcntl and an epoll_ctl that fails), ten
-// calls a file where five do, and a cold load of 10,000 reports spent more time in them than in
-// reading the bytes.
+// mtime the file had when opened (size -1 when unknown). On Linux it calls the system itself:
+// os.Open makes each regular file ready for the runtime's poller (four fcntl and an epoll_ctl
+// that fails), ten calls a file where five do, and a cold load of 10,000 reports spent more time
+// in them than in reading the bytes.
 func readAll(name string, b []byte, limit int) ([]byte, stamp, error) {
 	var fd int
 	var err error

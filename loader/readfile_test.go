@@ -11,8 +11,9 @@ import (
 )
 
 // readInto through one worker's buffer, file after file: each read is the file whatever the
-// buffer held before, with the size and mtime os.Stat gives; a buffer sized for the file takes the read that finds its end without
-// growing; a large file's buffer is not kept; what cannot be read says why in describe's words.
+// buffer held before, with the size and mtime os.Stat gives; a buffer sized for the file takes
+// the read that finds its end without growing; a large file's buffer is not kept; what cannot be
+// read says why in describe's words.
 func TestReadInto(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name string, b []byte) string {

@@ -73,25 +73,9 @@ var (
 	stemStop = map[string]bool{"经济": true, "社会": true, "城市": true, "乡村": true, "我们": true, "发展": true, "产业": true, "全镇": true, "全区": true, "全市": true, "全县": true, "全省": true, "我镇": true, "我区": true, "我市": true, "我县": true, "我省": true, "政府": true, "人民": true, "群众": true, "企业": true, "各项": true, "中国": true, "家园": true, "生活": true, "环境": true, "城乡": true, "社区": true, "农村": true, "生态": true, "文化": true, "教育": true}
 )
 
-// windows yields the spans of text around each occurrence of lit, widened back to where a run
-// of Han characters starts, so a pattern run on a window matches as it would on the whole line.
-// Running unanchored patterns only there keeps the search linear and cheap: the patterns have
-// no literal prefix that RE2 could skip ahead with.
-func windows(text, lit string, back, fwd int, yield func(w string) bool) {
-	for from := 0; ; {
-		i := runes.Index(text[from:], lit)
-		if i < 0 {
-			return
-		}
-		i += from
-		from = i + len(lit)
-		if !yield(window(text, i, len(lit), back, fwd)) {
-			return
-		}
-	}
-}
-
-// window is the span windows yields around the n bytes at i.
+// window is the span around the n bytes at i that a pattern is run on, widened back to where a
+// run of Han characters starts, so the pattern matches as it would on the whole line (findAll,
+// findFirst).
 func window(text string, i, n, back, fwd int) string {
 	lo := max(0, i-back)
 	for lo > 0 && !utf8.RuneStart(text[lo]) {
@@ -152,23 +136,6 @@ func findFirst(re *rx.Regexp, text, lit string, may func(near string) bool) []st
 // government it is had a window made and the pattern run at every one.
 func mayOwnLevel(near string) bool {
 	return runes.Contains(near, "代表") || runes.Contains(near, "人民政府") || runes.Contains(near, "政府工作报告")
-}
-
-// findAt runs re on the text starting at each occurrence of lit (re begins with lit), once each.
-func findAt(re *rx.Regexp, text, lit string, fwd int) [][]string {
-	var out [][]string
-	for from := 0; ; {
-		i := runes.Index(text[from:], lit)
-		if i < 0 {
-			return out
-		}
-		i += from
-		from = i + len(lit)
-		hi := i + cutAt(text[i:], fwd)
-		if m := re.FindStringSubmatch(text[i:hi]); m != nil {
-			out = append(out, m)
-		}
-	}
 }
 
 // Words that look like place names but name a kind of place ("2018年乡镇政府工作报告范文").

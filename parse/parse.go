@@ -318,18 +318,23 @@ func nonEmpty(lines []string) []string {
 	return out
 }
 
+// layout is the body's lines, which the sections are found in, and its offsets (its length in
+// runes, and the extractor's offsets), in one count; n is about how many lines it has.
+func layout(body string, n int) ([]line, *runes.Offsets) {
+	ls := make([]line, 0, n)
+	start := 0
+	offs := runes.NewOffsetsByLine(body, func(t string, n int) {
+		ls = append(ls, line{t, start, n})
+		start += n + 1
+	})
+	return ls, offs
+}
+
 // buildReport finds one report's metadata, sections and indicators.
 // hints are lines the document's own styles mark as headings (Word); nil for plain text.
 func buildReport(lines []string, h header, fileTitles []string, bundled bool, hints map[string]bool) model.Report {
 	body := strings.Join(lines, "\n")
-	// the body's length in runes and the extractor's offsets, with the lines the sections are
-	// found in, in one count
-	bodyLines := make([]line, 0, len(lines))
-	start := 0
-	offs := runes.NewOffsetsByLine(body, func(t string, n int) {
-		bodyLines = append(bodyLines, line{t, start, n})
-		start += n + 1
-	})
+	bodyLines, offs := layout(body, len(lines))
 	r := model.Report{Body: body, Chars: offs.At(len(body))}
 	// the words two stages look for in the whole body, found in one pass
 	at := bodyWords.ByWord(body)

@@ -147,15 +147,7 @@ func BenchmarkStages(b *testing.B) {
 	for _, r := range reps {
 		size += int64(len(r.Body))
 	}
-	lines := func(body string) ([]line, *runes.Offsets) {
-		var ls []line
-		start := 0
-		offs := runes.NewOffsetsByLine(body, func(t string, n int) {
-			ls = append(ls, line{t, start, n})
-			start += n + 1
-		})
-		return ls, offs
-	}
+	lines := func(body string) ([]line, *runes.Offsets) { return layout(body, strings.Count(body, "\n")+1) }
 	for _, st := range []struct {
 		name string
 		run  func(r *model.Report)

@@ -294,6 +294,21 @@ func TestFindYearsDateSpeaker(t *testing.T) {
 	}
 }
 
+// windows yields the windows findFirst searches around each occurrence of lit, in order.
+func windows(text, lit string, back, fwd int, yield func(w string) bool) {
+	for from := 0; ; {
+		i := runes.Index(text[from:], lit)
+		if i < 0 {
+			return
+		}
+		i += from
+		from = i + len(lit)
+		if !yield(window(text, i, len(lit), back, fwd)) {
+			return
+		}
+	}
+}
+
 // TestSelfNameGuards: a window the guard skips holds no match of its pattern, on the seed
 // reports and on the constructions the patterns read.
 func TestSelfNameGuards(t *testing.T) {
