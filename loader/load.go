@@ -445,6 +445,25 @@ func readInto(name string, buf *[]byte) ([]byte, stamp, error) {
 	return b, at, nil
 }
 
+// fill reads with read into b until the end (read says eof) or limit bytes, growing b only when
+// it is full: the one loop of both readAll.
+func fill(b []byte, limit int, read func([]byte) (n int, eof bool, err error)) ([]byte, error) {
+	for len(b) < limit {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, eof, err := read(b[len(b):min(cap(b), limit)])
+		b = b[:len(b)+n]
+		if err != nil {
+			return nil, err
+		}
+		if eof {
+			break
+		}
+	}
+	return b, nil
+}
+
 // room is b with room for a file of size bytes and the read that finds its end (one byte more:
 // a buffer exactly full is grown, copying the file, to learn that nothing follows).
 func room(b []byte, size int64, limit int) []byte {

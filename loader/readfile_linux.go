@@ -29,21 +29,17 @@ func readAll(name string, b []byte, limit int) ([]byte, stamp, error) {
 	if syscall.Fstat(fd, &st) == nil {
 		at = stamp{st.Size, st.Mtim.Nano()}
 	}
-	b = room(b, at.size, limit)
-	for len(b) < limit {
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
+	b, err = fill(room(b, at.size, limit), limit, func(p []byte) (int, bool, error) {
+		for {
+			n, err := syscall.Read(fd, p)
+			switch {
+			case err == syscall.EINTR:
+				continue
+			case err != nil:
+				return 0, false, &fs.PathError{Op: "read", Path: name, Err: err}
+			}
+			return n, n == 0, nil
 		}
-		n, err := syscall.Read(fd, b[len(b):min(cap(b), limit)])
-		switch {
-		case err == syscall.EINTR:
-			continue
-		case err != nil:
-			return nil, at, &fs.PathError{Op: "read", Path: name, Err: err}
-		case n == 0:
-			return b, at, nil
-		}
-		b = b[:len(b)+n]
-	}
-	return b, at, nil
+	})
+	return b, at, err
 }

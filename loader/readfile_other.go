@@ -19,19 +19,12 @@ func readAll(name string, b []byte, limit int) ([]byte, stamp, error) {
 	if st, err := f.Stat(); err == nil {
 		at = stamp{st.Size(), st.ModTime().UnixNano()}
 	}
-	b = room(b, at.size, limit)
-	for len(b) < limit {
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
-		n, err := f.Read(b[len(b):min(cap(b), limit)])
-		b = b[:len(b)+n]
+	b, err = fill(room(b, at.size, limit), limit, func(p []byte) (int, bool, error) {
+		n, err := f.Read(p)
 		if err == io.EOF {
-			return b, at, nil
+			return n, true, nil
 		}
-		if err != nil {
-			return nil, at, err
-		}
-	}
-	return b, at, nil
+		return n, false, err
+	})
+	return b, at, err
 }

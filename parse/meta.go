@@ -83,7 +83,7 @@ func window(text string, i, n, back, fwd int) string {
 	}
 	for k := 0; lo > 0 && k < 16; k++ {
 		r, w := utf8.DecodeLastRuneInString(text[:lo])
-		if !(r >= 0x4e00 && r <= 0x9fff) && !unicode.Is(unicode.Han, r) && r != 'x' && r != 'X' && r != '×' {
+		if !nameRune(r) {
 			break
 		}
 		lo -= w
@@ -402,7 +402,7 @@ func titledPlace(w string) (string, bool) {
 	s := w[len("《"):]
 	for p, k := 0, 0; k < 10; k++ {
 		r, n := utf8.DecodeRuneInString(s[p:])
-		if r != 'x' && r != 'X' && r != '×' && !unicode.Is(unicode.Han, r) {
+		if !nameRune(r) {
 			return "", false
 		}
 		p += n
@@ -415,6 +415,12 @@ func titledPlace(w string) (string, bool) {
 	return "", false
 }
 
+// nameRune is placeName's class of characters ([\p{Han}xX×]: a name, or the marks a scraper
+// put in its place), the common ideographs first.
+func nameRune(r rune) bool {
+	return r >= 0x4e00 && r <= 0x9fff || r == 'x' || r == 'X' || r == '×' || unicode.Is(unicode.Han, r)
+}
+
 // qualityStem is the third stem frame (魅力荔湾, 平安道滘”) read by hand: its words are common
 // (健康, 法治), and the engine ran at each of them to find the two characters and the mark after.
 // w begins with one of the frame's words, all of two characters.
@@ -423,7 +429,7 @@ func qualityStem(w string) (string, bool) {
 	p := word
 	for range 2 {
 		r, n := utf8.DecodeRuneInString(w[p:])
-		if r != 'x' && r != 'X' && !unicode.Is(unicode.Han, r) {
+		if r == '×' || !nameRune(r) { // the frame's class is placeName's without ×
 			return "", false
 		}
 		p += n
