@@ -1,6 +1,8 @@
 package runes
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -73,6 +75,35 @@ func TestBulkEveryByte(t *testing.T) {
 			checkBulk(t, s)
 			checkBulk(t, "z"+s)
 			checkBulk(t, s[:len(s)-i/2])
+		}
+	}
+}
+
+// BenchmarkBulk reads the seed reports as the fold does: Bulk from each place it stopped, the
+// stopping character stepped over.
+func BenchmarkBulk(b *testing.B) {
+	paths, _ := filepath.Glob("../../testdata/seeds/*.txt")
+	var texts []string
+	var size int64
+	for _, p := range paths {
+		d, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(d))
+		size += int64(len(d))
+	}
+	if size == 0 {
+		b.Skip("no seed reports in ../../testdata/seeds")
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		for _, s := range texts {
+			for i := 0; i < len(s); {
+				n, _ := Bulk(s[i:], punctuationSet)
+				_, w := utf8.DecodeRuneInString(s[i+n:])
+				i += n + w
+			}
 		}
 	}
 }
