@@ -249,13 +249,31 @@ func TestTriggerWordsDoNotOverlapThemselves(t *testing.T) {
 	}
 }
 
-func FuzzRangeMark(f *testing.F) {
-	for _, s := range []string{"增长5.0%—5.5%", "5～6%", "5至6", "a-b", "无", ""} {
+// FuzzRangeFinder: asked at growing places, the finder answers what rangeRe's FindAll finds
+// there — asked at every byte, at every digit only, or at every third one.
+func FuzzRangeFinder(f *testing.F) {
+	for _, s := range []string{"增长5.0%—5.5%", "5～6%", "5至6%", "6—5%—7%", "1—2%—3%", "1.5.3—4%", "12 到 13%", "5.—6%", "a-b", "无", "", "增长3%-4%，5~6%"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if hasRangeMark(s) != strings.ContainsAny(s, "—–－~～-至到") {
-			t.Fatalf("%q", s)
+		want := map[int][]int{}
+		for _, m := range rangeRe.FindAllStringSubmatchIndex(s, -1) {
+			want[m[0]] = m
+		}
+		for _, ask := range []func(int) bool{
+			func(int) bool { return true },
+			func(q int) bool { return s[q] >= '0' && s[q] <= '9' },
+			func(q int) bool { return q%3 == len(s)%3 },
+		} {
+			rf := &rangeFinder{s: s}
+			for q := range len(s) {
+				if !ask(q) {
+					continue
+				}
+				if got := rf.at(q); !slices.Equal(got, want[q]) {
+					t.Fatalf("%q at %d: %v, FindAll %v", s, q, got, want[q])
+				}
+			}
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"baogao/parse/runes"
 	"baogao/parse/rx"
 	"iter"
 	"slices"
@@ -26,14 +27,7 @@ func readNumbers(s string) []number { return slices.Collect(numbersIn(s)) }
 // first few, reads no further (most need one of the several a stretch of text holds).
 func numbersIn(s string) iter.Seq[number] {
 	return func(yield func(number) bool) {
-		var ranges map[int][]int
-		if hasRangeMark(s) {
-			ranges = map[int][]int{}
-			for _, r := range rangeRe.FindAllStringSubmatchIndex(s, -1) {
-				ranges[r[2]] = r
-			}
-		}
-		numbersFrom(s, ranges, yield)
+		numbersFrom(s, &rangeFinder{s: s}, yield)
 	}
 }
 
@@ -46,14 +40,14 @@ func hasNumber(s string) bool {
 }
 
 // numbersFrom is the loop of numbersIn.
-func numbersFrom(s string, ranges map[int][]int, yield func(number) bool) {
+func numbersFrom(s string, ranges *rangeFinder, yield func(number) bool) {
 	skipTo := 0
 	for m := range figuresIn(s) {
 		ds, de := m[4], m[5]
 		if ds < skipTo {
 			continue
 		}
-		if r, ok := ranges[ds]; ok {
+		if r := ranges.at(ds); r != nil {
 			// 增长5.0%—5.5%, 5—5.5%: the lower bound is the figure, the upper its stretch.
 			lo, err1 := strconv.ParseFloat(s[r[2]:r[3]], 64)
 			hi, err2 := strconv.ParseFloat(s[r[6]:r[7]], 64)
@@ -115,20 +109,82 @@ func numbersFrom(s string, ranges map[int][]int, yield func(number) bool) {
 	}
 }
 
-// hasRangeMark is strings.ContainsAny(s, "—–－~～-至到") in one pass over the runes (ContainsAny
-// looks for each rune of s among the marks).
-func hasRangeMark(s string) bool {
-	for _, r := range s {
-		switch r {
-		case '—', '–', '－', '~', '～', '-', '至', '到':
-			return true
-		}
-	}
-	return false
+// rangeFinder gives the matches of rangeRe in s that FindAllStringSubmatchIndex(s, -1) gives,
+// one at a time and only as far as a caller asks: a reader of the first figure or two of a clause
+// searched all of it, at every digit, wherever it held a 到 (达到) or a dash.
+type rangeFinder struct {
+	s    string
+	next int // where the search for FindAll's next match begins
 }
 
-// A range of per cents: 5.0%—5.5%, 5%-5.5%, 5～5.5%, 5至5.5%.
-var rangeRe = rx.MustCompile(`(\d+(?:\.\d+)?)(%?)\s?(?:—|–|－|~|～|-|至|到)\s?(\d+(?:\.\d+)?)(%)`)
+// at is the match that begins at byte ds, or nil; ds must grow from call to call.
+func (f *rangeFinder) at(ds int) []int {
+	for f.next <= ds {
+		m := f.first(f.next, ds)
+		if m == nil {
+			f.next = ds + 1 // FindAll's next match begins after ds
+			return nil
+		}
+		f.next = m[1]
+		if m[0] == ds {
+			return m
+		}
+		// one begins before ds: FindAll takes it and goes on after it
+	}
+	return nil
+}
+
+// first is the leftmost match of rangeRe in s that begins in [from, to]: the anchored pattern
+// tried at each digit there whose number is followed (past a % and a space) by a range mark,
+// which every match needs (\d+ takes the whole number: what follows a shorter one is a digit).
+func (f *rangeFinder) first(from, to int) []int {
+	s := f.s
+	for q := from; q <= to && q < len(s); q++ {
+		if s[q] < '0' || s[q] > '9' || !rangeMarkAfter(s[q:]) {
+			continue
+		}
+		if m := rangeAt.FindStringSubmatchIndex(s[q:]); m != nil {
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += q
+				}
+			}
+			return m
+		}
+	}
+	return nil
+}
+
+// rangeMarkAfter says the number s begins with is followed, past a % and a space, by one of
+// rangeRe's marks.
+func rangeMarkAfter(s string) bool {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i+1 < len(s) && s[i] == '.' && s[i+1] >= '0' && s[i+1] <= '9' {
+		for i++; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+		}
+	}
+	if i < len(s) && s[i] == '%' {
+		i++
+	}
+	if i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	if i < len(s) && (s[i] == '~' || s[i] == '-') {
+		return true
+	}
+	r, ok := runes.Three(s, i)
+	return ok && (r == '—' || r == '–' || r == '－' || r == '～' || r == '至' || r == '到')
+}
+
+const rangePattern = `(\d+(?:\.\d+)?)(%?)\s?(?:—|–|－|~|～|-|至|到)\s?(\d+(?:\.\d+)?)(%)`
+
+var (
+	rangeRe = rx.MustCompile(rangePattern) // what rangeFinder finds, for its test
+	rangeAt = rx.MustCompile(`^(?:` + rangePattern + `)`)
+)
 
 func isASCIIAlnum(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
