@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"baogao/parse/rx"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -248,6 +249,9 @@ func TestTriggerWordsDoNotOverlapThemselves(t *testing.T) {
 		t.Fatalf("ByWord would find more than a search per word: %q", o)
 	}
 }
+
+// rangeRe is rangePattern searched for, as FindAll finds it: what rangeFinder answers.
+var rangeRe = rx.MustCompile(rangePattern)
 
 // FuzzRangeFinder: asked at growing places, the finder answers what rangeRe's FindAll finds
 // there — asked at every byte, at every digit only, or at every third one.

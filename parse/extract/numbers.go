@@ -179,12 +179,12 @@ func rangeMarkAfter(s string) bool {
 	return ok && (r == '—' || r == '–' || r == '－' || r == '～' || r == '至' || r == '到')
 }
 
+// A range of per cents: 5.0%—5.5%, 5%-5.5%, 5～5.5%, 5至5.5%. rangeMarkAfter holds its marks too
+// (FuzzRangeFinder holds the two to each other).
 const rangePattern = `(\d+(?:\.\d+)?)(%?)\s?(?:—|–|－|~|～|-|至|到)\s?(\d+(?:\.\d+)?)(%)`
 
-var (
-	rangeRe = rx.MustCompile(rangePattern) // what rangeFinder finds, for its test
-	rangeAt = rx.MustCompile(`^(?:` + rangePattern + `)`)
-)
+// rangeAt is rangePattern at the start of a text, as rangeFinder tries it.
+var rangeAt = rx.MustCompile(`^(?:` + rangePattern + `)`)
 
 func isASCIIAlnum(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
