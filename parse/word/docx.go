@@ -80,7 +80,7 @@ func readPart(f *zip.File, read func(tokens) error) error {
 	}
 	defer rc.Close()
 	d := xml.NewDecoder(&text.LimitedReader{R: rc, N: MaxXMLSize})
-	if err := read(d); err != nil {
+	if err := read(&decoded{d: d}); err != nil {
 		if errors.Is(err, text.ErrTooBig) {
 			return msg.E("docx.part", f.Name, text.ErrTooBig)
 		}
@@ -139,7 +139,7 @@ func readStyles(d tokens, out map[string]bool) error {
 		if err != nil {
 			return err
 		}
-		se, ok := tok.(xml.StartElement)
+		se, ok := tok.(*xml.StartElement)
 		if !ok {
 			continue
 		}
@@ -159,7 +159,7 @@ func readStyles(d tokens, out map[string]bool) error {
 	}
 }
 
-func attr(se xml.StartElement, local string) string {
+func attr(se *xml.StartElement, local string) string {
 	for _, a := range se.Attr {
 		if a.Name.Local == local {
 			return a.Value
@@ -205,7 +205,7 @@ func readDocument(d tokens, headingStyles map[string]bool) (string, map[string]b
 			return "", nil, err
 		}
 		switch t := tok.(type) {
-		case xml.StartElement:
+		case *xml.StartElement:
 			if skip > 0 {
 				skip++
 				continue
@@ -230,7 +230,7 @@ func readDocument(d tokens, headingStyles map[string]bool) (string, map[string]b
 			case "tr":
 				cells = 0
 			}
-		case xml.EndElement:
+		case *xml.EndElement:
 			if skip > 0 {
 				skip--
 				continue
@@ -247,9 +247,9 @@ func readDocument(d tokens, headingStyles map[string]bool) (string, map[string]b
 			case "tbl":
 				tables = max(0, tables-1)
 			}
-		case xml.CharData:
+		case *xml.CharData:
 			if inText && skip == 0 {
-				para.Write(t)
+				para.Write(*t)
 			}
 		}
 	}

@@ -9,9 +9,36 @@ import (
 	"unicode/utf8"
 )
 
-// tokens is what readDocument and readStyles read: an xml.Decoder, or a scanner.
+// tokens is what readDocument and readStyles read: a scanner, or an xml.Decoder as decoded. A
+// start tag, an end tag and text come as *xml.StartElement, *xml.EndElement and *xml.CharData,
+// each valid until the next token: the reader's own, given out again, where an xml.Token holding
+// the value was an allocation for each token (a tenth of reading a Word file).
 type tokens interface {
 	Token() (xml.Token, error)
+}
+
+// decoded gives an xml.Decoder's tokens as tokens does.
+type decoded struct {
+	d  *xml.Decoder
+	se xml.StartElement
+	ee xml.EndElement
+	cd xml.CharData
+}
+
+func (x *decoded) Token() (xml.Token, error) {
+	tok, err := x.d.Token()
+	switch t := tok.(type) {
+	case xml.StartElement:
+		x.se = t
+		return &x.se, err
+	case xml.EndElement:
+		x.ee = t
+		return &x.ee, err
+	case xml.CharData:
+		x.cd = t
+		return &x.cd, err
+	}
+	return tok, err
 }
 
 // errNotSimple is a part the scanner leaves to encoding/xml; no one reads its text.
@@ -34,6 +61,10 @@ type scanner struct {
 	text    []byte
 	attrs   []xml.Attr   // the last start tag's, given out again (as CharData is)
 	strs    [1024]string // names and values read before, by a hash of their ends
+	// the tokens given out, again and again
+	se xml.StartElement
+	ee xml.EndElement
+	cd xml.CharData
 }
 
 // newScanner is a scanner of the part b, or false when b is not text the scanner takes.
@@ -81,7 +112,8 @@ func (s *scanner) Token() (xml.Token, error) {
 		s.pending = false
 		name := s.open[len(s.open)-1]
 		s.open = s.open[:len(s.open)-1]
-		return xml.EndElement{Name: xml.Name{Local: s.local(name)}}, nil
+		s.ee = xml.EndElement{Name: xml.Name{Local: s.local(name)}}
+		return &s.ee, nil
 	}
 	if s.i >= len(s.b) {
 		if len(s.open) > 0 {
@@ -103,7 +135,8 @@ func (s *scanner) Token() (xml.Token, error) {
 		if !ok {
 			return nil, errNotSimple
 		}
-		return xml.CharData(t), nil
+		s.cd = t
+		return &s.cd, nil
 	}
 	if s.i+1 < len(s.b) && s.b[s.i+1] == '/' {
 		return s.endTag()
@@ -142,7 +175,7 @@ func (s *scanner) startTag() (xml.Token, error) {
 	if !ok {
 		return nil, errNotSimple
 	}
-	se := xml.StartElement{Name: xml.Name{Local: s.local(name)}}
+	s.se = xml.StartElement{Name: xml.Name{Local: s.local(name)}}
 	s.attrs = s.attrs[:0]
 	for {
 		spaced := s.space()
@@ -153,8 +186,8 @@ func (s *scanner) startTag() (xml.Token, error) {
 		case '>':
 			s.i++
 			s.open = append(s.open, name)
-			se.Attr = s.attrs
-			return se, nil
+			s.se.Attr = s.attrs
+			return &s.se, nil
 		case '/':
 			if s.i+1 >= len(s.b) || s.b[s.i+1] != '>' {
 				return nil, errNotSimple
@@ -162,8 +195,8 @@ func (s *scanner) startTag() (xml.Token, error) {
 			s.i += 2
 			s.open = append(s.open, name)
 			s.pending = true
-			se.Attr = s.attrs
-			return se, nil
+			s.se.Attr = s.attrs
+			return &s.se, nil
 		}
 		an, ok := s.name()
 		if !ok || !spaced {
@@ -208,7 +241,8 @@ func (s *scanner) endTag() (xml.Token, error) {
 	}
 	s.i++
 	s.open = s.open[:len(s.open)-1]
-	return xml.EndElement{Name: xml.Name{Local: s.local(name)}}, nil
+	s.ee = xml.EndElement{Name: xml.Name{Local: s.local(name)}}
+	return &s.ee, nil
 }
 
 // name reads an ASCII name with at most one colon inside it (w:t, xmlns:w, Ignorable): the

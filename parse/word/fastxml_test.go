@@ -30,20 +30,20 @@ func stream(d tokens) (out string, ok bool, err error) {
 			return "", true, err
 		}
 		switch t := tok.(type) {
-		case xml.StartElement:
+		case *xml.StartElement:
 			fmt.Fprintf(&b, "\n<%s", t.Name.Local)
 			for _, a := range t.Attr {
 				fmt.Fprintf(&b, " %s=%q", a.Name.Local, a.Value)
 			}
 			text = false
-		case xml.EndElement:
+		case *xml.EndElement:
 			fmt.Fprintf(&b, "\n</%s", t.Name.Local)
 			text = false
-		case xml.CharData:
+		case *xml.CharData:
 			if !text {
 				b.WriteString("\n|")
 			}
-			fmt.Fprintf(&b, "%s", t)
+			fmt.Fprintf(&b, "%s", *t)
 			text = true
 		}
 	}
@@ -64,7 +64,7 @@ func checkScanner(t *testing.T, part string) (scanned bool) {
 	if !ok {
 		return false
 	}
-	want, _, err := stream(xml.NewDecoder(strings.NewReader(part)))
+	want, _, err := stream(&decoded{d: xml.NewDecoder(strings.NewReader(part))})
 	if err != nil {
 		t.Fatalf("%q: the scanner read it, encoding/xml says %v", part, err)
 	}
