@@ -4,6 +4,7 @@ package testenv
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -25,4 +26,24 @@ func Main(m *testing.M, dir string) {
 	code := m.Run()
 	os.RemoveAll(tmp)
 	os.Exit(code)
+}
+
+// Seeds is the text of each seed report (testdata/seeds under root, the repository's folder as
+// the test's package sees it) and their bytes, for a benchmark over real report text; tb skips
+// where there are none.
+func Seeds(tb testing.TB, root string) (texts []string, size int64) {
+	tb.Helper()
+	paths, _ := filepath.Glob(filepath.Join(root, "testdata", "seeds", "*.txt"))
+	for _, p := range paths {
+		d, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		texts = append(texts, string(d))
+		size += int64(len(d))
+	}
+	if size == 0 {
+		tb.Skipf("no seed reports in %s", filepath.Join(root, "testdata", "seeds"))
+	}
+	return texts, size
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"baogao/internal/testenv"
 	"baogao/parse/rx"
 	"fmt"
 	"os"
@@ -322,20 +323,7 @@ func FuzzTriggers(f *testing.F) {
 // BenchmarkNames finds the review's names in the seed reports (their whole text: most of a
 // report is read for them), the search the actuals make over every review.
 func BenchmarkNames(b *testing.B) {
-	paths, _ := filepath.Glob("../../testdata/seeds/*.txt")
-	var texts []string
-	var size int64
-	for _, p := range paths {
-		d, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, string(d))
-		size += int64(len(d))
-	}
-	if size == 0 {
-		b.Skip("no seed reports in ../../testdata/seeds")
-	}
+	texts, size := testenv.Seeds(b, "../..")
 	b.SetBytes(size)
 	for b.Loop() {
 		for _, s := range texts {

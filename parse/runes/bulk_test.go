@@ -1,8 +1,7 @@
 package runes
 
 import (
-	"os"
-	"path/filepath"
+	"baogao/internal/testenv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -82,20 +81,7 @@ func TestBulkEveryByte(t *testing.T) {
 // BenchmarkBulk reads the seed reports as the fold does: Bulk from each place it stopped, the
 // stopping character stepped over.
 func BenchmarkBulk(b *testing.B) {
-	paths, _ := filepath.Glob("../../testdata/seeds/*.txt")
-	var texts []string
-	var size int64
-	for _, p := range paths {
-		d, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, string(d))
-		size += int64(len(d))
-	}
-	if size == 0 {
-		b.Skip("no seed reports in ../../testdata/seeds")
-	}
+	texts, size := testenv.Seeds(b, "../..")
 	b.SetBytes(size)
 	for b.Loop() {
 		for _, s := range texts {
