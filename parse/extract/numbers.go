@@ -155,10 +155,9 @@ func (f *rangeFinder) first(from, to int) []int {
 	return nil
 }
 
-// rangeMarkAfter says the number s begins with is followed, past a % and a space, by one of
-// rangeRe's marks.
-func rangeMarkAfter(s string) bool {
-	i := 0
+// numberEnd is the end of the number that begins at s[i] (a digit): digits, and a point and
+// digits after it — \d+(?:\.\d+)? taking all it can.
+func numberEnd(s string, i int) int {
 	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
 		i++
 	}
@@ -166,6 +165,13 @@ func rangeMarkAfter(s string) bool {
 		for i++; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
 		}
 	}
+	return i
+}
+
+// rangeMarkAfter says the number s begins with is followed, past a % and a space, by one of
+// rangeRe's marks.
+func rangeMarkAfter(s string) bool {
+	i := numberEnd(s, 0)
 	if i < len(s) && s[i] == '%' {
 		i++
 	}
@@ -236,15 +242,7 @@ func figuresIn(s string) iter.Seq[[10]int] {
 				continue
 			}
 			ds := i
-			for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-				i++
-			}
-			if i+1 < len(s) && s[i] == '.' && s[i+1] >= '0' && s[i+1] <= '9' {
-				i++
-				for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-					i++
-				}
-			}
+			i = numberEnd(s, i)
 			m := [10]int{ds, i, -1, -1, ds, i, -1, -1, -1, -1}
 			if p := longestSuffix(s[prevEnd:ds], preQualifiers); p != "" {
 				m[0], m[2], m[3] = ds-len(p), ds-len(p), ds
