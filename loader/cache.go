@@ -226,23 +226,28 @@ func (c *Cache) Stats() (hits, rehashed, parsed int) {
 
 // lookup is the entry for a file whose size and mtime are unchanged; seq is its place in the walk.
 func (c *Cache) lookup(p string, size, mtime int64, seq int) *cacheEntry {
+	return c.hit(c.entry(p, seq), size, mtime, seq)
+}
+
+// entry is the old entry under the path, of whatever size and mtime (nil: none).
+func (c *Cache) entry(p string, seq int) *cacheEntry {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	e := c.byPathAt(p, seq)
+	return c.byPathAt(p, seq)
+}
+
+// hit is e, counted as used by the walk's seq-th file, when the file's size and mtime are e's;
+// nil when they are not (or e is nil). An entry's size and mtime do not change once decoded.
+func (c *Cache) hit(e *cacheEntry, size, mtime int64, seq int) *cacheEntry {
 	if e == nil || e.size != size || e.mtime != mtime {
 		return nil
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	e.seq = seq
 	c.used = append(c.used, e)
 	c.hits++
 	return e
-}
-
-// has says the cache holds an entry under the path, of whatever size and mtime.
-func (c *Cache) has(p string, seq int) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.byPathAt(p, seq) != nil
 }
 
 // byPathAt is the old entry under the path, waiting for the chunk that holds the walk's seq-th

@@ -549,13 +549,17 @@ func parseOne(j job, opt Options, buf *[]byte) (o outcome) {
 	stated := false
 	// a file the cache has no entry under its path (every file of a first open) is not stated
 	// first: what the cache keeps of it comes from the open file
-	if c != nil && j.path != "" && c.has(j.path, j.seq) {
+	var old *cacheEntry
+	if c != nil && j.path != "" {
+		old = c.entry(j.path, j.seq)
+	}
+	if old != nil {
 		st, err := os.Stat(j.path)
 		if err != nil {
 			return outcome{err: &FileError{j.name, describe(err)}}
 		}
 		size, mtime, stated = st.Size(), st.ModTime().UnixNano(), true
-		if e := c.lookup(j.path, size, mtime, j.seq); e != nil {
+		if e := c.hit(old, size, mtime, j.seq); e != nil {
 			if o, ok := c.outcome(e, j.name, opt); ok {
 				return o
 			}
