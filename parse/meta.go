@@ -114,13 +114,7 @@ func findAll(re *rx.Regexp, text string, at []int, n int, guard *runes.Words) []
 // every window is).
 func findFirst(re *rx.Regexp, text, lit string, may func(near string) bool) []string {
 	const back, fwd = 48, 48
-	for from := 0; ; {
-		i := runes.Index(text[from:], lit)
-		if i < 0 {
-			return nil
-		}
-		i += from
-		from = i + len(lit)
+	for i := range runes.Indexes(text, lit) {
 		// window's span at its widest: back to a rune's start, then back over 16 characters
 		if may != nil && !may(text[max(0, i-back-utf8.UTFMax-16*utf8.UTFMax):min(len(text), i+len(lit)+fwd+utf8.UTFMax)]) {
 			continue
@@ -129,6 +123,7 @@ func findFirst(re *rx.Regexp, text, lit string, may func(near string) bool) []st
 			return m
 		}
 	}
+	return nil
 }
 
 // mayOwnLevel is false for a text in which ownLevel cannot match: each of its ways holds 代表,
@@ -327,13 +322,7 @@ func findRegion(head []string, body string) region {
 		}
 		return true
 	})
-	for from := 0; ; {
-		i := runes.Index(body[from:], "《")
-		if i < 0 {
-			break
-		}
-		i += from
-		from = i + len("《")
+	for i := range runes.Indexes(body, "《") {
 		if name, ok := titledPlace(body[i : i+cutAt(body[i:], 60)]); ok && strings.HasSuffix(name, suffix) {
 			counts[strings.TrimSuffix(name, suffix)] += 2
 		}
@@ -528,13 +517,8 @@ func (y yearPhrase) FindStringSubmatch(s string) []string {
 	if len(s) < 256 {
 		return y.re.FindStringSubmatch(s) // a heading: no need
 	}
-	for from := 0; ; {
-		i := runes.Index(s[from:], "年")
-		if i < 0 {
-			return nil
-		}
-		i += from
-		from = i + len("年")
+	for i := range runes.Indexes(s, "年") {
+		from := i + len("年")
 		if i < 4 || !digit(s[i-1]) || !digit(s[i-2]) || !digit(s[i-3]) || !(s[i-4] == '1' && s[i-3] == '9' || s[i-4] == '2' && s[i-3] == '0') {
 			continue
 		}
@@ -545,23 +529,20 @@ func (y yearPhrase) FindStringSubmatch(s string) []string {
 			return m
 		}
 	}
+	return nil
 }
 
 // pastYearIn is the year of pastYear's first match in s, or 0, found from the literal 过去的 that
 // every match holds (the regexp, with no literal to start from, tried every place of the body).
 func pastYearIn(s string) int {
-	for from := 0; ; {
-		i := runes.Index(s[from:], "过去的")
-		if i < 0 {
-			return 0
-		}
-		i += from + len("过去的")
-		from = i
+	for i := range runes.Indexes(s, "过去的") {
+		i += len("过去的")
 		if y := s[i:min(len(s), i+4)]; len(y) == 4 && digit(y[0]) && digit(y[1]) && digit(y[2]) && digit(y[3]) &&
 			(y[:2] == "19" || y[:2] == "20") && strings.HasPrefix(s[i+4:], "年") {
 			return atoi(y)
 		}
 	}
+	return 0
 }
 
 func digit(c byte) bool { return c >= '0' && c <= '9' }

@@ -67,14 +67,8 @@ func (idx nameIndex) find(s string) [][2]int {
 	})
 	if len(idx.short) > 0 {
 		for _, w := range idx.short {
-			for from := 0; ; {
-				i := runes.Index(s[from:], w)
-				if i < 0 {
-					break
-				}
-				i += from
+			for i := range runes.Indexes(s, w) {
 				found = append(found, [2]int{i, i + len(w)})
-				from = i + len(w)
 			}
 		}
 		sort.SliceStable(found, func(a, b int) bool {

@@ -2,6 +2,7 @@
 package runes
 
 import (
+	"iter"
 	"math/bits"
 	"sort"
 	"strings"
@@ -124,6 +125,20 @@ func Index(s, sub string) int {
 	return -1
 }
 
+// Indexes yields the byte offset of each occurrence of sub (not empty) in s, in order, each
+// search beginning after the last occurrence found, as strings.Count counts them.
+func Indexes(s, sub string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for from := 0; ; {
+			i := Index(s[from:], sub)
+			if i < 0 || !yield(from+i) {
+				return
+			}
+			from += i + len(sub)
+		}
+	}
+}
+
 // Occurrences is strings.Count by Index, for a sub that is not empty.
 func Occurrences(s, sub string) int { return occurrences(s, sub, -1) }
 
@@ -133,13 +148,13 @@ func OccursAtLeast(s, sub string, k int) bool { return occurrences(s, sub, k) >=
 // occurrences counts sub in s, stopping at most (none when most < 0).
 func occurrences(s, sub string, most int) int {
 	n := 0
-	for n != most {
-		i := Index(s, sub)
-		if i < 0 {
-			return n
+	if n == most {
+		return n
+	}
+	for range Indexes(s, sub) {
+		if n++; n == most {
+			break
 		}
-		n++
-		s = s[i+len(sub):]
 	}
 	return n
 }

@@ -32,7 +32,22 @@ func FuzzIndex(f *testing.F) {
 		if sub != "" && Occurrences(s, sub) != strings.Count(s, sub) {
 			t.Fatalf("Occurrences(%q, %q) = %d, want %d", s, sub, Occurrences(s, sub), strings.Count(s, sub))
 		}
-		for k := 1; sub != "" && k <= 3; k++ {
+		if sub != "" {
+			// Indexes: each occurrence a search from after the last finds
+			var want []int
+			for from := 0; ; {
+				i := strings.Index(s[from:], sub)
+				if i < 0 {
+					break
+				}
+				want = append(want, from+i)
+				from += i + len(sub)
+			}
+			if got := slices.Collect(Indexes(s, sub)); !slices.Equal(got, want) {
+				t.Fatalf("Indexes(%q, %q) = %v, want %v", s, sub, got, want)
+			}
+		}
+		for k := 0; sub != "" && k <= 3; k++ {
 			if OccursAtLeast(s, sub, k) != (strings.Count(s, sub) >= k) {
 				t.Fatalf("OccursAtLeast(%q, %q, %d)", s, sub, k)
 			}
