@@ -38,23 +38,34 @@ func Text(b []byte) (text.Text, error) {
 	if doc == nil {
 		return text.Text{}, msg.E("docx.no-document")
 	}
-	headingStyles := map[string]bool{}
-	if styles != nil {
+	var body string
+	var hints map[string]bool
+	var styled map[string][]string
+	err = readPart(doc, func(d tokens) (err error) {
+		body, hints, styled, err = readDocument(d)
+		return err
+	})
+	if err != nil {
+		return text.Text{}, err
+	}
+	// The styles are read only for a document whose paragraphs name some: styles.xml is near a
+	// quarter of the XML of a Word file (3.9 of 16.7 MB in the 130 city reports of 2024), and
+	// none of those reports names a style in its paragraphs.
+	if len(styled) > 0 && styles != nil {
+		headingStyles := map[string]bool{}
 		if err := readPart(styles, func(d tokens) error {
 			clear(headingStyles) // what a scanner that gave up found is found again
 			return readStyles(d, headingStyles)
 		}); err != nil {
 			return text.Text{}, err
 		}
-	}
-	var body string
-	var hints map[string]bool
-	err = readPart(doc, func(d tokens) (err error) {
-		body, hints, err = readDocument(d, headingStyles)
-		return err
-	})
-	if err != nil {
-		return text.Text{}, err
+		for id, ts := range styled {
+			if headingStyles[id] {
+				for _, t := range ts {
+					hints[t] = true
+				}
+			}
+		}
 	}
 	if strings.TrimSpace(body) == "" {
 		return text.Text{}, msg.E("docx.no-text")
@@ -168,12 +179,17 @@ func attr(se *xml.StartElement, local string) string {
 	return ""
 }
 
-func readDocument(d tokens, headingStyles map[string]bool) (string, map[string]bool, error) {
+// readDocument is the text of document.xml, the paragraphs that are headings by their own
+// outline level (hints), and the text of the other paragraphs that name a style, by the style:
+// those are headings where the style is one (which styles.xml says).
+func readDocument(d tokens) (string, map[string]bool, map[string][]string, error) {
 	var out strings.Builder
 	var para strings.Builder
 	hints := map[string]bool{}
+	styled := map[string][]string{}
 	var inText, heading bool
-	skip := 0 // depth inside elements whose text is not the document's (fallbacks, field codes)
+	var paraStyles []string // the styles the paragraph names
+	skip := 0               // depth inside elements whose text is not the document's (fallbacks, field codes)
 	cells := 0
 	tables := 0
 	endPara := func() {
@@ -181,8 +197,12 @@ func readDocument(d tokens, headingStyles map[string]bool) (string, map[string]b
 		para.Reset()
 		if heading && t != "" {
 			hints[t] = true
+		} else if t != "" {
+			for _, id := range paraStyles {
+				styled[id] = append(styled[id], t)
+			}
 		}
-		heading = false
+		heading, paraStyles = false, paraStyles[:0]
 		if tables > 0 { // cells of a row stay on one line
 			if t != "" {
 				if cells > 0 {
@@ -202,7 +222,7 @@ func readDocument(d tokens, headingStyles map[string]bool) (string, map[string]b
 			break
 		}
 		if err != nil {
-			return "", nil, err
+			return "", nil, nil, err
 		}
 		switch t := tok.(type) {
 		case *xml.StartElement:
@@ -222,7 +242,7 @@ func readDocument(d tokens, headingStyles map[string]bool) (string, map[string]b
 					para.WriteByte('\n')
 				}
 			case "pStyle":
-				heading = heading || headingStyles[attr(t, "val")]
+				paraStyles = append(paraStyles, attr(t, "val"))
 			case "outlineLvl":
 				heading = true
 			case "tbl":
@@ -256,7 +276,7 @@ func readDocument(d tokens, headingStyles map[string]bool) (string, map[string]b
 	if para.Len() > 0 {
 		endPara()
 	}
-	return out.String(), hints, nil
+	return out.String(), hints, styled, nil
 }
 
 func ZipReason(err error) string {
