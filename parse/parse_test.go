@@ -67,6 +67,33 @@ func BenchmarkParseCorpus(b *testing.B) {
 	}
 }
 
+// BenchmarkParseWord parses the 130 city reports of 2024 (Word files, ../shared/corpus/cities-2024)
+// on one goroutine: the folders users have are mostly Word files, which read at a fraction of the
+// rate of text (MB/s is of the files' bytes, which are compressed).
+func BenchmarkParseWord(b *testing.B) {
+	files, _ := filepath.Glob("../../shared/corpus/cities-2024/*.docx")
+	if len(files) == 0 {
+		b.Skip("no Word files beside the checkout (../shared/corpus/cities-2024)")
+	}
+	var data [][]byte
+	var size int64
+	for _, p := range files {
+		d, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		data = append(data, d)
+		size += int64(len(d))
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		for i, d := range data {
+			Parse(files[i], d)
+		}
+	}
+}
+
 // genCorpus writes n generated reports to a temporary folder and reads them back.
 func genCorpus(b *testing.B, n int) (files []string, data [][]byte) {
 	gen := "../../shared/tools/gen-corpus"
