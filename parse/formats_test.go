@@ -505,6 +505,31 @@ func FuzzDOCX(f *testing.F) {
 	})
 }
 
+// The text of a web page or a Word file is judged as prose as parse folds it (the readers leave
+// it to parse): private-use characters, what a font's glyphs become when the text is copied out,
+// are refused as binary whatever the format, and the same text with a few of them is read.
+func TestMarkupJudged(t *testing.T) {
+	prose := strings.Repeat("各位代表：今年主要预期目标是地区生产总值增长6%左右。", 20)
+	junk := strings.Repeat("\ue000\ue001\ue002", 200)
+	for _, c := range []struct {
+		name, text string
+		refused    bool
+	}{{"prose", prose + "\ue000", false}, {"private use", prose[:60] + junk, true}} {
+		for _, f := range []struct {
+			file string
+			data []byte
+		}{
+			{"x.docx", docxOf(t, para("", c.text), "")},
+			{"x.html", []byte("<html><body><p>" + c.text + "</p></body></html>")},
+		} {
+			_, err := Parse(f.file, f.data)
+			if refused := err != nil && strings.Contains(err.Error(), "binary"); refused != c.refused {
+				t.Errorf("%s %s: err %v, want refused %v", c.name, f.file, err, c.refused)
+			}
+		}
+	}
+}
+
 // Text unpacked from a Word file meets the same limit as a text file on disk.
 func TestDocxTextLimit(t *testing.T) {
 	big := strings.Repeat("地区生产总值增长6%，", MaxFileSize/len("地区生产总值增长6%，")+100)

@@ -65,10 +65,21 @@ func Parse(name string, data []byte) ([]model.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if d.From != "" {
-		// every count of runes below takes valid UTF-8: text.Decode gives it, the readers of web
-		// pages and Word files give what the markup held
-		d.Text = runes.Valid(d.Text)
+	if d.From != "" && len(d.Text) <= MaxFileSize { // past it, parseText says so
+		// The text of a web page or a Word file is checked as prose and folded into lines in
+		// one pass, as a text file's bytes are: its reader does not judge it (text.Judge).
+		var total, odd int
+		var valid bool
+		lines, total, odd, valid = fold(d.Text, false)
+		if !valid {
+			// every count of runes below takes valid UTF-8: the readers give what the markup
+			// held, which encoding/xml and the scanner hold to UTF-8
+			d.Text = runes.Valid(d.Text)
+			lines = normalizeLines(d.Text)
+		}
+		if d, err = text.Judge(d, total, odd); err != nil {
+			return nil, err
+		}
 	}
 	return parseText(name, d, lines)
 }

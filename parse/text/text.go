@@ -161,6 +161,10 @@ func Check(d Text) (Text, error) {
 	return judge(d, total, odd)
 }
 
+// Judge is Check's verdict from counts a caller made of d.Text as Scan makes them (parse counts
+// the text of a web page or a Word file as it folds it into lines, one pass where there were two).
+func Judge(d Text, total, odd int) (Text, error) { return judge(d, total, odd) }
+
 // Scan is scan stopping at the first invalid byte: the check Decode makes.
 func Scan(s string) (total, odd int, valid bool) { return scan(s, true) }
 

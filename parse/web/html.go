@@ -19,6 +19,7 @@ import (
 
 // htmlText reads a saved web page: the article's text with one line per paragraph, and the page
 // heading above it. Navigation, scripts, styles, forms and footers never reach the report.
+// The text is not yet judged as prose (text.Judge: parse counts it as it folds it).
 func HTML(b []byte) (text.Text, error) { return htmlTextAs(b, "") }
 
 // htmlTextAs reads a page whose charset a container (an MHTML part header) may already declare.
@@ -59,7 +60,7 @@ func htmlTextAs(b []byte, declared string) (text.Text, error) {
 	if strings.TrimSpace(d.Text) == "" {
 		return text.Text{}, msg.E("web.no-article")
 	}
-	return text.Check(d)
+	return d, nil // judged as prose by the caller, which reads it whole anyway (text.Judge)
 }
 
 // decodeHTML picks the page's encoding: a BOM first, then bytes that are valid UTF-8 (whatever

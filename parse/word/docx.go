@@ -21,6 +21,7 @@ const MaxXMLSize = 64 << 20
 // Text reads a Word file: the paragraphs of word/document.xml in order, a table row as one
 // line, and the text of paragraphs whose style is a heading (a hint for sections). Footnotes,
 // comments, headers and deleted revisions live in other parts or elements and are not read.
+// The text is valid UTF-8, not yet judged as prose (text.Judge: parse counts it as it folds it).
 func Text(b []byte) (text.Text, error) {
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
@@ -70,9 +71,8 @@ func Text(b []byte) (text.Text, error) {
 	if strings.TrimSpace(body) == "" {
 		return text.Text{}, msg.E("docx.no-text")
 	}
-	d, err := text.Check(text.Text{Text: body, Encoding: "utf-8"})
-	d.Headings = hints
-	return d, err
+	// judged as prose by the caller, which reads it whole anyway (text.Judge)
+	return text.Text{Text: body, Encoding: "utf-8", Headings: hints}, nil
 }
 
 // readPart reads one part of the Word file with read: by the scanner when the part is the plain
