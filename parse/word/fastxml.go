@@ -2,6 +2,7 @@ package word
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"io"
@@ -98,9 +99,28 @@ func plainText(b []byte) bool {
 	if !utf8.Valid(b) {
 		return false
 	}
-	for i, c := range b {
+	// Eight bytes at a time where none is below 20 or EF, as nearly all of a part's are: a word
+	// that holds one is looked at byte by byte.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		ef := w ^ 0xEF*ones
+		if ((w-0x20*ones)&^w|(ef-ones)&^ef)&highs == 0 {
+			continue
+		}
+		if !plainBytes(b, i, i+8) {
+			return false
+		}
+	}
+	return plainBytes(b, i, len(b))
+}
+
+// plainBytes is plainText's check of b[from:to], byte by byte, in valid UTF-8.
+func plainBytes(b []byte, from, to int) bool {
+	for i := from; i < to; i++ {
 		// U+FFFE and U+FFFF are EF BF BE and EF BF BF (the text is valid: the two bytes follow)
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xEF && b[i+1] == 0xBF && b[i+2] >= 0xBE {
+		if c := b[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xEF && b[i+1] == 0xBF && b[i+2] >= 0xBE {
 			return false
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // stream is what readDocument and readStyles see of a part's tokens: each element's Local name
@@ -163,4 +164,32 @@ func BenchmarkWordFiles(b *testing.B) {
 			}
 		})
 	}
+}
+
+// plainByBytes is plainText as it was first written, a byte at a time.
+func plainByBytes(b []byte) bool {
+	if !utf8.Valid(b) {
+		return false
+	}
+	for i, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xEF && b[i+1] == 0xBF && b[i+2] >= 0xBE {
+			return false
+		}
+	}
+	return true
+}
+
+func FuzzPlainText(f *testing.F) {
+	for _, s := range []string{"", "<w:t>各位代表</w:t>", "a\x01b", "\t\n\r", "x\uFFFEy", "x\uFFFFy", "\uFFFD", "，：；（）", "\xef\xbf", "1234567\x1f", "12345678\uFFFE"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		// the same input at every place of a word, so each byte meets each lane
+		for pad := range 8 {
+			p := append([]byte(strings.Repeat("<", pad)), b...)
+			if got, want := plainText(p), plainByBytes(p); got != want {
+				t.Fatalf("%q: %v, byte by byte %v", p, got, want)
+			}
+		}
+	})
 }
