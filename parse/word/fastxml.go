@@ -269,22 +269,42 @@ func (s *scanner) endTag() (xml.Token, error) {
 // names of Word's parts. A name of other characters is left to encoding/xml.
 func (s *scanner) name() ([]byte, bool) {
 	start, colons := s.i, 0
-	for s.i < len(s.b) {
-		c := s.b[s.i]
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || s.i > start && (c >= '0' && c <= '9' || c == '-' || c == '.') {
+	if s.i < len(s.b) && nameChar[s.b[s.i]]&nameStart != 0 {
+		s.i++
+		for s.i < len(s.b) {
+			c := nameChar[s.b[s.i]]
+			if c == 0 {
+				break
+			}
+			colons += int(c >> 2) // nameColon
 			s.i++
-			continue
 		}
-		if c == ':' && s.i > start {
-			colons++
-			s.i++
-			continue
-		}
-		break
 	}
 	n := s.b[start:s.i]
 	return n, len(n) > 0 && colons <= 1 && n[len(n)-1] != ':'
 }
+
+// nameChar classes the bytes of a name: a letter or _ may begin one; those, digits, - and . go
+// on one; a colon goes on one and is counted (nameColon is 4: the count is the class's third bit).
+var nameChar = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_':
+			t[c] = nameStart | nameGoes
+		case c >= '0' && c <= '9' || c == '-' || c == '.':
+			t[c] = nameGoes
+		case c == ':':
+			t[c] = nameGoes | nameColon
+		}
+	}
+	return t
+}()
+
+const (
+	nameStart = 1 << iota
+	nameGoes
+	nameColon
+)
 
 func (s *scanner) space() bool {
 	start := s.i
