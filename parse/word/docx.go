@@ -42,7 +42,7 @@ func Text(b []byte) (text.Text, error) {
 	var body string
 	var hints map[string]bool
 	var styled map[string][]string
-	err = readPart(doc, func(d tokens) (err error) {
+	err = readPart(doc, documentAttrs, func(d tokens) (err error) {
 		body, hints, styled, err = readDocument(d)
 		return err
 	})
@@ -54,7 +54,7 @@ func Text(b []byte) (text.Text, error) {
 	// none of those reports names a style in its paragraphs.
 	if len(styled) > 0 && styles != nil {
 		headingStyles := map[string]bool{}
-		if err := readPart(styles, func(d tokens) error {
+		if err := readPart(styles, styleAttrs, func(d tokens) error {
 			clear(headingStyles) // what a scanner that gave up found is found again
 			return readStyles(d, headingStyles)
 		}); err != nil {
@@ -78,11 +78,11 @@ func Text(b []byte) (text.Text, error) {
 // readPart reads one part of the Word file with read: by the scanner when the part is the plain
 // XML it takes, else by encoding/xml, streaming, as before the scanner (which gives every error
 // it gave: a damaged part, one past the size limit).
-func readPart(f *zip.File, read func(tokens) error) error {
+func readPart(f *zip.File, attrsOf func(local string) bool, read func(tokens) error) error {
 	if f.UncompressedSize64 > MaxXMLSize {
 		return msg.E("docx.part", f.Name, text.ErrTooBig)
 	}
-	if done, err := scanPart(f, read); done {
+	if done, err := scanPart(f, attrsOf, read); done {
 		return err
 	}
 	rc, err := f.Open()
@@ -102,7 +102,7 @@ func readPart(f *zip.File, read func(tokens) error) error {
 
 // scanPart reads a part with the scanner; done is false where the scanner leaves it to
 // encoding/xml (which also says why a part could not be inflated).
-func scanPart(f *zip.File, read func(tokens) error) (done bool, err error) {
+func scanPart(f *zip.File, attrsOf func(local string) bool, read func(tokens) error) (done bool, err error) {
 	if !scanParts {
 		return false, nil
 	}
@@ -114,6 +114,7 @@ func scanPart(f *zip.File, read func(tokens) error) (done bool, err error) {
 	if !ok {
 		return false, nil
 	}
+	sc.attrsOf = attrsOf
 	if err := read(sc); errors.Is(err, errNotSimple) {
 		return false, nil
 	} else if err != nil {
@@ -137,6 +138,12 @@ func inflate(f *zip.File) ([]byte, error) {
 	_, err = b.ReadFrom(&text.LimitedReader{R: rc, N: MaxXMLSize})
 	return b.Bytes(), err
 }
+
+// styleAttrs are the elements readStyles reads attributes of (the scanner gives no others').
+func styleAttrs(local string) bool { return local == "style" || local == "name" }
+
+// documentAttrs are the elements readDocument reads attributes of.
+func documentAttrs(local string) bool { return local == "pStyle" || local == "br" || local == "cr" }
 
 // readStyles finds the ids of heading styles: built-in "heading N" and "Title", Chinese "标题",
 // or any style carrying an outline level.

@@ -60,7 +60,11 @@ type scanner struct {
 	open    [][]byte // the raw names of the open elements
 	pending bool     // a self-closing element's end is next
 	text    []byte
-	attrs   []xml.Attr   // the last start tag's, given out again (as CharData is)
+	attrs   []xml.Attr // the last start tag's, given out again (as CharData is)
+	// attrsOf says which elements' attributes are given (nil: every element's): the others' are
+	// read and checked as ever, but not made into strings. A Word part is mostly the attributes
+	// of formatting (fonts, sizes, languages of each run), which no reader asks for.
+	attrsOf func(local string) bool
 	strs    [1024]string // names and values read before, by a hash of their ends
 	// the tokens given out, again and again
 	se xml.StartElement
@@ -197,6 +201,7 @@ func (s *scanner) startTag() (xml.Token, error) {
 	}
 	s.se = xml.StartElement{Name: xml.Name{Local: s.local(name)}}
 	s.attrs = s.attrs[:0]
+	give := s.attrsOf == nil || s.attrsOf(s.se.Name.Local)
 	for {
 		spaced := s.space()
 		if s.i >= len(s.b) {
@@ -245,7 +250,9 @@ func (s *scanner) startTag() (xml.Token, error) {
 		if !ok {
 			return nil, errNotSimple
 		}
-		s.attrs = append(s.attrs, xml.Attr{Name: xml.Name{Local: s.local(an)}, Value: s.str(t)})
+		if give {
+			s.attrs = append(s.attrs, xml.Attr{Name: xml.Name{Local: s.local(an)}, Value: s.str(t)})
+		}
 	}
 }
 

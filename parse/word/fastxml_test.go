@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -75,6 +76,46 @@ func checkScanner(t *testing.T, part string) (scanned bool) {
 	return true
 }
 
+// checkReaders holds each reader, given only the attributes of the elements it names
+// (documentAttrs, styleAttrs), to what it reads given every attribute: they are all it reads.
+func checkReaders(t *testing.T, part string) {
+	t.Helper()
+	scan := func(attrsOf func(string) bool) *scanner {
+		sc, ok := newScanner([]byte(part))
+		if !ok {
+			return nil
+		}
+		sc.attrsOf = attrsOf
+		return sc
+	}
+	if scan(nil) == nil {
+		return
+	}
+	type doc struct {
+		body   string
+		hints  map[string]bool
+		styled map[string][]string
+		err    error
+	}
+	read := func(sc *scanner) (d doc) {
+		d.body, d.hints, d.styled, d.err = readDocument(sc)
+		return d
+	}
+	if all, some := read(scan(nil)), read(scan(documentAttrs)); !reflect.DeepEqual(all, some) {
+		t.Fatalf("%q: readDocument given every attribute %+v, given documentAttrs' %+v", part, all, some)
+	}
+	styles := func(sc *scanner) (map[string]bool, error) {
+		out := map[string]bool{}
+		err := readStyles(sc, out)
+		return out, err
+	}
+	all, err1 := styles(scan(nil))
+	some, err2 := styles(scan(styleAttrs))
+	if !reflect.DeepEqual(all, some) || !reflect.DeepEqual(err1, err2) {
+		t.Fatalf("%q: readStyles given every attribute %v %v, given styleAttrs' %v %v", part, all, err1, some, err2)
+	}
+}
+
 func FuzzScanner(f *testing.F) {
 	for _, s := range []string{
 		`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" + `<w:document xmlns:w="u"><w:body><w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t xml:space="preserve">各位代表 &amp; &lt;同志&gt;&#20320;&#x597D;</w:t></w:r></w:p></w:body></w:document>`,
@@ -83,7 +124,11 @@ func FuzzScanner(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, part string) { checkScanner(t, part) })
+	f.Add(`<w:p><w:pPr><w:pStyle w:val="2"/></w:pPr><w:r><w:br w:type="page"/><w:t>标题</w:t></w:r></w:p><w:style w:styleId="2"><w:name w:val="heading 1"/></w:style>`)
+	f.Fuzz(func(t *testing.T, part string) {
+		checkScanner(t, part)
+		checkReaders(t, part)
+	})
 }
 
 // What the scanner leaves to encoding/xml: everything Word does not write, and every error.
@@ -125,6 +170,7 @@ func TestScannerReadsWordFiles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			checkReaders(t, string(b))
 			if !checkScanner(t, string(b)) {
 				t.Errorf("%s %s: the scanner gave it up", filepath.Base(path), f.Name)
 			}
