@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"baogao/internal/testenv"
 	"baogao/model"
 	"baogao/parse/extract"
 	"baogao/parse/runes"
@@ -54,35 +55,21 @@ func FuzzParse(f *testing.F) {
 // goroutine: MB/s is the single-core parse rate.
 func BenchmarkParseCorpus(b *testing.B) {
 	files, data := genCorpus(b, 1000)
-	var size int64
-	for _, d := range data {
-		size += int64(len(d))
-	}
-	b.SetBytes(size)
-	b.ResetTimer()
-	for b.Loop() {
-		for i, d := range data {
-			Parse(files[i], d)
-		}
-	}
+	benchParse(b, files, data)
 }
 
 // BenchmarkParseWord parses the 130 city reports of 2024 (Word files, ../shared/corpus/cities-2024)
 // on one goroutine: the folders users have are mostly Word files, which read at a fraction of the
 // rate of text (MB/s is of the files' bytes, which are compressed).
 func BenchmarkParseWord(b *testing.B) {
-	files, _ := filepath.Glob("../../shared/corpus/cities-2024/*.docx")
-	if len(files) == 0 {
-		b.Skip("no Word files beside the checkout (../shared/corpus/cities-2024)")
-	}
-	var data [][]byte
+	files, data, _ := testenv.CityWordFiles(b, "..")
+	benchParse(b, files, data)
+}
+
+// benchParse parses each file in turn, MB/s of the files' bytes.
+func benchParse(b *testing.B, files []string, data [][]byte) {
 	var size int64
-	for _, p := range files {
-		d, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		data = append(data, d)
+	for _, d := range data {
 		size += int64(len(d))
 	}
 	b.SetBytes(size)

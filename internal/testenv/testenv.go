@@ -47,3 +47,24 @@ func Seeds(tb testing.TB, root string) (texts []string, size int64) {
 	}
 	return texts, size
 }
+
+// CityWordFiles are the 130 city reports of 2024 (Word files in ../shared/corpus/cities-2024
+// beside the checkout at root) and their bytes, for a benchmark over the files users have; tb
+// skips where there are none.
+func CityWordFiles(tb testing.TB, root string) (files []string, data [][]byte, size int64) {
+	tb.Helper()
+	dir := filepath.Join(root, "..", "shared", "corpus", "cities-2024")
+	files, _ = filepath.Glob(filepath.Join(dir, "*.docx"))
+	if len(files) == 0 {
+		tb.Skipf("no Word files in %s", dir)
+	}
+	for _, p := range files {
+		d, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		data = append(data, d)
+		size += int64(len(d))
+	}
+	return files, data, size
+}

@@ -2,11 +2,11 @@ package word
 
 import (
 	"archive/zip"
+	"baogao/internal/testenv"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -181,20 +181,7 @@ func TestScannerReadsWordFiles(t *testing.T) {
 
 // Word files read by the scanner and by encoding/xml alone: go test -bench WordFiles ./parse/word
 func BenchmarkWordFiles(b *testing.B) {
-	files, _ := filepath.Glob("../../../shared/corpus/cities-2024/*.docx")
-	if len(files) == 0 {
-		b.Skip("no Word files beside the checkout (../shared/corpus/cities-2024)")
-	}
-	var data [][]byte
-	var size int64
-	for _, p := range files {
-		d, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		data = append(data, d)
-		size += int64(len(d))
-	}
+	_, data, size := testenv.CityWordFiles(b, "../..")
 	for _, scan := range []bool{true, false} {
 		name := map[bool]string{true: "scanner", false: "encoding-xml"}[scan]
 		b.Run(name, func(b *testing.B) {
