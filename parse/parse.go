@@ -72,8 +72,8 @@ func Parse(name string, data []byte) ([]model.Report, error) {
 		var valid bool
 		lines, total, odd, valid = fold(d.Text, false)
 		if !valid {
-			// every count of runes below takes valid UTF-8: the readers give what the markup
-			// held, which encoding/xml and the scanner hold to UTF-8
+			// every count of runes below takes valid UTF-8, which the readers give (encoding/xml
+			// and the Word scanner refuse other bytes): this keeps it so if one did not
 			d.Text = runes.Valid(d.Text)
 			lines = normalizeLines(d.Text)
 		}

@@ -114,9 +114,9 @@ func corpusTexts(b *testing.B) []string {
 
 // BenchmarkShapes parses the shapes that used to take quadratic time — one long line (a run-on
 // page), many short lines, one Word paragraph — at two sizes each. ns/B (per byte of text) should
-// not grow from one size to the next (linear time); compare the rows of one shape, run long
-// enough that what the first run does once is spread thin: at -benchtime 10x
-// the 1 MB run-on line shows twice the ns/B it does at the default.
+// not grow from one size to the next (linear time); compare the rows of one shape, run long enough
+// that what the first run does once is spread thin (at -benchtime 10x the 1 MB run-on line shows
+// twice the ns/B it does at the default).
 func BenchmarkShapes(b *testing.B) {
 	seed, err := os.ReadFile(filepath.Join(seedDir, "000_6d53da0f29ae9c0f.txt"))
 	if err != nil {

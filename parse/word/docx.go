@@ -195,8 +195,9 @@ func readDocument(d tokens) (string, map[string]bool, map[string][]string, error
 	hints := map[string]bool{}
 	styled := map[string][]string{}
 	var inText, heading bool
-	var paraStyles []string // the styles the paragraph names
-	skip := 0               // depth inside elements whose text is not the document's (fallbacks, field codes)
+	// the styles the paragraph names
+	var paraStyles []string
+	skip := 0 // depth inside elements whose text is not the document's (fallbacks, field codes)
 	cells := 0
 	tables := 0
 	endPara := func() {

@@ -103,8 +103,8 @@ func plainText(b []byte) bool {
 	if !utf8.Valid(b) {
 		return false
 	}
-	// Eight bytes at a time where none is below 20 or EF, as nearly all of a part's are: a word
-	// that holds one is looked at byte by byte.
+	// Eight bytes at a time where none is a control (below 0x20) or EF, as nearly all of a part's
+	// are: a word that holds one is looked at byte by byte.
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(b); i += 8 {
