@@ -40,6 +40,13 @@ func Bulk(s string, also *Set3) (n, chars int) {
 	var owed uint64 // the continuation bytes the last word's leads want at the start of this one
 	conts := 0
 	i := 0
+	if blocks && len(s) >= 32 {
+		n, c, done := bulk32(s, also)
+		if done {
+			return n, n - c
+		}
+		i, conts = n, c
+	}
 	for i+8 <= len(s) {
 		w := load64(s[i : i+8])
 		cont := w &^ (w << 1) & hi // 10xxxxxx
