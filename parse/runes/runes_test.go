@@ -1,6 +1,7 @@
 package runes
 
 import (
+	"baogao/internal/testenv"
 	"slices"
 	"strings"
 	"testing"
@@ -26,36 +27,71 @@ func FuzzIndex(f *testing.F) {
 	f.Add("政府工作报告和工作安排", "工作")
 	f.Add("道滘道滘。道滘道滘", "道滘")
 	f.Fuzz(func(t *testing.T, s, sub string) {
-		if Index(s, sub) != strings.Index(s, sub) {
-			t.Fatalf("Index(%q, %q) = %d, want %d", s, sub, Index(s, sub), strings.Index(s, sub))
+		// long enough for the blocks of 32 places, the text's bytes at each place of a block
+		for _, pre := range []string{"", "中", "经济a", strings.Repeat("发展", 11), strings.Repeat("增", 21)} {
+			checkIndex(t, pre+s+s+pre+s, sub)
 		}
-		if sub != "" && Occurrences(s, sub) != strings.Count(s, sub) {
-			t.Fatalf("Occurrences(%q, %q) = %d, want %d", s, sub, Occurrences(s, sub), strings.Count(s, sub))
-		}
-		if sub != "" {
-			// Indexes: each occurrence a search from after the last finds
-			var want []int
-			for from := 0; ; {
-				i := strings.Index(s[from:], sub)
-				if i < 0 {
-					break
-				}
-				want = append(want, from+i)
-				from += i + len(sub)
-			}
-			if got := slices.Collect(Indexes(s, sub)); !slices.Equal(got, want) {
-				t.Fatalf("Indexes(%q, %q) = %v, want %v", s, sub, got, want)
-			}
-		}
-		for k := 0; sub != "" && k <= 3; k++ {
-			if OccursAtLeast(s, sub, k) != (strings.Count(s, sub) >= k) {
-				t.Fatalf("OccursAtLeast(%q, %q, %d)", s, sub, k)
-			}
-		}
-		if v := Valid(s); Count(v) != utf8.RuneCountInString(v) {
-			t.Fatalf("RuneCount(%q)", v)
-		}
+		checkIndex(t, s, sub)
 	})
+}
+
+// TestIndexBlocks puts a needle at every place of the blocks pair32 reads in a text of seed
+// report, and beside near misses: its second byte or its last alone where they stand.
+func TestIndexBlocks(t *testing.T) {
+	base := "全市地区生产总值增长6.5%左右，规上工业增加值增长7%，一般公共预算收入增长5%以上。"
+	for _, sub := range []string{"工作", "《", "规上工业", "增长6.5%"} {
+		miss := sub[:len(sub)-1] + "\x00"
+		for i := range 70 {
+			for _, s := range []string{base[:i] + sub + base, base[:i] + miss + base + sub, strings.Repeat("a", i) + base + base} {
+				checkIndex(t, s, sub)
+			}
+		}
+	}
+}
+
+// checkIndex holds Index and what is made of it to strings on s, read by blocks where this
+// machine can and by bytes.
+func checkIndex(t *testing.T, s, sub string) {
+	t.Helper()
+	if blocks {
+		checkIndexOnce(t, s, sub)
+		blocks = false
+		defer func() { blocks = true }()
+	}
+	checkIndexOnce(t, s, sub)
+}
+
+func checkIndexOnce(t *testing.T, s, sub string) {
+	t.Helper()
+	if Index(s, sub) != strings.Index(s, sub) {
+		t.Fatalf("Index(%q, %q) = %d, want %d", s, sub, Index(s, sub), strings.Index(s, sub))
+	}
+	if sub != "" && Occurrences(s, sub) != strings.Count(s, sub) {
+		t.Fatalf("Occurrences(%q, %q) = %d, want %d", s, sub, Occurrences(s, sub), strings.Count(s, sub))
+	}
+	if sub != "" {
+		// Indexes: each occurrence a search from after the last finds
+		var want []int
+		for from := 0; ; {
+			i := strings.Index(s[from:], sub)
+			if i < 0 {
+				break
+			}
+			want = append(want, from+i)
+			from += i + len(sub)
+		}
+		if got := slices.Collect(Indexes(s, sub)); !slices.Equal(got, want) {
+			t.Fatalf("Indexes(%q, %q) = %v, want %v", s, sub, got, want)
+		}
+	}
+	for k := 0; sub != "" && k <= 3; k++ {
+		if OccursAtLeast(s, sub, k) != (strings.Count(s, sub) >= k) {
+			t.Fatalf("OccursAtLeast(%q, %q, %d)", s, sub, k)
+		}
+	}
+	if v := Valid(s); Count(v) != utf8.RuneCountInString(v) {
+		t.Fatalf("RuneCount(%q)", v)
+	}
 }
 
 var sink int
@@ -227,4 +263,26 @@ func FuzzIndexAny(f *testing.F) {
 			t.Fatalf("IndexAny(%q, %q) = %d, strings says %d", s, chars, got, want)
 		}
 	})
+}
+
+// BenchmarkIndex counts words of one and two characters in the seed reports as the parser's
+// searches do (the review's 固投, a title's 《, a stem), by blocks where this machine can and by
+// the last byte.
+func BenchmarkIndex(b *testing.B) {
+	texts, size := testenv.Seeds(b, "../..")
+	for _, mode := range []struct {
+		name   string
+		blocks bool
+	}{{"blocks", blocks}, {"bytes", false}} {
+		b.Run(mode.name, func(b *testing.B) {
+			defer func(was bool) { blocks = was }(blocks)
+			blocks = mode.blocks
+			b.SetBytes(3 * size)
+			for b.Loop() {
+				for _, s := range texts {
+					sink += Occurrences(s, "固投") + Occurrences(s, "《") + Occurrences(s, "临淄")
+				}
+			}
+		})
+	}
 }

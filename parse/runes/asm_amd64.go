@@ -4,8 +4,8 @@ package runes
 
 import "golang.org/x/sys/cpu"
 
-// blocks says bulk32 can run here (AVX2 for the compares, BMI2 for BZHI); a test turns it off
-// to hold the Go loop to the same answers.
+// blocks says the AVX2 loops can run here (bulk32 also wants BMI2 for BZHI); a test turns it
+// off to hold the Go loops to the same answers.
 var blocks = cpu.X86.HasAVX2 && cpu.X86.HasBMI2 && cpu.X86.HasPOPCNT
 
 // bulk32 is Bulk over s's whole blocks of 32 bytes (bulk_amd64.s). done: s[:n] is the bulk;
@@ -14,3 +14,9 @@ var blocks = cpu.X86.HasAVX2 && cpu.X86.HasBMI2 && cpu.X86.HasPOPCNT
 //
 //go:noescape
 func bulk32(s string, also *Set3) (n, conts int, done bool)
+
+// pair32 is the first i with s[i] == b1 and s[i+d] == b2 (index_amd64.s), looked for while
+// s[i+d+31] is in s; found false: none before i, the first place not looked at.
+//
+//go:noescape
+func pair32(s string, d int, b1, b2 byte) (i int, found bool)
