@@ -20,3 +20,9 @@ func bulk32(s string, also *Set3) (n, conts int, done bool)
 //
 //go:noescape
 func pair32(s string, d int, b1, b2 byte) (i int, found bool)
+
+// count32 is the continuation bytes of s's whole blocks of 32 bytes (index_amd64.s), n the
+// bytes they hold.
+//
+//go:noescape
+func count32(s string) (n, conts int)

@@ -8,3 +8,5 @@ var blocks = false
 func bulk32(string, *Set3) (n, conts int, done bool) { return 0, 0, false }
 
 func pair32(string, int, byte, byte) (i int, found bool) { return 0, false }
+
+func count32(string) (n, conts int) { return 0, 0 }

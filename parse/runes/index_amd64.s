@@ -47,3 +47,33 @@ rest:
 	MOVQ DI, i+32(FP)
 	MOVB $0, found+40(FP)
 	RET
+
+// func count32(s string) (n, conts int)
+//
+// The continuation bytes (80–BF) of s's whole blocks of 32 bytes, n bytes read.
+TEXT ·count32(SB), NOSPLIT, $0-32
+	MOVQ s_base+0(FP), SI
+	MOVQ s_len+8(FP), BX
+	XORQ AX, AX
+	XORQ DI, DI
+	MOVQ $0xC0C0C0C0C0C0C0C0, CX
+	MOVQ CX, X1
+	VPBROADCASTQ X1, Y1
+
+cloop:
+	LEAQ 32(DI), CX
+	CMPQ CX, BX
+	JGT  cdone
+	VMOVDQU (SI)(DI*1), Y0
+	VPCMPGTB Y0, Y1, Y2 // < C0 as signed bytes: 80–BF
+	VPMOVMSKB Y2, CX
+	POPCNTL CX, CX
+	ADDQ CX, AX
+	ADDQ $32, DI
+	JMP  cloop
+
+cdone:
+	VZEROUPPER
+	MOVQ DI, n+16(FP)
+	MOVQ AX, conts+24(FP)
+	RET

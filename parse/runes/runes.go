@@ -10,12 +10,16 @@ import (
 )
 
 // Count is utf8.RuneCountInString for valid UTF-8 (every text the parser works on is; Valid
-// below makes sure), eight bytes at a time: a rune is every byte that is not a continuation byte
+// below makes sure), 32 bytes at a time (with AVX2 in count32 where the processor has it): a rune is every byte that is not a continuation byte
 // (10xxxxxx). The parser counts runes for every offset it gives; decoding each rune to count it
 // was a seventh of all parsing.
 func Count(s string) int {
 	n := len(s)
 	i := 0
+	if blocks && len(s) >= 32 {
+		k, conts := count32(s)
+		i, n = k, n-conts
+	}
 	// 32 bytes a turn, the four words' continuation bytes counted together (a branch for each
 	// word that is all ASCII cost more than it saved on Chinese text)
 	const hi = 0x8080808080808080
