@@ -97,9 +97,11 @@ var (
 // growthAfterVerbs are the words one of which ends every match of growthAfter (负增长 holds 增长).
 var growthAfterVerbs = []string{"增长", "下降", "减少", "降低"}
 
-// growthAfterIndex is growthAfter.FindStringSubmatchIndex, tried only where one of its verbs
-// stands within the most bytes a match spans: every match ends with one, and most figures are
-// followed by none (the pattern ran after every figure of every review).
+// growthAfterIndex is growthAfter.FindStringSubmatchIndex, read by hand (growthAfterPieces),
+// and only where one of its verbs stands within the most bytes a match spans: every match ends
+// with one, and most figures are followed by none (the pattern ran after every figure of every
+// review, and on those followed by a growth the engine's backtracking was a quarter of reading
+// the review's figures).
 func growthAfterIndex(tail string) []int {
 	n := growthAfter.Window()
 	if n == 0 {
@@ -109,7 +111,48 @@ func growthAfterIndex(tail string) []int {
 	if !hasAny(w, growthAfterVerbs) {
 		return nil
 	}
-	return growthAfter.FindStringSubmatchIndex(tail)
+	if at := matchPieces(tail, 0, growthAfterPieces); at >= 0 {
+		verb := longestPrefix(tail[at:], growthAfterLast)
+		return []int{0, at + len(verb), at, at + len(verb)}
+	}
+	return nil
+}
+
+// growthAfterPieces are growthAfter's parts before its verb, each optional, with its choices in
+// the order the pattern tries them (a greedy ? tries its text first): FuzzGrowthGuard and
+// TestGrowthAfterPieces hold them to the pattern.
+var growthAfterPieces = [][]string{
+	{"、", "，", ","},
+	{"\t", "\n", "\f", "\r", " "}, // \s
+	{"其中"},
+	{"按可比价格计算，", "按可比价格计算,", "按可比价格计算", "按可比价计算，", "按可比价计算,", "按可比价计算"},
+	{"预计"},
+	{"同比", "可比", "同口径", "按可比价格计算", "比上年"},
+	{"分别"},
+}
+
+// growthAfterLast are the verbs that end a match, the longest first where one holds another
+// (负增长 before 增长: the pattern's alternation lists it first).
+var growthAfterLast = []string{"负增长", "增长", "下降", "减少", "降低"}
+
+// matchPieces is where growthAfterLast's verb begins in the first reading of s from i through
+// pieces[k:] (each piece one of its choices or nothing, tried in order), or -1: a backtracking
+// matcher of the one shape, without the engine.
+func matchPieces(s string, i int, pieces [][]string) int {
+	if len(pieces) == 0 {
+		if longestPrefix(s[i:], growthAfterLast) != "" {
+			return i
+		}
+		return -1
+	}
+	for _, c := range pieces[0] {
+		if strings.HasPrefix(s[i:], c) {
+			if at := matchPieces(s, i+len(c), pieces[1:]); at >= 0 {
+				return at
+			}
+		}
+	}
+	return matchPieces(s, i, pieces[1:])
 }
 
 // Words before a figure that make it another period's: 年均增长 (a five-year average), 累计.

@@ -4,6 +4,7 @@ import (
 	"baogao/internal/testenv"
 	"baogao/parse/rx"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -301,6 +302,39 @@ func FuzzGrowthGuard(f *testing.F) {
 			t.Fatalf("%q: guarded %v, the pattern %v", s, got, want)
 		}
 	})
+}
+
+// TestGrowthAfterPieces reads texts made of growthAfter's words (written out here, apart from
+// growthAfterPieces) and parts of them: every sequence of up to four, and longer ones drawn at
+// random with a fixed seed. The hand reading finds what the pattern finds.
+func TestGrowthAfterPieces(t *testing.T) {
+	words := []string{"、", "，", ",", " ", "\t", "其中", "按可比价格计算", "按可比价计算", "按可比", "预计", "同比", "可比",
+		"同口径", "比上年", "分别", "负增长", "增长", "下降", "减少", "降低", "负", "按", "10%"}
+	check := func(s string) {
+		t.Helper()
+		if got, want := growthAfterIndex(s), growthAfter.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+			t.Fatalf("%q: by hand %v, the pattern %v", s, got, want)
+		}
+	}
+	var walk func(s string, n int)
+	walk = func(s string, n int) {
+		check(s)
+		if n == 0 {
+			return
+		}
+		for _, w := range words {
+			walk(s+w, n-1)
+		}
+	}
+	walk("", 4)
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for range 50000 {
+		var b strings.Builder
+		for range 5 + rnd.IntN(6) {
+			b.WriteString(words[rnd.IntN(len(words))])
+		}
+		check(b.String())
+	}
 }
 
 // FuzzTriggers: the trigger pattern, searched by the places its matches can begin (rx), finds
