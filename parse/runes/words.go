@@ -136,12 +136,17 @@ func (w *Words) Each(s string, yield func(at, word int) bool) {
 
 // skipping is Each by windows of the shortest word's length: a window whose last two bytes end
 // no word's first m bytes moves on by the shift table; one whose do is compared with the words
-// that begin with its first three bytes (stopAt). A long text is read as two halves at once:
-// each step waits on the bytes and the table entry the last step chose, so two independent
-// walks take about the time of one. What the second half finds is held until the first is done.
+// that begin with its first three bytes (stopAt). A long text is read as two halves at once,
+// a longer one as four quarters (quarters): each step waits on the bytes and the table entry the
+// last step chose, so independent walks take about the time of one (four gave the review's
+// names 1.15× two). What a later part finds is held until the parts before are done.
 func (w *Words) skipping(s string, yield func(at, word int) bool) {
 	m, shift := w.m, w.shift
 	a := m - 1
+	if len(s) >= fourWalks {
+		w.quarters(s, yield)
+		return
+	}
 	if len(s) >= twoWalks {
 		mid := len(s) / 2
 		aEnd, b := mid+m-1, mid+m-1 // the first half's windows begin before mid, the second's at mid on
@@ -183,6 +188,76 @@ func (w *Words) skipping(s string, yield func(at, word int) bool) {
 	}
 	w.walk(s, a, len(s), yield)
 }
+
+// quarters is skipping by four walks at once, one a quarter of s: what the last three find is
+// held until the ones before are done.
+func (w *Words) quarters(s string, yield func(at, word int) bool) {
+	m, shift := w.m, w.shift
+	q := len(s) / 4
+	a, b, c, d := m-1, q+m-1, 2*q+m-1, 3*q+m-1 // each walk's windows begin in its quarter
+	aEnd, bEnd, cEnd := b, c, d
+	var later [3][][2]int32
+	keep := func(k int) func(at, word int) bool {
+		return func(at, word int) bool { later[k] = append(later[k], [2]int32{int32(at), int32(word)}); return true }
+	}
+	kb, kc, kd := keep(0), keep(1), keep(2)
+	for a < aEnd && b < bEnd && c < cEnd && d < len(s) {
+		sa := shift[pairIndex(s[a-1], s[a])]
+		sb := shift[pairIndex(s[b-1], s[b])]
+		sc := shift[pairIndex(s[c-1], s[c])]
+		sd := shift[pairIndex(s[d-1], s[d])]
+		if sa > 0 && sb > 0 && sc > 0 && sd > 0 {
+			a, b, c, d = a+int(sa), b+int(sb), c+int(sc), d+int(sd)
+			continue
+		}
+		if sa > 0 {
+			a += int(sa)
+		} else {
+			if w.mayBegin(s, a-m+1) && !w.stopAt(s, a-m+1, yield) {
+				return
+			}
+			a++
+		}
+		if sb > 0 {
+			b += int(sb)
+		} else {
+			if w.mayBegin(s, b-m+1) {
+				w.stopAt(s, b-m+1, kb)
+			}
+			b++
+		}
+		if sc > 0 {
+			c += int(sc)
+		} else {
+			if w.mayBegin(s, c-m+1) {
+				w.stopAt(s, c-m+1, kc)
+			}
+			c++
+		}
+		if sd > 0 {
+			d += int(sd)
+		} else {
+			if w.mayBegin(s, d-m+1) {
+				w.stopAt(s, d-m+1, kd)
+			}
+			d++
+		}
+	}
+	if !w.walk(s, a, aEnd, yield) {
+		return
+	}
+	for k, walk := range []struct{ from, to int }{{b, bEnd}, {c, cEnd}, {d, len(s)}} {
+		w.walk(s, walk.from, walk.to, keep(k))
+		for _, f := range later[k] {
+			if !yield(int(f[0]), int(f[1])) {
+				return
+			}
+		}
+	}
+}
+
+// fourWalks is the length from which skipping reads a text as four quarters.
+const fourWalks = 4096
 
 // twoWalks is the length from which skipping reads a text as two halves: below it, the halves'
 // bookkeeping costs more than the overlap saves.

@@ -35,23 +35,36 @@ func FuzzWords(f *testing.F) {
 		fuzzWords(f, list)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		// and the text repeated past twoWalks, so the two halves' walks and their seam are read
+		// and the text repeated past twoWalks and fourWalks, so the halves' and the quarters'
+		// walks and their seams are read
 		long := strings.Repeat(s+"x", twoWalks/(len(s)+1)+1)
+		longer := strings.Repeat(s+"x", fourWalks/(len(s)+1)+1)
 		for _, list := range [][]string{someWords, longWords} {
 			checkWords(t, list, s)
 			checkWords(t, list, long)
 			checkWords(t, list, "a"+long)
+			checkWords(t, list, longer)
+			checkWords(t, list, "中"+longer)
 		}
 	})
 }
 
-// A word at every place around the middle of a text long enough to be read in two halves.
+// A word at every place around the seams of texts long enough to be read in two halves and in
+// four quarters.
 func TestWordsTwoWalks(t *testing.T) {
-	pad := strings.Repeat("x", twoWalks+100)
-	for c := len(pad)/2 - 40; c < len(pad)/2+40; c++ {
-		for _, w := range longWords {
-			checkWords(t, longWords, pad[:c]+w+pad[c:])
-			checkWords(t, longWords, pad[:c]+w+w+pad[c:]+w)
+	for _, n := range []int{twoWalks + 100, fourWalks + 100} {
+		pad := strings.Repeat("x", n)
+		seams := []int{len(pad) / 2}
+		if n >= fourWalks {
+			seams = []int{len(pad) / 4, len(pad) / 2, len(pad) * 3 / 4}
+		}
+		for _, seam := range seams {
+			for c := seam - 40; c < seam+40; c++ {
+				for _, w := range longWords {
+					checkWords(t, longWords, pad[:c]+w+pad[c:])
+					checkWords(t, longWords, pad[:c]+w+w+pad[c:]+w)
+				}
+			}
 		}
 	}
 }
