@@ -3,22 +3,35 @@ package runes
 import "math/bits"
 
 // Set3 is a set of the characters of three bytes in UTF-8 (U+0800–U+FFFF but the surrogates).
-type Set3 [1 << 10]uint64
+type Set3 struct {
+	bits [1 << 10]uint64 // first: bulk32 reads it at the pointer
+	// which of the 64 characters that begin each of fastLeads the set holds, by the low six bits
+	// of their last byte: bulk32 reads these, the punctuation of Chinese text, in its blocks
+	fast [len(fastLeads)]uint64
+}
+
+// fastLeads are the first two bytes of the blocks of 64 characters bulk32 takes from Set3.fast:
+// U+2000–U+203F (“”‘’—…), U+3000–U+303F (、。《》【】) and U+FF00–U+FF3F (，：；（）！？). The
+// assembly compares with these bytes: the order is its own.
+var fastLeads = [3][2]byte{{0xE2, 0x80}, {0xE3, 0x80}, {0xEF, 0xBC}}
 
 // NewSet3 is the set of the characters of three bytes for which in says true.
 func NewSet3(in func(rune) bool) *Set3 {
 	var t Set3
 	for r := rune(0x800); r <= 0xFFFF; r++ {
 		if (r < 0xD800 || r > 0xDFFF) && in(r) {
-			t[r>>6] |= 1 << (r & 63)
+			t.bits[r>>6] |= 1 << (r & 63)
 		}
+	}
+	for k, l := range fastLeads {
+		t.fast[k] = t.bits[rune(l[0]&0x0F)<<6|rune(l[1]&0x3F)]
 	}
 	return &t
 }
 
 // Has says r is in the set.
 func (t *Set3) Has(r rune) bool {
-	return r >= 0 && r <= 0xFFFF && t[r>>6]>>(r&63)&1 != 0
+	return r >= 0 && r <= 0xFFFF && t.bits[r>>6]>>(r&63)&1 != 0
 }
 
 // Bulk is the length of the longest prefix of s made of whole characters of the bulk of a
@@ -75,7 +88,7 @@ func Bulk(s string, also *Set3) (n, chars int) {
 			}
 			// a character of also: stepped over, and the words go on after it (not by at,
 			// which is no inlined call: a call at every stop cost more than the look-up)
-			if r, ok := Three(s, end); ok && also != nil && also[r>>6]>>(r&63)&1 != 0 {
+			if r, ok := Three(s, end); ok && also != nil && also.bits[r>>6]>>(r&63)&1 != 0 {
 				i, conts, owed = end+3, conts+2, 0
 				continue
 			}
