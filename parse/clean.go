@@ -23,17 +23,36 @@ func normalizeLines(s string) []string {
 	return lines
 }
 
-// fold is normalizeLines that also does text.Scan's work as it reads, so a UTF-8 file is read once
-// where the decoder's check and the fold were two passes of about a tenth of parsing each: it
-// counts the runes and the odd ones (text.OddRune) and says whether s is valid UTF-8. With stop it
-// gives up at the first invalid byte, as text.Scan does, and lines is then nil.
+// fold is foldInto for lines that may share s's memory.
 func fold(s string, stop bool) (lines []string, total, odd int, valid bool) {
+	_, lines, total, odd, valid = foldInto(s, stop, false)
+	return lines, total, odd, valid
+}
+
+// foldOwn is foldInto for lines that share nothing with s: every line that is not empty is
+// written into buf, in order and a line break between each, so s may be the file's own bytes
+// (not copied first) and a run of lines is a span of buf (joinLines).
+func foldOwn(s string, stop bool) (buf string, lines []string, total, odd int, valid bool) {
+	return foldInto(s, stop, true)
+}
+
+// foldInto is normalizeLines that also does text.Scan's work as it reads, so a UTF-8 file is read
+// once where the decoder's check and the fold were two passes of about a tenth of parsing each: it
+// counts the runes and the odd ones (text.OddRune) and says whether s is valid UTF-8. With stop it
+// gives up at the first invalid byte, as text.Scan does, and lines is then nil. With own every
+// line that is not empty is written into buf (see foldOwn); else buf holds only the lines fold
+// changed.
+func foldInto(s string, stop, own bool) (buf string, lines []string, total, odd int, valid bool) {
 	valid = true
 	// A line is most often a span of s as it stands (a paragraph without its indent): it is then
 	// s[ls:le], and nothing is copied. A line that fold changes inside (a run of spaces, a tab, a
 	// full-width digit, a zero-width character) is written out into b from its first change on.
 	// Copying every line was a second copy of each report's text.
 	var b strings.Builder
+	if own {
+		b.Grow(len(s))
+	}
+	sep := false // a line is in b: the next one written follows a line break
 	// lines is sized once (a line table grown by append was copied over and over); a line written
 	// out into b is put in when b is done, from its span in inB
 	lines = make([]string, 0, strings.Count(s, "\n")+1)
@@ -44,7 +63,10 @@ func fold(s string, stop bool) (lines []string, total, odd int, valid bool) {
 	size := 0   // bytes the line holds so far
 	bStart := 0 // where the line begins in b, once it is not direct
 	leave := func() {
-		direct, bStart = false, b.Len()
+		if own && sep {
+			b.WriteByte('\n')
+		}
+		direct, bStart, sep = false, b.Len(), true
 		if size > 0 {
 			b.WriteString(s[ls:le])
 		}
@@ -65,6 +87,9 @@ func fold(s string, stop bool) (lines []string, total, odd int, valid bool) {
 		size += to - from
 	}
 	endLine := func() {
+		if direct && own && size > 0 {
+			leave()
+		}
 		if direct {
 			lines = append(lines, s[ls:ls+size])
 		} else {
@@ -132,7 +157,7 @@ func fold(s string, stop bool) (lines []string, total, odd int, valid bool) {
 		if r == utf8.RuneError && w == 1 {
 			valid = false
 			if stop {
-				return nil, total, odd, false
+				return "", nil, total, odd, false
 			}
 		}
 		total++
@@ -183,7 +208,7 @@ func fold(s string, stop bool) (lines []string, total, odd int, valid bool) {
 	for _, sp := range inB {
 		lines[sp.line] = out[sp.from:sp.to]
 	}
-	return lines, total, odd, valid
+	return out, lines, total, odd, valid
 }
 
 // What fold does with a rune outside the bulk it copies without a look.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -48,7 +49,23 @@ func FuzzParse(f *testing.F) {
 		for _, r := range reps {
 			checkReport(t, r)
 		}
+		checkKeepsNoBytes(t, "fuzz.txt", b)
 	})
+}
+
+// checkKeepsNoBytes parses a copy of b, overwrites the copy, and compares with a parse of b
+// (TestParseKeepsNoBytes, for any bytes).
+func checkKeepsNoBytes(t *testing.T, name string, b []byte) {
+	t.Helper()
+	c := append([]byte(nil), b...)
+	got, gotErr := Parse(name, c)
+	for i := range c {
+		c[i] = 'x'
+	}
+	want, wantErr := Parse(name, b)
+	if (gotErr == nil) != (wantErr == nil) || !reflect.DeepEqual(got, want) {
+		t.Fatalf("%s: the reports changed with the bytes they were read from after the parse", name)
+	}
 }
 
 // BenchmarkParseCorpus parses a 1,000-report corpus from ../shared/tools/gen-corpus on one

@@ -23,7 +23,7 @@ func PDFText(name, s string) ([]model.Report, error) {
 		return nil, err
 	}
 	d.From = msg.EN.T("from.pdf")
-	return parseText(name, d, nil)
+	return parseText(name, d, nil, "")
 }
 
 // joinWrapped joins the lines a PDF's page width broke: a line nine tenths as wide as the widest

@@ -74,6 +74,17 @@ func Decode(b []byte) (Text, error) { return DecodeBy(b, Scan) }
 // counts and verdict for s. It is called on the bytes as UTF-8 and, when they are not, on the
 // text decoded from another encoding; the last call's s is the text returned.
 func DecodeBy(b []byte, check func(s string) (total, odd int, valid bool)) (Text, error) {
+	return decodeBy(b, check, false)
+}
+
+// DecodeShared is DecodeBy for a caller whose check keeps nothing of the s it is given as UTF-8
+// but copies: those bytes are given as they stand, not copied into a string first (the parse's
+// largest copy but one), and the Text is then b's own memory, which the caller must not keep.
+func DecodeShared(b []byte, check func(s string) (total, odd int, valid bool)) (Text, error) {
+	return decodeBy(b, check, true)
+}
+
+func decodeBy(b []byte, check func(s string) (total, odd int, valid bool), shared bool) (Text, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return Text{}, ErrEmpty
 	}
@@ -88,7 +99,12 @@ func DecodeBy(b []byte, check func(s string) (total, odd int, valid bool)) (Text
 	// one pass says whether the bytes are UTF-8 and whether they are prose (a pass for each was a
 	// tenth of parsing); a NUL byte, which makes any file binary, is one of the odd runes it
 	// counts, so only a text that has some is searched for one
-	s := string(b)
+	var s string
+	if shared {
+		s = runes.Shared(b)
+	} else {
+		s = string(b)
+	}
 	if total, odd, valid := check(s); valid {
 		if odd > 0 && strings.IndexByte(s, 0) >= 0 {
 			return Text{}, ErrBinary
