@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -87,6 +88,30 @@ func checkFold(t *testing.T, s string) {
 	if valid {
 		if got, want := strings.Join(lines, "\n"), normalizeByPasses(s); got != want {
 			t.Fatalf("%q: %q, by passes %q", s, got, want)
+		}
+	}
+	// foldOwn: the same lines and counts, every line that is not empty written into buf, one
+	// after another with a line break between, and so the lines that are not empty a span of it
+	buf, own, ototal, oodd, ovalid := foldOwn(s, true)
+	if !slices.Equal(own, lines) || ototal != total || oodd != odd || ovalid != valid {
+		t.Fatalf("%q: foldOwn %q %d %d %v, fold %q", s, own, ototal, oodd, ovalid, lines)
+	}
+	var kept []string
+	for _, l := range own {
+		if l == "" {
+			continue
+		}
+		if _, ok := runes.SpanOf(buf, l); !ok {
+			t.Fatalf("%q: line %q is not in the buffer", s, l)
+		}
+		kept = append(kept, l)
+	}
+	if len(kept) > 0 {
+		if got := joinLines(kept, buf); got != strings.Join(kept, "\n") {
+			t.Fatalf("%q: joinLines %q", s, got)
+		}
+		if _, ok := runes.SpanOf(buf, joinLines(kept, buf)); !ok && len(kept) > 0 {
+			t.Fatalf("%q: the lines are not a span of the buffer", s)
 		}
 	}
 }
