@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"baogao/parse/rx"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -467,6 +468,51 @@ func FuzzGuards(f *testing.F) {
 		for _, f := range stemFrames {
 			if f.guard != nil && f.re.MatchString(s) && !f.guard.Any(s) {
 				t.Fatalf("%s matches %q, the guard skips it", f.re, s)
+			}
+		}
+	})
+}
+
+// TestOrdinalsEveryWay reads every text of up to five of the patterns' pieces and a few others,
+// as FuzzOrdinals does.
+func TestOrdinalsEveryWay(t *testing.T) {
+	pieces := []string{"第", "(", "（", ")", "）", "、", "部分", "是", "一", "十", "四", "x", " "}
+	var walk func(s string, n int)
+	walk = func(s string, n int) {
+		for _, c := range []struct {
+			o  ordinal
+			re *rx.Regexp
+		}{{numbered, numberedHeading}, {paren, parenHeading}, {shi, shiHeading}} {
+			m := c.re.FindStringSubmatch(s)
+			if num, ok := c.o.numeral(s); ok != (m != nil) || ok && num != m[1] {
+				t.Fatalf("%q: %q %v, the pattern %q", s, num, ok, m)
+			}
+		}
+		if n > 0 {
+			for _, p := range pieces {
+				walk(s+p, n-1)
+			}
+		}
+	}
+	walk("", 5)
+}
+
+// FuzzOrdinals: each ordinal read by hand is its pattern's first submatch, and matches where
+// the pattern does.
+func FuzzOrdinals(f *testing.F) {
+	for _, s := range []string{"一、", "第二部分", "第十一部分 ", "（三）", "(四)", "（十一）", "五是", "一二三四、", "第、", "（）",
+		"十是", "第一", "\xe4\xb8", "一\xe4", "（一", "二十是", "一二三四是"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range []struct {
+			o  ordinal
+			re *rx.Regexp
+		}{{numbered, numberedHeading}, {paren, parenHeading}, {shi, shiHeading}} {
+			m := c.re.FindStringSubmatch(s)
+			num, ok := c.o.numeral(s)
+			if ok != (m != nil) || ok && num != m[1] || c.o.MatchString(s) != ok {
+				t.Fatalf("%q: %q %v, the pattern %q", s, num, ok, m)
 			}
 		}
 	})

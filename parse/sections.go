@@ -12,10 +12,67 @@ import (
 
 const cnNum = `[一二三四五六七八九十]{1,3}`
 
+// The three ways a heading is numbered: 一、 or 第一部分, （一）, 一是. The patterns say what each
+// is; the parser reads them by hand (ordinal), and a test holds each reading to its pattern.
 var (
 	numberedHeading = rx.MustCompile(`^第?(` + cnNum + `)(?:、|部分\s?)`)
 	parenHeading    = rx.MustCompile(`^[(（](` + cnNum + `)[)）]`)
 	shiHeading      = rx.MustCompile(`^(` + cnNum + `)是`)
+
+	numbered = ordinal{open: []string{"第"}, optional: true, close: []string{"、", "部分"}}
+	paren    = ordinal{open: []string{"(", "（"}, close: []string{")", "）"}}
+	shi      = ordinal{close: []string{"是"}}
+)
+
+// ordinal is a heading's number as one of those patterns reads it, without the engine: one of
+// open (or none, where it is optional or there is none to have), one to three numerals, one of
+// close. A report's lines begin with （一） and 一是 by the hundred, and the engine ran at each.
+type ordinal struct {
+	open     []string
+	optional bool
+	close    []string
+}
+
+// numeral is the numerals of the ordinal that begins s (the pattern's first submatch), if one does.
+func (o ordinal) numeral(s string) (string, bool) {
+	if len(o.open) > 0 {
+		k := 0
+		for _, p := range o.open {
+			if strings.HasPrefix(s, p) {
+				k = len(p)
+				break
+			}
+		}
+		if k == 0 && !o.optional {
+			return "", false
+		}
+		s = s[k:]
+	}
+	n := 0
+	for n < 9 && len(s) >= n+3 && strings.Contains(cnNumerals, s[n:n+3]) && utf8.RuneStart(s[n]) {
+		n += 3
+	}
+	if n == 0 {
+		return "", false
+	}
+	for _, c := range o.close {
+		if strings.HasPrefix(s[n:], c) {
+			return s[:n], true
+		}
+	}
+	return "", false
+}
+
+// MatchString says an ordinal begins s.
+func (o ordinal) MatchString(s string) bool {
+	_, ok := o.numeral(s)
+	return ok
+}
+
+// cnNumerals are cnNum's characters.
+const cnNumerals = "一二三四五六七八九十"
+
+var (
 
 	// Words that make a short line a part heading of a work report.
 	headingKeyword = rx.MustCompile(`工作回顾|工作安排|主要工作|主要任务|目标任务|工作重点|重点工作|发展目标|总体要求|自身建设|作风建设|政府建设|奋斗目标|工作部署|主要目标|工作总结`)
@@ -30,7 +87,7 @@ var (
 // fragment mender must not glue it to its neighbours.
 func looksStructural(ln string) bool {
 	switch {
-	case numberedHeading.MatchString(ln), parenHeading.MatchString(ln), strings.HasPrefix(ln, "各位代表"), isDatedLine(ln):
+	case numbered.MatchString(ln), paren.MatchString(ln), strings.HasPrefix(ln, "各位代表"), isDatedLine(ln):
 		return true
 	case len(ln) > 120: // longer than any title or heading (40 runes)
 		return false
@@ -120,7 +177,7 @@ func isKeywordHeading(t string) bool {
 	}
 	n := runes.Count(t)
 	return n >= 4 && n <= 30 && hasHeadingKeyword(t) && !strings.ContainsAny(t, "。；;！!？?") &&
-		!endsSentence(t) && !isTitleLine(t) && !numberedHeading.MatchString(t) && !parenHeading.MatchString(t)
+		!endsSentence(t) && !isTitleLine(t) && !numbered.MatchString(t) && !paren.MatchString(t)
 }
 
 func isHintHeading(t string, hints map[string]bool) bool {
@@ -128,8 +185,8 @@ func isHintHeading(t string, hints map[string]bool) bool {
 		return false
 	}
 	n := runes.Count(t)
-	return n >= 2 && n <= 40 && !isTitleLine(t) && !numberedHeading.MatchString(t) &&
-		!parenHeading.MatchString(t) && !shiHeading.MatchString(t) && !isDatedLine(t)
+	return n >= 2 && n <= 40 && !isTitleLine(t) && !numbered.MatchString(t) &&
+		!paren.MatchString(t) && !shi.MatchString(t) && !isDatedLine(t)
 }
 
 type heading struct {
@@ -215,11 +272,11 @@ func numberedChain(lines []line) []heading {
 	var out []heading
 	want := 1
 	for _, l := range lines {
-		m := numberedHeading.FindStringSubmatch(l.text)
-		if m == nil {
+		num, ok := numbered.numeral(l.text)
+		if !ok {
 			continue
 		}
-		if cnValue(m[1]) == want {
+		if cnValue(num) == want {
 			out = append(out, heading{headingTitle(l.text), l.start})
 			want++
 		}
@@ -236,7 +293,7 @@ func plainHeadings(lines []line, after int) []heading {
 		if l.start <= after || n < 4 || n > 16 || i == 0 || i+1 >= len(lines) {
 			continue
 		}
-		if strings.ContainsAny(l.text, "，,。；;：:！!？?、“”\"（）()——") || hasHeadingKeyword(l.text) || numberedHeading.MatchString(l.text) || shiHeading.MatchString(l.text) {
+		if strings.ContainsAny(l.text, "，,。；;：:！!？?、“”\"（）()——") || hasHeadingKeyword(l.text) || numbered.MatchString(l.text) || shi.MatchString(l.text) {
 			continue
 		}
 		prev, next := lines[i-1].text, lines[i+1].text
@@ -368,15 +425,15 @@ func subsections(lines []line, sec model.Section, numberedMode bool) []model.Sec
 	from := sort.Search(len(lines), func(i int) bool { return lines[i].start > sec.Start })
 	to := from + sort.Search(len(lines)-from, func(i int) bool { return lines[from+i].start >= sec.End })
 	own := lines[from:to]
-	pick := func(re *rx.Regexp, sequential bool) []heading {
+	pick := func(o ordinal, sequential bool) []heading {
 		var hs []heading
 		want := 1
 		for _, l := range own {
-			m := re.FindStringSubmatch(l.text)
-			if m == nil {
+			num, ok := o.numeral(l.text)
+			if !ok {
 				continue
 			}
-			if sequential && cnValue(m[1]) != want {
+			if sequential && cnValue(num) != want {
 				continue
 			}
 			want++
@@ -386,16 +443,16 @@ func subsections(lines []line, sec model.Section, numberedMode bool) []model.Sec
 	}
 	var hs []heading
 	if numberedMode {
-		hs = pick(parenHeading, false)
+		hs = pick(paren, false)
 	} else {
-		hs = pick(numberedHeading, true)
+		hs = pick(numbered, true)
 		if len(hs) == 0 {
-			hs = pick(parenHeading, false)
+			hs = pick(paren, false)
 		}
 	}
 	if len(hs) == 0 {
-		if shi := pick(shiHeading, true); len(shi) >= 2 {
-			hs = shi
+		if shis := pick(shi, true); len(shis) >= 2 {
+			hs = shis
 		}
 	}
 	if len(hs) == 0 {
@@ -438,8 +495,8 @@ func inlineParen(lines []line, sec model.Section) []heading {
 					continue
 				}
 			}
-			m := parenHeading.FindStringSubmatch(t[j:min(len(t), j+16)])
-			if m == nil || cnValue(m[1]) != want {
+			num, ok := paren.numeral(t[j:min(len(t), j+16)])
+			if !ok || cnValue(num) != want {
 				continue
 			}
 			start := l.start + cur.at(j)
