@@ -1,6 +1,7 @@
 package text
 
 import (
+	"encoding/binary"
 	"sync"
 	"unicode/utf8"
 
@@ -19,8 +20,8 @@ func decodeGB18030(b []byte) (string, error) {
 		out, _, err := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), b)
 		return string(out), err
 	}
-	// two bytes become at most three and one stays one; a pair is written as three bytes even when
-	// its character is two, which stays within that bound
+	// two bytes become at most three and one stays one; a pair is written as four bytes (its
+	// UTF-8 and its length, which the next write covers), which stays within that bound
 	out := make([]byte, len(b)+len(b)/2+4)
 	n, i := 0, 0
 	for i < len(b) {
@@ -39,8 +40,8 @@ func decodeGB18030(b []byte) (string, error) {
 			break // a four-byte character, or a byte no pair may hold
 		}
 		p := pairs[k]
-		out[n], out[n+1], out[n+2] = p[0], p[1], p[2]
-		n += int(p[3])
+		binary.LittleEndian.PutUint32(out[n:], p)
+		n += int(p >> 24)
 		i += 2
 	}
 	if i < len(b) {
@@ -66,9 +67,10 @@ func pairIndex(lead, trail byte) int {
 }
 
 // gbPairs is the UTF-8 of every pair by pairIndex as the decoder reads it (U+FFFD for a pair no
-// character has), its length in the last byte, decoded once from all the pairs in a row: each
-// is read as two bytes.
-var gbPairs = sync.OnceValue(func() [][4]byte {
+// character has) in the low three bytes, first byte lowest, and its length in the top byte,
+// decoded once from all the pairs in a row: each is read as two bytes. One word a pair: a load
+// and a store where four of each were.
+var gbPairs = sync.OnceValue(func() []uint32 {
 	var all []byte
 	for lead := 0x81; lead <= 0xFE; lead++ {
 		for trail := 0x40; trail <= 0xFE; trail++ {
@@ -81,7 +83,7 @@ var gbPairs = sync.OnceValue(func() [][4]byte {
 	if err != nil {
 		return nil // no table: the decoder reads everything
 	}
-	pairs := make([][4]byte, 0, len(all)/2)
+	pairs := make([]uint32, 0, len(all)/2)
 	for _, r := range string(dec) {
 		var p [4]byte
 		if r > 0xFFFF {
@@ -89,7 +91,7 @@ var gbPairs = sync.OnceValue(func() [][4]byte {
 		}
 		n := utf8.EncodeRune(p[:3], r)
 		p[3] = byte(n)
-		pairs = append(pairs, p)
+		pairs = append(pairs, binary.LittleEndian.Uint32(p[:]))
 	}
 	if len(pairs) != len(all)/2 {
 		return nil // a pair read as other than one character: the table would misplace the rest

@@ -41,13 +41,14 @@ func FuzzGB18030(f *testing.F) {
 func BenchmarkGB18030(b *testing.B) {
 	enc := simplifiedchinese.GB18030.NewEncoder()
 	src, _, _ := transform.Bytes(enc, []byte(strings.Repeat("全年实现地区生产总值23.14亿元、增长2.5%；地方一般公共预算收入0.80亿元。\n", 400)))
-	b.SetBytes(int64(len(src)))
 	b.Run("table", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
 		for b.Loop() {
 			decodeGB18030(src)
 		}
 	})
 	b.Run("x/text", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
 		for b.Loop() {
 			transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), src)
 		}
