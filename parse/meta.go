@@ -214,6 +214,59 @@ var (
 	}()
 )
 
+// openingRegion is the first of the opening's lines that try names a place in, given the places
+// of selfNameWords in it. Most reports name it in their first lines, which are tried one by one;
+// past openingLines the literals are found in the rest in one pass, and only the lines that hold
+// one are tried (where the opening names no place the tables know, a pass for each of its lines
+// was most of finding the region).
+func openingRegion(opening string, try func(ln string, at [][]int) (region, bool)) (region, bool) {
+	ls := 0
+	for ls < len(opening) && ls < openingLines {
+		le := len(opening)
+		if i := strings.IndexByte(opening[ls:], '\n'); i >= 0 {
+			le = ls + i
+		}
+		if r, ok := try(opening[ls:le], selfNameWords.Places(opening[ls:le])); ok {
+			return r, true
+		}
+		ls = le + 1
+	}
+	if ls > len(opening) {
+		return region{}, false
+	}
+	rest := opening[ls:]
+	at := selfNameWords.Places(rest)
+	if at == nil {
+		return region{}, false // no line past openingLines can name one
+	}
+	type place struct{ lit, at int }
+	var places []place
+	for k, offs := range at {
+		for _, o := range offs {
+			places = append(places, place{k, o})
+		}
+	}
+	slices.SortFunc(places, func(a, b place) int { return a.at - b.at })
+	for i := 0; i < len(places); {
+		from := strings.LastIndexByte(rest[:places[i].at], '\n') + 1
+		to := len(rest)
+		if j := strings.IndexByte(rest[places[i].at:], '\n'); j >= 0 {
+			to = places[i].at + j
+		}
+		lineAt := make([][]int, len(at))
+		for ; i < len(places) && places[i].at < to; i++ {
+			lineAt[places[i].lit] = append(lineAt[places[i].lit], places[i].at-from)
+		}
+		if r, ok := try(rest[from:to], lineAt); ok {
+			return r, true
+		}
+	}
+	return region{}, false
+}
+
+// openingLines is how far into the opening its lines are tried one by one (openingRegion).
+const openingLines = 1024
+
 // findRegion returns the place the report names as its own. A name is a place only when the
 // division tables know it, or when the report names its government or congress by it (人民政府,
 // 人民代表大会: names change, and a 2012 county may be a district now). It never guesses from places
@@ -243,8 +296,8 @@ func findRegion(head []string, body string) region {
 		}
 		return l.r, l.known || governs
 	}
-	try := func(s string) (region, bool) {
-		at := selfNameWords.Places(s) // the places of the patterns' literals, found once
+	// at: the places of the patterns' literals in s, by literal (selfNameWords.Places)
+	tryAt := func(s string, at [][]int) (region, bool) {
 		if at == nil {
 			return region{}, false // no pattern below can match
 		}
@@ -269,7 +322,7 @@ func findRegion(head []string, body string) region {
 		return region{}, false
 	}
 	for _, h := range head {
-		if r, ok := try(h); ok {
+		if r, ok := tryAt(h, selfNameWords.Places(h)); ok {
 			return r
 		}
 		if m := issuerName.FindStringSubmatch(h); m != nil {
@@ -281,10 +334,8 @@ func findRegion(head []string, body string) region {
 	}
 	// A report names itself in its opening (the session line, the address, the first paragraph of
 	// the review: 在中共临淄区委的坚强领导下); past that, the places it names are others'.
-	for ln := range strings.SplitSeq(body[:cutAt(body, 12000)], "\n") {
-		if r, ok := try(ln); ok {
-			return r
-		}
+	if r, ok := openingRegion(body[:cutAt(body, 12000)], tryAt); ok {
+		return r
 	}
 	// The report calls its government only "区人民政府": learn the level, then the name from how
 	// the report speaks of itself.
