@@ -517,3 +517,46 @@ func FuzzOrdinals(f *testing.F) {
 		}
 	})
 }
+
+// TestOpeningRegionLineByLine: openingRegion tries the lines that hold a literal of the place
+// patterns, with those places, in the order and up to the line that a try of every line in turn
+// would, over the seed reports' openings and the same with their lines cut short and long.
+func TestOpeningRegionLineByLine(t *testing.T) {
+	type call struct {
+		ln string
+		at string
+	}
+	var openings []string
+	for _, text := range seedTexts(t) {
+		body := strings.Join(normalizeLines(text), "\n")
+		for _, b := range []string{body, strings.ReplaceAll(body, "，", "，\n"), strings.ReplaceAll(body, "\n", "")} {
+			openings = append(openings, b[:cutAt(b, 12000)])
+		}
+	}
+	for _, opening := range openings {
+		for stopAt := 0; stopAt < 6; stopAt++ { // the try that names a place: the n-th with a literal
+			record := func(calls *[]call) func(string, [][]int) (region, bool) {
+				return func(ln string, at [][]int) (region, bool) {
+					if at == nil {
+						return region{}, false
+					}
+					*calls = append(*calls, call{ln, fmt.Sprint(at)})
+					return region{name: ln}, len(*calls) == stopAt
+				}
+			}
+			var want, got []call
+			try := record(&want)
+			wr, wok := region{}, false
+			for ln := range strings.SplitSeq(opening, "\n") {
+				if r, ok := try(ln, selfNameWords.Places(ln)); ok {
+					wr, wok = r, true
+					break
+				}
+			}
+			gr, gok := openingRegion(opening, record(&got))
+			if gok != wok || gr != wr || !slices.Equal(got, want) {
+				t.Fatalf("stop at %d: %v %q, line by line %v %q; tried %d lines, line by line %d", stopAt, gok, gr.name, wok, wr.name, len(got), len(want))
+			}
+		}
+	}
+}
