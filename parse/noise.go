@@ -28,7 +28,7 @@ var (
 	noisePrefixes = []string{"下一篇", "上一篇", "【字号", "主办：", "主办:", "承办：", "承办:", "- 关 键 词", "- 关键词", "- 配套讲稿", "- 特殊限制", "（责任编辑", "(责任编辑"}
 	noiseRe       = rx.MustCompile(`请在.{0,10}上搜索|还剩.{0,6}页|本文档共\d*页|记者.{0,12}\s摄$`)
 	// Lines after which nothing belongs to the report until another report begins.
-	tailLines = []string{"下载声明", "- 配套讲稿", "配套讲稿", "链接地址", "相关报道", "相关链接", "相关阅读", "相关文章", "责任编辑", "（责任编辑", "(责任编辑", "扫一扫在手机打开", "【打印】", "【关闭】"}
+	tailLine = rx.MustCompile(`^(下载声明|- 配套讲稿|配套讲稿|链接地址|相关报道|相关链接|相关阅读|相关文章|责任编辑|（责任编辑|\(责任编辑|扫一扫在手机打开|【打印】|【关闭】)`)
 
 	// A file name or a listing entry standing in for a title: "…报告(20230216).docx",
 	// "…报告.docx简介:", "…报告-42篇(第61/122页)".
@@ -79,7 +79,7 @@ func stripNoise(lines []string) (kept []string, h header, titles []string, warni
 			}
 			continue
 		}
-		if isTailLine(ln) {
+		if tailLine.MatchString(ln) {
 			inTail = true
 			noise++
 			continue
@@ -108,16 +108,6 @@ func stripNoise(lines []string) (kept []string, h header, titles []string, warni
 		warnings = append(warnings, msg.EN.T("warn.scraper-header", meta))
 	}
 	return kept, h, titles, warnings
-}
-
-// isTailLine says ln begins with one of tailLines.
-func isTailLine(ln string) bool {
-	for _, p := range tailLines {
-		if strings.HasPrefix(ln, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // mayStartReport says whether ln holds what each of reportStart's alternatives holds (各位代表 at
