@@ -34,9 +34,6 @@ var (
 	// "…报告.docx简介:", "…报告-42篇(第61/122页)".
 	fileTitle = rx.MustCompile(`\.(docx?|pdf|wps|txt)》?\s*(简介[:：]?)?$|第\d+/\d+页\)?$`)
 
-	// every match of fileTitle holds one of these
-	fileTitleWords = runes.NewWords([]string{".doc", ".pdf", ".wps", ".txt", "页"})
-
 	phoneLine   = rx.MustCompile(`^[\d\s\-+()（）:：]{5,}$`)
 	reportStart = rx.MustCompile(`^各位代表[:：,，、]|^[^\s-]{0,24}政府工作报告[^\s]{0,16}$|篇\d+$`)
 )
@@ -85,7 +82,7 @@ func stripNoise(lines []string) (kept []string, h header, titles []string, warni
 			continue
 		}
 		n := runes.AtMost(ln, 160)
-		if n < 80 && fileTitleWords.Any(ln) && fileTitle.MatchString(ln) {
+		if n < 80 && mayBeFileTitle(ln) && fileTitle.MatchString(ln) {
 			titles = append(titles, ln)
 			noise++
 			prevNoise = true
@@ -108,6 +105,19 @@ func stripNoise(lines []string) (kept []string, h header, titles []string, warni
 		warnings = append(warnings, msg.EN.T("warn.scraper-header", meta))
 	}
 	return kept, h, titles, warnings
+}
+
+// mayBeFileTitle says ln holds a word every match of fileTitle holds: .doc, .pdf, .wps, .txt or
+// 页, looked for by their bytes (a set of words read the line a character at a time: they are
+// too short to skip by).
+func mayBeFileTitle(ln string) bool {
+	if strings.Contains(ln, "页") {
+		return true
+	}
+	if strings.IndexByte(ln, '.') < 0 {
+		return false
+	}
+	return strings.Contains(ln, ".doc") || strings.Contains(ln, ".pdf") || strings.Contains(ln, ".wps") || strings.Contains(ln, ".txt")
 }
 
 // mayStartReport says whether ln holds what each of reportStart's alternatives holds (各位代表 at

@@ -451,6 +451,9 @@ func FuzzGuards(f *testing.F) {
 		if titleJunk.MatchString(s) && !mayHoldJunk(s) {
 			t.Fatalf("titleJunk matches %q, the guard skips it", s)
 		}
+		if fileTitle.MatchString(s) && !mayBeFileTitle(s) {
+			t.Fatalf("fileTitle matches %q, the guard skips it", s)
+		}
 		if ownLevel.MatchString(s) && !mayOwnLevel(s) {
 			t.Fatalf("ownLevel matches %q, the guard skips it", s)
 		}
