@@ -97,25 +97,25 @@ var (
 // growthAfterVerbs are the words one of which ends every match of growthAfter (负增长 holds 增长).
 var growthAfterVerbs = []string{"增长", "下降", "减少", "降低"}
 
-// growthAfterIndex is growthAfter.FindStringSubmatchIndex, read by hand (growthAfterPieces),
+// growthAfterIndex is growthAfter.FindStringSubmatchIndex (ok: it matched), read by hand (growthAfterPieces),
 // and only where one of its verbs stands within the most bytes a match spans: every match ends
 // with one, and most figures are followed by none (the pattern ran after every figure of every
 // review, and on those followed by a growth the engine's backtracking was a quarter of reading
 // the review's figures).
-func growthAfterIndex(tail string) []int {
+func growthAfterIndex(tail string) (m [4]int, ok bool) {
 	n := growthAfter.Window()
 	if n == 0 {
 		n = len(tail) // a pattern made unbounded: the whole tail
 	}
 	w := tail[:min(len(tail), n)]
 	if !hasAny(w, growthAfterVerbs) {
-		return nil
+		return m, false
 	}
 	if at := matchPieces(tail, 0, growthAfterPieces); at >= 0 {
 		verb := longestPrefix(tail[at:], growthAfterLast)
-		return []int{0, at + len(verb), at, at + len(verb)}
+		return [4]int{0, at + len(verb), at, at + len(verb)}, true
 	}
-	return nil
+	return m, false
 }
 
 // growthAfterPieces are growthAfter's parts before its verb, each optional, with its choices in
@@ -313,10 +313,11 @@ func (x *extractor) readFigures(raw string, pos, limit int) ([]model.Indicator, 
 		after = after[:i]
 	}
 	// the first figure, and those joined to it by 和 or 、
-	var figs []number
+	var figBuf [4]number // most readings are one figure, a few two or three: no allocation
+	figs := figBuf[:0]
 	for n := range numbersIn(after) {
-		if figs == nil {
-			figs = []number{n}
+		if len(figs) == 0 {
+			figs = append(figs, n)
 			continue
 		}
 		if sep := after[figs[len(figs)-1].end:n.start]; sep != "和" && sep != "、" {
@@ -360,8 +361,9 @@ func (x *extractor) readFigures(raw string, pos, limit int) ([]model.Indicator, 
 				tail = x.body[end:min(limit, end+200)]
 			}
 		}
-		if m := growthAfterIndex(tail); m != nil {
-			var gs []number
+		if m, ok := growthAfterIndex(tail); ok {
+			var gsBuf [4]number
+			gs := gsBuf[:0]
 			for n := range numbersIn(tail[m[1] : m[1]+cutAt(tail[m[1]:], 80)]) {
 				if len(gs) == 0 && n.start != 0 || n.unit != "%" {
 					break

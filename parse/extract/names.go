@@ -113,6 +113,9 @@ func splitSubject(s string, distributed bool) []string {
 	if s == "" {
 		return nil
 	}
+	if !strings.Contains(s, "、") && !strings.ContainsAny(s, "和及与") {
+		return []string{s} // one name, as the reading below finds it, without its lists
+	}
 	// 城镇新增就业人数，城镇登记失业率、节能减排、安全生产等约束性指标: the goal's own list.
 	listed := false
 	if i := strings.LastIndex(s, "等"); i > 0 && strings.Contains(s[:i], "、") {
