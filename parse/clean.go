@@ -58,6 +58,9 @@ func foldInto(s string, stop, own bool) (buf string, lines []string, total, odd 
 	lines = make([]string, 0, strings.Count(s, "\n")+1)
 	type span struct{ line, from, to int }
 	var inB []span
+	if own {
+		inB = make([]span, 0, cap(lines)) // every line that is not empty goes there
+	}
 	direct := true // the line so far is s[ls:le]
 	ls, le := 0, 0
 	size := 0   // bytes the line holds so far
