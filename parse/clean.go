@@ -49,9 +49,6 @@ func foldInto(s string, stop, own bool) (buf string, lines []string, total, odd 
 	// full-width digit, a zero-width character) is written out into b from its first change on.
 	// Copying every line was a second copy of each report's text.
 	var b strings.Builder
-	if own {
-		b.Grow(len(s))
-	}
 	sep := false // a line is in b: the next one written follows a line break
 	// lines is sized once (a line table grown by append was copied over and over); a line written
 	// out into b is put in when b is done, from its span in inB
@@ -66,6 +63,12 @@ func foldInto(s string, stop, own bool) (buf string, lines []string, total, odd 
 	size := 0   // bytes the line holds so far
 	bStart := 0 // where the line begins in b, once it is not direct
 	leave := func() {
+		if own && b.Cap() == 0 {
+			// what is left of s is as much as the lines can take (a fold never lengthens a
+			// line), asked for at the first line written: the bytes of a GBK file, read first as
+			// UTF-8, are given up at their first character with none written
+			b.Grow(len(s) - ls)
+		}
 		if own && sep {
 			b.WriteByte('\n')
 		}
