@@ -201,12 +201,7 @@ func readClause(cl string) reading {
 
 // findVerb returns the verb pre ends with, longest first, and whether it is one of change.
 func findVerb(pre string) (verb string, sign float64, growth bool) {
-	best := ""
-	for v := range growthVerbs {
-		if strings.HasSuffix(pre, v) && len(v) > len(best) {
-			best = v
-		}
-	}
+	best := longestSuffix(pre, growthVerbList)
 	lv := longestSuffix(pre, levelVerbs)
 	if len(lv) > len(best) {
 		return lv, 1, false

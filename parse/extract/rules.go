@@ -3,7 +3,9 @@ package extract
 import (
 	"baogao/parse/runes"
 	"baogao/parse/rx"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -45,6 +47,10 @@ var growthVerbs = map[string]float64{
 	"负增长": -1, "增长": 1, "增加": 1, "提高": 1, "提升": 1, "上升": 1, "上涨": 1, "增幅": 1, "增速": 1, "比增": 1,
 	"下降": -1, "降低": -1, "减少": -1, "削减": -1, "回落": -1, "降幅": -1,
 }
+
+// growthVerbList is growthVerbs' words, for the verb at a clause's end (longestSuffix): a walk
+// over the map at each clause was most of finding its verb.
+var growthVerbList = slices.Sorted(maps.Keys(growthVerbs))
 
 // Verbs of level: the figure after them is the indicator's value (达到240亿元, 控制在5.5%以内).
 var levelVerbs = []string{"控制在", "保持在", "稳定在", "提高到", "提升到", "增加到", "下降到", "降低到", "达到", "达", "突破", "超过", "实现", "完成", "为", "总量达到", "迈上", "跨越", "超", "在"}
