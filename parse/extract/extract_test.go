@@ -373,3 +373,27 @@ func BenchmarkNames(b *testing.B) {
 		}
 	}
 }
+
+// FuzzTrimName: trimMarks is strings.Trim with its cut, and trimName, which asks the prefixes
+// only of a name whose first character begins one, is the prefixes stripped as long as one is.
+func FuzzTrimName(f *testing.F) {
+	for _, s := range []string{"，全市地区生产总值、", " 其中全年实现 ", "和及", ",", "，", "\xef\xbc", "全", "其中", "确定今年全市固定资产投资"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimMarks(s), strings.Trim(s, " ，,、"); got != want {
+			t.Fatalf("trimMarks(%q) = %q, strings.Trim %q", s, got, want)
+		}
+		want := strings.TrimSpace(s)
+		for {
+			p := longestPrefix(want, namePrefixes)
+			if p == "" || len(want) <= len(p) {
+				break
+			}
+			want = want[len(p):]
+		}
+		if got, want := trimName(s), strings.Trim(want, " ，,、"); got != want {
+			t.Fatalf("trimName(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -50,7 +50,7 @@ func cleanName(s string) string {
 			changed = true
 		}
 	}
-	return strings.Trim(s, " ，,、")
+	return trimMarks(s)
 }
 
 // trimName strips scope and framing words from the front of a name.
@@ -58,12 +58,52 @@ func trimName(s string) string {
 	s = strings.TrimSpace(s)
 	for changed := true; changed; {
 		changed = false
+		if r, _ := utf8.DecodeRuneInString(s); r < 1<<16 && namePrefixLeads[r/64]>>(r%64)&1 == 0 {
+			break // no prefix begins so: most names begin with none
+		}
 		if p := longestPrefix(s, namePrefixes); p != "" && len(s) > len(p) {
 			s = strings.TrimPrefix(s, p)
 			changed = true
 		}
 	}
-	return strings.Trim(s, " ，,、")
+	return trimMarks(s)
+}
+
+// namePrefixLeads is the first characters of namePrefixes, by bit.
+var namePrefixLeads = func() (t [1 << 16 / 64]uint64) {
+	for _, p := range namePrefixes {
+		r, _ := utf8.DecodeRuneInString(p)
+		if r >= 1<<16 {
+			panic(p) // a programming error: the prefixes are written in rules.go
+		}
+		t[r/64] |= 1 << (r % 64)
+	}
+	return t
+}()
+
+// trimMarks is strings.Trim(s, " ，,、") by the marks' bytes: most names have none at either end,
+// which two comparisons a side tell (strings.Trim decodes a rune at each end and looks it up for
+// a cut that is not all ASCII, and names are trimmed by the hundred in every report).
+func trimMarks(s string) string {
+	for len(s) > 0 {
+		if s[0] == ' ' || s[0] == ',' {
+			s = s[1:]
+		} else if strings.HasPrefix(s, "，") || strings.HasPrefix(s, "、") {
+			s = s[len("，"):]
+		} else {
+			break
+		}
+	}
+	for len(s) > 0 {
+		if c := s[len(s)-1]; c == ' ' || c == ',' {
+			s = s[:len(s)-1]
+		} else if strings.HasSuffix(s, "，") || strings.HasSuffix(s, "、") {
+			s = s[:len(s)-len("，")]
+		} else {
+			break
+		}
+	}
+	return s
 }
 
 // knownPrefix returns the longest canonical spelling s begins with, when what follows it does not
