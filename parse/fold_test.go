@@ -320,3 +320,28 @@ func TestFoldCopiesNoCleanLine(t *testing.T) {
 		t.Fatalf("%q", lines)
 	}
 }
+
+// joinLines is strings.Join with a line break: a span of buf where the lines stand in it one
+// after another, a copy otherwise, and "" for no lines (a part of nothing but boilerplate).
+func TestJoinLines(t *testing.T) {
+	buf, lines, _, _, _ := foldOwn("甲\n\n乙 丙\n丁", false)
+	var kept []string
+	for _, l := range lines {
+		if l != "" {
+			kept = append(kept, l)
+		}
+	}
+	for _, c := range []struct {
+		lines []string
+		span  bool
+	}{{nil, false}, {[]string{}, false}, {kept[:1], true}, {kept, true}, {kept[1:], true}, {[]string{kept[0], kept[2]}, false},
+		{[]string{"甲", "乙 丙"}, false}, {[]string{kept[0], ""}, false}, {[]string{"", kept[0]}, false}} {
+		got := joinLines(c.lines, buf)
+		if got != strings.Join(c.lines, "\n") {
+			t.Fatalf("%q: %q", c.lines, got)
+		}
+		if _, span := runes.SpanOf(buf, got); span != c.span {
+			t.Fatalf("%q: a span of the buffer %v, want %v", c.lines, span, c.span)
+		}
+	}
+}

@@ -178,6 +178,9 @@ func ReportID(name string, n int) string {
 // reports in five of the generated corpus, every city report of 2024). The join was the parse's
 // largest copy after the file's own.
 func joinLines(lines []string, buf string) string {
+	if len(lines) == 0 {
+		return ""
+	}
 	first, ok := runes.SpanOf(buf, lines[0])
 	if !ok {
 		return strings.Join(lines, "\n")
