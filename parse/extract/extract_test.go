@@ -397,3 +397,36 @@ func FuzzTrimName(f *testing.F) {
 		}
 	})
 }
+
+// TestTriggersNeedVerb: findTriggers, which skips 主要目标, 主要指标 and 发展目标 where no 是 or 为
+// follows, finds what trying the pattern around every trigger word finds, over every text of
+// up to four of the pattern's pieces and the seed reports.
+func TestTriggersNeedVerb(t *testing.T) {
+	every := func(body string, byWord [][]int) [][2]int {
+		defer func(was []bool) { needsVerb = was }(needsVerb)
+		needsVerb = make([]bool, len(triggerWords))
+		return findTriggers(body, byWord)
+	}
+	check := func(s string) {
+		t.Helper()
+		at := triggers.ByWord(s)
+		if got, want := findTriggers(s, at), every(s, at); !slices.Equal(got, want) {
+			t.Fatalf("%q: %v, trying every word %v", s, got, want)
+		}
+	}
+	pieces := []string{"主要", "预期", "性", "目标", "指标", "发展", "的", "是", "为", "：", "今年", "2024年", "经济社会", "全镇", "建议", "x"}
+	var walk func(s string, n int)
+	walk = func(s string, n int) {
+		check(s)
+		if n > 0 {
+			for _, p := range pieces {
+				walk(s+p, n-1)
+			}
+		}
+	}
+	walk("", 4)
+	texts, _ := testenv.Seeds(t, "../..")
+	for _, s := range texts {
+		check(s)
+	}
+}

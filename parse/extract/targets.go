@@ -20,6 +20,9 @@ func findTriggers(body string, byWord [][]int) [][2]int {
 	for k, at := range byWord {
 		w := triggerWords[k]
 		for _, i := range at {
+			if needsVerb[k] && !strings.HasPrefix(body[i+len(w):], "是") && !strings.HasPrefix(body[i+len(w):], "为") {
+				continue // 主要目标, 主要指标, 发展目标 announce goals only as 主要目标是/为
+			}
 			lo := max(0, i-40)
 			for lo > 0 && !utf8.RuneStart(body[lo]) {
 				lo--
@@ -39,6 +42,17 @@ func findTriggers(body string, byWord [][]int) [][2]int {
 	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
 	return out
 }
+
+// needsVerb marks the trigger words that triggerRe holds only followed by 是 or 为 (主要目标是：,
+// 发展目标为): the pattern is not tried around one that stands otherwise (发展目标 and 主要目标 are
+// everywhere in a report; TestTriggersNeedVerb holds the list to the pattern).
+var needsVerb = func() []bool {
+	n := make([]bool, len(triggerWords))
+	for k, w := range triggerWords {
+		n[k] = w == "主要目标" || w == "主要指标" || w == "发展目标"
+	}
+	return n
+}()
 
 // fiveYear says a trigger at b announces the five-year plan's goals: its own sentence or its part
 // heading speaks of 五年, 十四五, 到2025年.
