@@ -44,10 +44,11 @@ func foldOwn(s string, stop bool) (buf string, lines []string, total, odd int, v
 // changed.
 func foldInto(s string, stop, own bool) (buf string, lines []string, total, odd int, valid bool) {
 	valid = true
-	// A line is most often a span of s as it stands (a paragraph without its indent): it is then
-	// s[ls:le], and nothing is copied. A line that fold changes inside (a run of spaces, a tab, a
-	// full-width digit, a zero-width character) is written out into b from its first change on.
-	// Copying every line was a second copy of each report's text.
+	// Without own, a line is most often a span of s as it stands (a paragraph without its
+	// indent): it is then s[ls:le], and nothing is copied. A line that fold changes inside (a run
+	// of spaces, a tab, a full-width digit, a zero-width character) is written out into b from its
+	// first change on. Copying every line was a second copy of each report's text; with own it is
+	// the only one (s is then the file's bytes, not a copy of them).
 	var b strings.Builder
 	sep := false // a line is in b: the next one written follows a line break
 	// lines is sized once (a line table grown by append was copied over and over); a line written

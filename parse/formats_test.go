@@ -191,6 +191,20 @@ func essenceOf(r model.Report) essence {
 	return e
 }
 
+// A GBK file within the size limit whose text is past it once decoded (two bytes a character
+// become three) is refused as too much text, as a Word file that unpacks past it is.
+func TestDecodedPastTheLimit(t *testing.T) {
+	line := strings.Repeat("全市地区生产总值增长百分之六，规上工业增加值增长七", 40) + "。\n"
+	text := strings.Repeat(line, (MaxFileSize+MaxFileSize/8)/len(line)) // 18 MB decoded, 12 MB of GBK
+	b := encodeWith(t, simplifiedchinese.GB18030, text)
+	if len(b) > MaxFileSize {
+		t.Fatalf("the file is %d bytes, past the limit itself", len(b))
+	}
+	if _, err := Parse("big.gbk.txt", b); err == nil || !strings.Contains(err.Error(), "MB") {
+		t.Fatalf("%d bytes of GBK (%d of text): %v, want the too-much-text error", len(b), len(text), err)
+	}
+}
+
 // Parse keeps nothing of the bytes it is given, in any format: the loader reads every file into
 // one buffer per worker and overwrites it with the next file.
 func TestParseKeepsNoBytes(t *testing.T) {

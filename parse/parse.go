@@ -1,10 +1,10 @@
 // Package parse turns a file's bytes into reports, and nothing else: no file system, no unsafe
-// but runes/alias.go's two read-only uses, bytes in and values out (Parse). It sniffs the format by content (format.go: text, web pages,
-// MHTML, Word .docx; PDF, legacy Office, images and archives refused with one line each),
-// decodes (UTF-8, UTF-16, GB18030/GBK), strips what scrapers and document sites add
-// (noise.go, clean.go), rejoins pages and fragments, splits bundles (one report per copy), and
-// finds each report's title, region (with the gazetteer), years, date, speaker, sections
-// (sections.go) and indicators (extract).
+// but runes/alias.go's two read-only uses, bytes in and values out (Parse). It sniffs the format
+// by content (format.go: text, web pages, MHTML, Word .docx; PDF, legacy Office, images and
+// archives refused with one line each), decodes (UTF-8, UTF-16, GB18030/GBK), strips what
+// scrapers and document sites add (noise.go, clean.go), rejoins pages and fragments, splits
+// bundles (one report per copy), and finds each report's title, region (with the gazetteer),
+// years, date, speaker, sections (sections.go) and indicators (extract).
 package parse
 
 import (
@@ -57,16 +57,13 @@ func Parse(name string, data []byte) ([]model.Report, error) {
 		// the check of the text and its fold into lines are one pass (foldOwn): of the bytes as
 		// UTF-8, or of the text decoded from another encoding (the last call's is d.Text).
 		// The lines keep nothing of what they were read from, so the bytes are read as they
-		// stand, and d.Text, which may be them, is let go.
+		// stand; d.Text, which may be them, is read below for its length alone.
 		d, err = text.DecodeShared(data, func(s string) (int, int, bool) {
 			var total, odd int
 			var valid bool
 			buf, lines, total, odd, valid = foldOwn(s, true)
 			return total, odd, valid
 		})
-		if err == nil {
-			d.Text = ""
-		}
 	}
 	if err != nil {
 		return nil, err
