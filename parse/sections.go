@@ -73,7 +73,6 @@ func (o ordinal) MatchString(s string) bool {
 const cnNumerals = "一二三四五六七八九十"
 
 var (
-
 	// Words that make a short line a part heading of a work report.
 	headingKeyword = rx.MustCompile(`工作回顾|工作安排|主要工作|主要任务|目标任务|工作重点|重点工作|发展目标|总体要求|自身建设|作风建设|政府建设|奋斗目标|工作部署|主要目标|工作总结`)
 

@@ -97,11 +97,11 @@ var (
 // growthAfterVerbs are the words one of which ends every match of growthAfter (负增长 holds 增长).
 var growthAfterVerbs = []string{"增长", "下降", "减少", "降低"}
 
-// growthAfterIndex is growthAfter.FindStringSubmatchIndex (ok: it matched), read by hand (growthAfterPieces),
-// and only where one of its verbs stands within the most bytes a match spans: every match ends
-// with one, and most figures are followed by none (the pattern ran after every figure of every
-// review, and on those followed by a growth the engine's backtracking was a quarter of reading
-// the review's figures).
+// growthAfterIndex is growthAfter.FindStringSubmatchIndex (ok: it matched), read by hand
+// (growthAfterPieces), and only where one of its verbs stands within the most bytes a match
+// spans: every match ends with one, and most figures are followed by none (the pattern ran
+// after every figure of every review, and on those followed by a growth the engine's
+// backtracking was a quarter of reading the review's figures).
 func growthAfterIndex(tail string) (m [4]int, ok bool) {
 	n := growthAfter.Window()
 	if n == 0 {
@@ -136,7 +136,7 @@ var growthAfterPieces = [][]string{
 var growthAfterLast = []string{"负增长", "增长", "下降", "减少", "降低"}
 
 // matchPieces is where growthAfterLast's verb begins in the first reading of s from i through
-// pieces[k:] (each piece one of its choices or nothing, tried in order), or -1: a backtracking
+// pieces (each one of its choices or nothing, tried in that order), or -1: a backtracking
 // matcher of the one shape, without the engine.
 func matchPieces(s string, i int, pieces [][]string) int {
 	if len(pieces) == 0 {

@@ -8,9 +8,9 @@ import "golang.org/x/sys/cpu"
 // off to hold the Go loops to the same answers.
 var blocks = cpu.X86.HasAVX2 && cpu.X86.HasBMI2 && cpu.X86.HasPOPCNT
 
-// bulk32 is Bulk over s's whole blocks of 32 bytes (bulk_amd64.s). done: s[:n] is the bulk;
-// else s[:n] is bulk with conts continuation bytes, n is a character boundary and fewer than
-// 32 bytes follow it.
+// bulk32 is Bulk over s's blocks of 32 bytes while two more follow each (bulk_amd64.s: a
+// character that begins at a block's end is read whole). done: s[:n] is the bulk; else s[:n] is
+// bulk with conts continuation bytes, n is a character boundary and fewer than 34 bytes follow.
 //
 //go:noescape
 func bulk32(s string, also *Set3) (n, conts int, done bool)

@@ -10,9 +10,9 @@ import (
 )
 
 // Count is utf8.RuneCountInString for valid UTF-8 (every text the parser works on is; Valid
-// below makes sure), 32 bytes at a time (with AVX2 in count32 where the processor has it): a rune is every byte that is not a continuation byte
-// (10xxxxxx). The parser counts runes for every offset it gives; decoding each rune to count it
-// was a seventh of all parsing.
+// below makes sure), 32 bytes at a time (with AVX2 in count32 where the processor has it): a
+// rune is every byte that is not a continuation byte (10xxxxxx). The parser counts runes for
+// every offset it gives; decoding each rune to count it was a seventh of all parsing.
 func Count(s string) int {
 	n := len(s)
 	i := 0
