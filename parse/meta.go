@@ -710,13 +710,15 @@ func findSpeaker(h header, lines []string) string {
 		if i > 60 {
 			break
 		}
-		if runes.AtMost(ln, 31) <= 30 {
+		// every match holds 长 (市长, 县长): a line without it is not given to the engine, which
+		// tried the pattern at each 市 or 区 of the first sixty lines
+		if runes.AtMost(ln, 31) <= 30 && strings.Contains(ln, "长") {
 			if m := speakerRe.FindStringSubmatch(ln); m != nil {
 				return clean(m[1])
 			}
 		}
 		// A bare name between the session line and the address to the deputies.
-		if nameLine.MatchString(ln) && i > 0 && isDatedLine(lines[i-1]) {
+		if i > 0 && isDatedLine(lines[i-1]) && nameLine.MatchString(ln) {
 			return ln
 		}
 		if strings.HasPrefix(ln, "各位代表") {

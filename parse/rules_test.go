@@ -454,6 +454,9 @@ func FuzzGuards(f *testing.F) {
 		if fileTitle.MatchString(s) && !mayBeFileTitle(s) {
 			t.Fatalf("fileTitle matches %q, the guard skips it", s)
 		}
+		if speakerRe.MatchString(s) && !strings.Contains(s, "长") {
+			t.Fatalf("speakerRe matches %q, which findSpeaker does not give it (no 长)", s)
+		}
 		if ownLevel.MatchString(s) && !mayOwnLevel(s) {
 			t.Fatalf("ownLevel matches %q, the guard skips it", s)
 		}
